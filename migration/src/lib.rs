@@ -1,0 +1,15 @@
+//! The versioned schema. Each migration is self-contained (no dependency on the `entity`
+//! crate) so that an old migration never changes meaning when entities evolve.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_foundation::Migration)]
+    }
+}

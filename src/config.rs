@@ -1,0 +1,239 @@
+//! Typed configuration, read once from `RAPPORT_*` environment variables (and `.env`) and
+//! passed down explicitly; nothing reads the environment after start-up.
+
+use std::fmt;
+use std::time::Duration;
+
+/// A secret value that never reaches a log line or `Debug` output.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Debug)]
+pub struct JwtSettings {
+    pub secret: Secret,
+    /// True when no secret was configured and one was generated for this process only.
+    pub secret_generated: bool,
+    pub issuer: String,
+    pub audience: String,
+    pub ttl: Duration,
+}
+
+#[derive(Clone, Debug)]
+pub struct BootstrapAdmin {
+    pub email: String,
+    pub password: Secret,
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub database_url: String,
+    pub bind: String,
+    pub jwt: JwtSettings,
+    pub bootstrap_admin: Option<BootstrapAdmin>,
+    pub log: String,
+    pub log_format: LogFormat,
+    pub scheduler_enabled: bool,
+    pub scheduler_interval: Duration,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("configuration variable {name}: {message}")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub message: String,
+}
+
+fn invalid(name: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        name,
+        message: message.into(),
+    }
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://rapport.db?mode=rwc";
+const MIN_SECRET_BYTES: usize = 32;
+
+impl Settings {
+    /// Reads the process environment, after loading `.env` when one exists.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        // A missing .env is the normal case, so its absence is not an error.
+        let _ = dotenvy::dotenv();
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Builds settings from any variable source, so tests never touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+
+        let (secret, secret_generated) = match get("RAPPORT_JWT_SECRET") {
+            Some(s) if s.len() < MIN_SECRET_BYTES => {
+                return Err(invalid(
+                    "RAPPORT_JWT_SECRET",
+                    format!("must be at least {MIN_SECRET_BYTES} bytes"),
+                ));
+            }
+            Some(s) => (Secret::new(s), false),
+            None => (Secret::new(crate::domain::password::random_token(48)), true),
+        };
+
+        let ttl_secs = parse_number(
+            get("RAPPORT_TOKEN_TTL_SECS"),
+            "RAPPORT_TOKEN_TTL_SECS",
+            3600,
+        )?;
+        if ttl_secs == 0 {
+            return Err(invalid("RAPPORT_TOKEN_TTL_SECS", "must be positive"));
+        }
+
+        let bootstrap_admin = match (
+            get("RAPPORT_BOOTSTRAP_ADMIN_EMAIL"),
+            get("RAPPORT_BOOTSTRAP_ADMIN_PASSWORD"),
+        ) {
+            (Some(email), Some(password)) => Some(BootstrapAdmin {
+                email,
+                password: Secret::new(password),
+            }),
+            (None, None) => None,
+            _ => {
+                return Err(invalid(
+                    "RAPPORT_BOOTSTRAP_ADMIN_EMAIL",
+                    "set both RAPPORT_BOOTSTRAP_ADMIN_EMAIL and RAPPORT_BOOTSTRAP_ADMIN_PASSWORD, or neither",
+                ));
+            }
+        };
+
+        let log_format = match get("RAPPORT_LOG_FORMAT").as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(invalid(
+                    "RAPPORT_LOG_FORMAT",
+                    format!("expected `text` or `json`, got `{other}`"),
+                ));
+            }
+        };
+
+        let scheduler_enabled = match get("RAPPORT_SCHEDULER").as_deref() {
+            None | Some("on") | Some("true") | Some("1") => true,
+            Some("off") | Some("false") | Some("0") => false,
+            Some(other) => {
+                return Err(invalid(
+                    "RAPPORT_SCHEDULER",
+                    format!("expected `on` or `off`, got `{other}`"),
+                ));
+            }
+        };
+        let interval = parse_number(
+            get("RAPPORT_SCHEDULER_INTERVAL_SECS"),
+            "RAPPORT_SCHEDULER_INTERVAL_SECS",
+            60,
+        )?;
+        if interval == 0 {
+            return Err(invalid(
+                "RAPPORT_SCHEDULER_INTERVAL_SECS",
+                "must be positive",
+            ));
+        }
+
+        Ok(Self {
+            database_url: get("RAPPORT_DATABASE_URL")
+                .unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            bind: get("RAPPORT_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            jwt: JwtSettings {
+                secret,
+                secret_generated,
+                issuer: get("RAPPORT_JWT_ISSUER").unwrap_or_else(|| "rapport".into()),
+                audience: get("RAPPORT_JWT_AUDIENCE").unwrap_or_else(|| "rapport-api".into()),
+                ttl: Duration::from_secs(ttl_secs),
+            },
+            bootstrap_admin,
+            log: get("RAPPORT_LOG").unwrap_or_else(|| "info".into()),
+            log_format,
+            scheduler_enabled,
+            scheduler_interval: Duration::from_secs(interval),
+        })
+    }
+}
+
+fn parse_number(
+    value: Option<String>,
+    name: &'static str,
+    default: u64,
+) -> Result<u64, ConfigError> {
+    match value {
+        None => Ok(default),
+        Some(v) => v.trim().parse().map_err(|_| {
+            invalid(
+                name,
+                format!("expected a whole number of seconds, got `{v}`"),
+            )
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_follow_the_design() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(s.bind, "127.0.0.1:8080");
+        assert!(s.jwt.secret_generated);
+        assert!(s.jwt.secret.expose().len() >= MIN_SECRET_BYTES);
+        assert_eq!(s.jwt.issuer, "rapport");
+        assert_eq!(s.jwt.audience, "rapport-api");
+        assert_eq!(s.jwt.ttl, Duration::from_secs(3600));
+        assert!(s.scheduler_enabled);
+        assert_eq!(s.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn short_secret_is_refused() {
+        let err = settings(&[("RAPPORT_JWT_SECRET", "short")]).unwrap_err();
+        assert_eq!(err.name, "RAPPORT_JWT_SECRET");
+    }
+
+    #[test]
+    fn half_a_bootstrap_admin_is_refused() {
+        assert!(settings(&[("RAPPORT_BOOTSTRAP_ADMIN_EMAIL", "a@b.c")]).is_err());
+    }
+
+    #[test]
+    fn secrets_do_not_leak_through_debug() {
+        let s = settings(&[("RAPPORT_JWT_SECRET", "0123456789abcdef0123456789abcdef")]).unwrap();
+        assert!(!format!("{s:?}").contains("0123456789abcdef"));
+    }
+}

@@ -1,0 +1,7 @@
+//! Customers: the profile vocabulary, the rules a profile must satisfy, and the operations
+//! that create, change, list and remove customers.
+
+pub mod birthday;
+pub mod fields;
+pub mod ops;
+pub mod rules;

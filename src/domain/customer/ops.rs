@@ -1,0 +1,427 @@
+//! Customer operations: create, read, change, remove and list, with record-level access
+//! and optimistic concurrency.
+
+use chrono::{DateTime, Utc};
+use entity::customers;
+use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
+use uuid::Uuid;
+
+use super::birthday;
+use super::fields::{
+    Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tier,
+};
+use super::rules::{Profile, churned_at};
+use crate::db::begin_write;
+use crate::domain::role::{Actor, CustomerScope, Role};
+use crate::domain::version::Precondition;
+use crate::dto::customer::{
+    Customer, CustomerCreate, CustomerListQuery, CustomerPatch, CustomerSort,
+};
+use crate::dto::page::{Page, decode_cursor, encode_cursor, limit};
+use crate::error::{ApiError, ApiResult, FieldError};
+use crate::store;
+use crate::store::customers::{Cursor, CustomerFilter};
+
+fn forbid_viewer(actor: &Actor) -> ApiResult<()> {
+    if actor.role.can_write() {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(
+            "viewers cannot change customers".into(),
+        ))
+    }
+}
+
+/// References the schema cannot check: the owner must be an active user who may own
+/// customers, and the referrer an existing customer other than this one.
+async fn check_references(
+    tx: &DatabaseTransaction,
+    profile: &Profile,
+    this: Option<Uuid>,
+    errors: &mut Vec<FieldError>,
+) -> ApiResult<()> {
+    let owner = store::users::find(tx, profile.owner_id).await?;
+    let owner_ok = owner
+        .is_some_and(|u| u.active && Role::parse(&u.role).is_some_and(Role::can_own_customers));
+    if !owner_ok {
+        errors.push(FieldError::new(
+            "owner_id",
+            "must be an active user who can own customers",
+        ));
+    }
+    if let Some(referrer) = profile.referred_by_id {
+        if Some(referrer) == this {
+            errors.push(FieldError::new(
+                "referred_by_id",
+                "a customer cannot refer themselves",
+            ));
+        } else if !store::customers::exists(tx, referrer).await? {
+            errors.push(FieldError::new("referred_by_id", "no such customer"));
+        }
+    }
+    Ok(())
+}
+
+fn write_profile(model: &mut customers::ActiveModel, p: &Profile) {
+    model.name = Set(p.name.trim().to_string());
+    model.company = Set(p.company.clone());
+    model.gender = Set(p.gender.clone());
+    model.birthday = Set(p.birthday);
+    model.birthday_mmdd = Set(p.birthday.map(birthday::month_day_key));
+    model.email = Set(p.email.clone());
+    model.phone = Set(p.phone.clone());
+    model.industry = Set(p.industry.clone());
+    model.occupation = Set(p.occupation.clone());
+    model.position = Set(p.position.clone());
+    model.city = Set(p.city.clone());
+    model.country = Set(p.country.clone());
+    model.timezone = Set(p.timezone.clone());
+    model.preferred_channel = Set(p.preferred_channel.map(|c| c.as_str().to_string()));
+    model.contact_window = Set(p
+        .contact_window
+        .as_ref()
+        .and_then(|w| serde_json::to_value(w).ok()));
+    model.source_channel = Set(p.source_channel.clone());
+    model.referred_by_id = Set(p.referred_by_id);
+    model.tier = Set(p.tier.as_str().into());
+    model.lifecycle_stage = Set(p.lifecycle_stage.as_str().into());
+    model.sales_stage = Set(p.sales_stage.as_str().into());
+    model.status = Set(p.status.as_str().into());
+    model.churn_reason = Set(p.churn_reason.clone());
+    model.owner_id = Set(p.owner_id);
+    model.needs = Set(p.needs.clone());
+    model.pain_points = Set(p.pain_points.clone());
+    model.preferences = Set(p.preferences.clone());
+    model.personality = Set(p.personality.clone());
+    model.notes = Set(p.notes.clone());
+    model.attributes = Set(serde_json::Value::Object(p.attributes.clone()));
+    model.important_dates = Set(serde_json::to_value(&p.important_dates).unwrap_or_default());
+}
+
+pub fn profile_of(m: &customers::Model, tags: Vec<String>) -> Profile {
+    Profile {
+        name: m.name.clone(),
+        company: m.company.clone(),
+        gender: m.gender.clone(),
+        birthday: m.birthday,
+        email: m.email.clone(),
+        phone: m.phone.clone(),
+        industry: m.industry.clone(),
+        occupation: m.occupation.clone(),
+        position: m.position.clone(),
+        city: m.city.clone(),
+        country: m.country.clone(),
+        timezone: m.timezone.clone(),
+        preferred_channel: m.preferred_channel.as_deref().and_then(Channel::parse),
+        contact_window: m
+            .contact_window
+            .clone()
+            .and_then(|v| serde_json::from_value::<ContactWindow>(v).ok()),
+        source_channel: m.source_channel.clone(),
+        referred_by_id: m.referred_by_id,
+        tier: Tier::parse(&m.tier).unwrap_or(Tier::General),
+        lifecycle_stage: LifecycleStage::parse(&m.lifecycle_stage)
+            .unwrap_or(LifecycleStage::Exploration),
+        sales_stage: SalesStage::parse(&m.sales_stage).unwrap_or(SalesStage::Inquiry),
+        status: CustomerStatus::parse(&m.status).unwrap_or(CustomerStatus::Active),
+        churn_reason: m.churn_reason.clone(),
+        owner_id: m.owner_id,
+        tags,
+        needs: m.needs.clone(),
+        pain_points: m.pain_points.clone(),
+        preferences: m.preferences.clone(),
+        personality: m.personality.clone(),
+        notes: m.notes.clone(),
+        attributes: m.attributes.as_object().cloned().unwrap_or_default(),
+        important_dates: serde_json::from_value::<Vec<ImportantDate>>(m.important_dates.clone())
+            .unwrap_or_default(),
+    }
+}
+
+fn to_dto(m: customers::Model, tags: Vec<String>) -> Customer {
+    let p = profile_of(&m, tags);
+    Customer {
+        id: m.id,
+        name: p.name,
+        company: p.company,
+        gender: p.gender,
+        birthday: p.birthday,
+        email: p.email,
+        phone: p.phone,
+        industry: p.industry,
+        occupation: p.occupation,
+        position: p.position,
+        city: p.city,
+        country: p.country,
+        timezone: p.timezone,
+        preferred_channel: p.preferred_channel,
+        contact_window: p.contact_window,
+        source_channel: p.source_channel,
+        referred_by_id: p.referred_by_id,
+        tier: p.tier,
+        lifecycle_stage: p.lifecycle_stage,
+        sales_stage: p.sales_stage,
+        status: p.status,
+        churn_reason: p.churn_reason,
+        churned_at: m.churned_at,
+        owner_id: p.owner_id,
+        tags: p.tags,
+        needs: p.needs,
+        pain_points: p.pain_points,
+        preferences: p.preferences,
+        personality: p.personality,
+        notes: p.notes,
+        attributes: p.attributes,
+        important_dates: p.important_dates,
+        last_contacted_at: m.last_contacted_at,
+        last_inbound_at: m.last_inbound_at,
+        last_outbound_at: m.last_outbound_at,
+        lifetime_value_minor: m.lifetime_value_minor,
+        lifetime_value_currency: m.lifetime_value_currency,
+        purchase_count: m.purchase_count,
+        last_purchase_at: m.last_purchase_at,
+        next_touchpoint_due_at: m.next_touchpoint_due_at,
+        overdue_touchpoints: m.overdue_touchpoints,
+        open_complaints: m.open_complaints,
+        version: m.version,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+async fn load<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    scope: CustomerScope,
+) -> ApiResult<Customer> {
+    let model = store::customers::find_visible(db, id, scope)
+        .await?
+        .ok_or_else(|| ApiError::not_found("customer"))?;
+    let tags = store::customers::tags_of(db, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    Ok(to_dto(model, tags))
+}
+
+#[tracing::instrument(skip_all, fields(customer.id))]
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    input: CustomerCreate,
+    now: DateTime<Utc>,
+) -> ApiResult<Customer> {
+    forbid_viewer(actor)?;
+    if actor.role == Role::Agent && input.owner_id.is_some_and(|o| o != actor.id) {
+        return Err(ApiError::Forbidden(
+            "agents can only create customers they own".into(),
+        ));
+    }
+    let mut profile = Profile::from_create(input, actor.id);
+    profile.normalise();
+    let mut errors = profile.check(now.date_naive());
+
+    let tx = begin_write(db).await?;
+    check_references(&tx, &profile, None, &mut errors).await?;
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let id = Uuid::now_v7();
+    tracing::Span::current().record("customer.id", tracing::field::display(id));
+    let mut model = customers::ActiveModel {
+        id: Set(id),
+        churned_at: Set(churned_at(None, profile.status, now)),
+        last_contacted_at: Set(None),
+        last_inbound_at: Set(None),
+        last_outbound_at: Set(None),
+        lifetime_value_minor: Set(0),
+        lifetime_value_currency: Set(None),
+        purchase_count: Set(0),
+        last_purchase_at: Set(None),
+        next_touchpoint_due_at: Set(None),
+        overdue_touchpoints: Set(0),
+        open_complaints: Set(0),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+        ..Default::default()
+    };
+    write_profile(&mut model, &profile);
+    store::customers::insert(&tx, model).await?;
+    store::customers::replace_tags(&tx, id, &profile.tags).await?;
+    let created = load(&tx, id, CustomerScope::All).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> ApiResult<Customer> {
+    load(db, id, actor.customer_scope()).await
+}
+
+#[tracing::instrument(skip_all, fields(customer.id = %id))]
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    precondition: &Precondition,
+    patch: CustomerPatch,
+    now: DateTime<Utc>,
+) -> ApiResult<Customer> {
+    let tx = begin_write(db).await?;
+    let current = store::customers::find_visible(&tx, id, actor.customer_scope())
+        .await?
+        .ok_or_else(|| ApiError::not_found("customer"))?;
+    forbid_viewer(actor)?;
+    if patch.owner_id.is_some_and(|o| o != current.owner_id)
+        && !matches!(actor.role, Role::Admin | Role::Manager)
+    {
+        return Err(ApiError::Forbidden(
+            "only managers and admins reassign customers".into(),
+        ));
+    }
+    precondition.check(current.version)?;
+
+    let tags = store::customers::tags_of(&tx, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    let before = profile_of(&current, tags);
+    let mut profile = before.clone();
+    profile.apply(patch);
+    profile.normalise();
+    let mut errors = profile.check(now.date_naive());
+    check_references(&tx, &profile, Some(id), &mut errors).await?;
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    if profile == before {
+        // Nothing changes, so neither does the version.
+        let unchanged = load(&tx, id, CustomerScope::All).await?;
+        tx.commit().await?;
+        return Ok(unchanged);
+    }
+    let mut model = customers::ActiveModel {
+        churned_at: Set(churned_at(
+            Some((before.status, current.churned_at)),
+            profile.status,
+            now,
+        )),
+        version: Set(current.version + 1),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    write_profile(&mut model, &profile);
+    store::customers::update_if_version(&tx, id, current.version, model).await?;
+    if profile.tags != before.tags {
+        store::customers::replace_tags(&tx, id, &profile.tags).await?;
+    }
+    let updated = load(&tx, id, CustomerScope::All).await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// Soft delete: the row stays for history and reports, and disappears from the API.
+#[tracing::instrument(skip_all, fields(customer.id = %id))]
+pub async fn delete(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    precondition: &Precondition,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    let tx = begin_write(db).await?;
+    let current = store::customers::find_visible(&tx, id, actor.customer_scope())
+        .await?
+        .ok_or_else(|| ApiError::not_found("customer"))?;
+    forbid_viewer(actor)?;
+    precondition.check(current.version)?;
+    let model = customers::ActiveModel {
+        deleted_at: Set(Some(now)),
+        version: Set(current.version + 1),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    store::customers::update_if_version(&tx, id, current.version, model).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    q: CustomerListQuery,
+    now: DateTime<Utc>,
+) -> ApiResult<Page<Customer>> {
+    let limit = limit(q.limit)?;
+    let sort = q.sort.unwrap_or(CustomerSort::CreatedDesc);
+    let cursor = q
+        .cursor
+        .as_deref()
+        .map(decode_cursor::<Cursor>)
+        .transpose()?;
+    if cursor.as_ref().is_some_and(|c| c.s != sort) {
+        return Err(ApiError::invalid(
+            "cursor",
+            "was made for another sort order",
+        ));
+    }
+    let birthday_keys = match q.birthday_within_days {
+        None => None,
+        Some(days @ 0..=366) => Some(birthday::keys_within(
+            now.date_naive(),
+            u32::try_from(days).unwrap_or(0),
+        )),
+        Some(_) => {
+            return Err(ApiError::invalid(
+                "birthday_within_days",
+                "must be between 0 and 366",
+            ));
+        }
+    };
+    let filter = CustomerFilter {
+        owner_id: q.owner_id,
+        tier: q.tier.map(Tier::as_str),
+        lifecycle_stage: q.lifecycle_stage.map(LifecycleStage::as_str),
+        status: q.status.map(CustomerStatus::as_str),
+        tag: q.tag.map(|t| t.trim().to_string()),
+        industry: q.industry,
+        q: q.q
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| s.trim().to_string()),
+        last_contacted_before: q.last_contacted_before,
+        birthday_keys,
+    };
+    let (rows, more) = store::customers::list(
+        db,
+        actor.customer_scope(),
+        &filter,
+        sort,
+        cursor.as_ref(),
+        limit,
+    )
+    .await?;
+    let next_cursor = if more {
+        rows.last().map(|m| {
+            encode_cursor(&Cursor {
+                s: sort,
+                v: store::customers::sort_key(sort, m),
+                id: m.id,
+            })
+        })
+    } else {
+        None
+    };
+    let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
+    let mut tags = store::customers::tags_of(db, &ids).await?;
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(|m| {
+                let t = tags.remove(&m.id).unwrap_or_default();
+                to_dto(m, t)
+            })
+            .collect(),
+        next_cursor,
+    })
+}

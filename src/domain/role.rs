@@ -1,0 +1,105 @@
+//! Roles and what each may do. Record-level access (an agent only reaches the customers they
+//! own) is expressed as a `CustomerScope` that persistence turns into a query condition.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Everything, including users.
+    Admin,
+    /// All customers, reassignment, segments, playbooks, reports.
+    Manager,
+    /// An account manager: only the customers they own and those customers' records.
+    Agent,
+    /// Reads every customer, changes nothing.
+    Viewer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Manager => "manager",
+            Role::Agent => "agent",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "admin" => Some(Role::Admin),
+            "manager" => Some(Role::Manager),
+            "agent" => Some(Role::Agent),
+            "viewer" => Some(Role::Viewer),
+            _ => None,
+        }
+    }
+
+    pub fn can_write(self) -> bool {
+        self != Role::Viewer
+    }
+
+    /// Whether customers may be assigned to a user with this role.
+    pub fn can_own_customers(self) -> bool {
+        self != Role::Viewer
+    }
+}
+
+/// The authenticated caller, as the domain sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub id: Uuid,
+    pub role: Role,
+}
+
+/// Which customers an actor can reach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CustomerScope {
+    All,
+    OwnedBy(Uuid),
+}
+
+impl Actor {
+    pub fn customer_scope(&self) -> CustomerScope {
+        match self.role {
+            Role::Agent => CustomerScope::OwnedBy(self.id),
+            Role::Admin | Role::Manager | Role::Viewer => CustomerScope::All,
+        }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_names_round_trip() {
+        for role in [Role::Admin, Role::Manager, Role::Agent, Role::Viewer] {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn only_agents_are_scoped_to_their_customers() {
+        let id = Uuid::now_v7();
+        let agent = Actor {
+            id,
+            role: Role::Agent,
+        };
+        assert_eq!(agent.customer_scope(), CustomerScope::OwnedBy(id));
+        let viewer = Actor {
+            id,
+            role: Role::Viewer,
+        };
+        assert_eq!(viewer.customer_scope(), CustomerScope::All);
+        assert!(!Role::Viewer.can_write());
+    }
+}

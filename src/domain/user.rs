@@ -1,0 +1,244 @@
+//! Users: signing in, the bootstrap admin, and the admin's user management.
+
+use chrono::{DateTime, Utc};
+use entity::users;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+use crate::config::BootstrapAdmin;
+use crate::db::begin_write;
+use crate::domain::login;
+use crate::domain::password;
+use crate::domain::role::Role;
+use crate::domain::token::TokenKeys;
+use crate::domain::version::Precondition;
+use crate::dto::auth::TokenResponse;
+use crate::dto::page::{Page, decode_cursor, encode_cursor, limit};
+use crate::dto::user::{User, UserCreate, UserListQuery, UserPatch};
+use crate::error::{ApiError, ApiResult};
+use crate::store;
+
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Exchanges email and password for an access token, throttling repeated failures.
+pub async fn sign_in(
+    db: &DatabaseConnection,
+    keys: &TokenKeys,
+    email: &str,
+    password_text: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<TokenResponse> {
+    let email = normalise_email(email);
+    let throttle = store::login::get(db, &email).await?;
+    if let Some(retry_after_secs) = throttle.and_then(|t| t.retry_after(now)) {
+        return Err(ApiError::TooManyRequests {
+            detail: "too many failed sign-ins for this email; wait before trying again".into(),
+            retry_after_secs,
+        });
+    }
+    let user = store::users::find_by_email(db, &email).await?;
+    let hash = user.as_ref().map(|u| u.password_hash.clone());
+    let candidate = password_text.to_string();
+    let ok = tokio::task::spawn_blocking(move || password::verify(&candidate, hash.as_deref()))
+        .await
+        .map_err(ApiError::internal)?;
+    match user {
+        Some(user) if ok && user.active => {
+            if throttle.is_some() {
+                store::login::clear(db, &email).await?;
+            }
+            let access_token = keys.issue(user.id, now).map_err(ApiError::internal)?;
+            Ok(TokenResponse {
+                access_token,
+                token_type: "Bearer".into(),
+                expires_in: keys.ttl_secs,
+            })
+        }
+        _ => {
+            let next = login::after_failure(throttle, now);
+            store::login::put(db, &email, next).await?;
+            tokio::time::sleep(login::failure_delay(next.failures)).await;
+            Err(ApiError::Unauthorized("email or password is wrong".into()))
+        }
+    }
+}
+
+/// Creates the first admin when the database has no user. Returns the generated password
+/// when none was configured, so the caller can print it once.
+pub async fn ensure_bootstrap_admin(
+    db: &DatabaseConnection,
+    configured: Option<&BootstrapAdmin>,
+    now: DateTime<Utc>,
+) -> ApiResult<Option<(String, String)>> {
+    if store::users::count(db).await? > 0 {
+        return Ok(None);
+    }
+    let (email, secret, generated) = match configured {
+        Some(admin) => (
+            normalise_email(&admin.email),
+            admin.password.expose().to_string(),
+            false,
+        ),
+        None => (
+            "admin@localhost".to_string(),
+            password::random_token(20),
+            true,
+        ),
+    };
+    let hash = password::hash(&secret).map_err(ApiError::internal)?;
+    let model = users::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email.clone()),
+        name: Set("Administrator".into()),
+        role: Set(Role::Admin.as_str().into()),
+        active: Set(true),
+        password_hash: Set(hash),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    match store::users::insert(db, model).await {
+        Ok(_) => Ok(generated.then_some((email, secret))),
+        // Another replica created it first.
+        Err(ApiError::Conflict(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn get(db: &DatabaseConnection, id: Uuid) -> ApiResult<User> {
+    store::users::find(db, id)
+        .await?
+        .map(User::from)
+        .ok_or_else(|| ApiError::not_found("user"))
+}
+
+pub async fn list(db: &DatabaseConnection, q: UserListQuery) -> ApiResult<Page<User>> {
+    let limit = limit(q.limit)?;
+    let after = q.cursor.as_deref().map(decode_cursor::<Uuid>).transpose()?;
+    let (rows, more) =
+        store::users::list(db, q.role.map(Role::as_str), q.active, after, limit).await?;
+    let next_cursor = more
+        .then(|| rows.last().map(|u| encode_cursor(&u.id)))
+        .flatten();
+    Ok(Page {
+        items: rows.into_iter().map(User::from).collect(),
+        next_cursor,
+    })
+}
+
+async fn hash_blocking(secret: String) -> ApiResult<String> {
+    tokio::task::spawn_blocking(move || password::hash(&secret))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)
+}
+
+pub async fn create(
+    db: &DatabaseConnection,
+    input: UserCreate,
+    now: DateTime<Utc>,
+) -> ApiResult<User> {
+    if input.name.trim().is_empty() {
+        return Err(ApiError::invalid("name", "must not be blank"));
+    }
+    let hash = hash_blocking(input.password).await?;
+    let model = users::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(normalise_email(&input.email)),
+        name: Set(input.name.trim().to_string()),
+        role: Set(input.role.as_str().into()),
+        active: Set(input.active.unwrap_or(true)),
+        password_hash: Set(hash),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Ok(store::users::insert(db, model).await?.into())
+}
+
+async fn other_active_admins(db: &sea_orm::DatabaseTransaction, except: Uuid) -> ApiResult<u64> {
+    Ok(users::Entity::find()
+        .filter(users::Column::Role.eq(Role::Admin.as_str()))
+        .filter(users::Column::Active.eq(true))
+        .filter(users::Column::Id.ne(except))
+        .count(db)
+        .await?)
+}
+
+/// Changes a user. Deactivation is refused while the user still owns customers (they would
+/// be left without an owner), and the last active admin cannot be demoted or deactivated.
+pub async fn update(
+    db: &DatabaseConnection,
+    id: Uuid,
+    precondition: &Precondition,
+    patch: UserPatch,
+    now: DateTime<Utc>,
+) -> ApiResult<User> {
+    if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Err(ApiError::invalid("name", "must not be blank"));
+    }
+    let password_hash = match patch.password {
+        Some(p) => Some(hash_blocking(p).await?),
+        None => None,
+    };
+    let tx = begin_write(db).await?;
+    let current = store::users::find(&tx, id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("user"))?;
+    precondition.check(current.version)?;
+
+    let was_admin = current.role == Role::Admin.as_str() && current.active;
+    let role = patch
+        .role
+        .map(Role::as_str)
+        .unwrap_or(current.role.as_str())
+        .to_string();
+    let active = patch.active.unwrap_or(current.active);
+    if was_admin
+        && (role != Role::Admin.as_str() || !active)
+        && other_active_admins(&tx, id).await? == 0
+    {
+        return Err(ApiError::Conflict(
+            "the last active admin cannot be demoted or deactivated".into(),
+        ));
+    }
+    if current.active && !active {
+        let owned = store::customers::count_owned_by(&tx, id).await?;
+        if owned > 0 {
+            return Err(ApiError::Conflict(format!(
+                "the user still owns {owned} customer(s); hand them over first"
+            )));
+        }
+    }
+    if role == Role::Viewer.as_str() && store::customers::count_owned_by(&tx, id).await? > 0 {
+        return Err(ApiError::Conflict(
+            "a viewer cannot own customers; hand this user's customers over first".into(),
+        ));
+    }
+
+    let version = current.version + 1;
+    let model = users::ActiveModel {
+        email: patch
+            .email
+            .map(|e| Set(normalise_email(&e)))
+            .unwrap_or_default(),
+        name: patch
+            .name
+            .map(|n| Set(n.trim().to_string()))
+            .unwrap_or_default(),
+        role: Set(role),
+        active: Set(active),
+        password_hash: password_hash.map(Set).unwrap_or_default(),
+        version: Set(version),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    store::users::update_if_version(&tx, id, current.version, model).await?;
+    let updated = store::users::find(&tx, id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("user"))?;
+    tx.commit().await?;
+    Ok(updated.into())
+}

@@ -1,0 +1,319 @@
+//! Customer bodies and list parameters.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::domain::customer::fields::{
+    Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tag, Tier,
+};
+use crate::dto::{Timezone, nullable};
+
+/// Phone numbers: digits with optional leading `+` and common separators.
+pub const PHONE_PATTERN: &str = r"^\+?[0-9][0-9 ().-]{2,30}$";
+/// At least one character that is not white space.
+pub const NOT_BLANK: &str = r"\S";
+
+/// A new customer. Only `name` is required.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Ada Lovelace", "company": "Analytical Engines Ltd", "email": "ada@example.com",
+    "phone": "+44 20 7946 0000", "birthday": "1985-12-10", "tier": "important",
+    "timezone": "Europe/London", "preferred_channel": "phone",
+    "contact_window": {"weekdays": [1, 2, 3, 4, 5], "start": "12:00", "end": "18:00"},
+    "tags": ["vip", "engineering"], "attributes": {"plan": "enterprise"},
+    "important_dates": [{"label": "Company anniversary", "date": "2012-03-01", "recurring": true}]
+}))]
+pub struct CustomerCreate {
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub name: String,
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub company: Option<String>,
+    /// Free text.
+    #[validate(length(max = 50))]
+    #[schema(max_length = 50)]
+    pub gender: Option<String>,
+    /// Not in the future.
+    pub birthday: Option<NaiveDate>,
+    #[validate(email, length(max = 254))]
+    #[schema(format = Email, max_length = 254)]
+    pub email: Option<String>,
+    #[validate(length(max = 32))]
+    #[schema(max_length = 32, pattern = r"^\+?[0-9][0-9 ().-]{2,30}$")]
+    pub phone: Option<String>,
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub industry: Option<String>,
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub occupation: Option<String>,
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub position: Option<String>,
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub city: Option<String>,
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub country: Option<String>,
+    /// IANA timezone name; defaults to `UTC`.
+    #[schema(value_type = Option<Timezone>)]
+    pub timezone: Option<String>,
+    pub preferred_channel: Option<Channel>,
+    pub contact_window: Option<ContactWindow>,
+    /// Free text: where the customer came from.
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
+    pub source_channel: Option<String>,
+    /// An existing customer who referred this one.
+    pub referred_by_id: Option<Uuid>,
+    pub tier: Option<Tier>,
+    pub lifecycle_stage: Option<LifecycleStage>,
+    pub sales_stage: Option<SalesStage>,
+    pub status: Option<CustomerStatus>,
+    /// Required when `status` is `churned`.
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub churn_reason: Option<String>,
+    /// An active, non-viewer user; defaults to the caller. Agents may only name themselves.
+    pub owner_id: Option<Uuid>,
+    #[schema(max_items = 50)]
+    pub tags: Option<Vec<Tag>>,
+    #[validate(length(max = 4000))]
+    #[schema(max_length = 4000)]
+    pub needs: Option<String>,
+    #[validate(length(max = 4000))]
+    #[schema(max_length = 4000)]
+    pub pain_points: Option<String>,
+    #[validate(length(max = 4000))]
+    #[schema(max_length = 4000)]
+    pub preferences: Option<String>,
+    #[validate(length(max = 4000))]
+    #[schema(max_length = 4000)]
+    pub personality: Option<String>,
+    #[validate(length(max = 10000))]
+    #[schema(max_length = 10000)]
+    pub notes: Option<String>,
+    /// Free JSON object of custom attributes.
+    #[schema(value_type = Option<Object>)]
+    pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    #[schema(max_items = 50)]
+    pub important_dates: Option<Vec<ImportantDate>>,
+}
+
+/// A partial update: absent fields stay as they are, `null` clears an optional field.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"tier": "key", "notes": "Prefers calls after lunch", "company": null}))]
+pub struct CustomerPatch {
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200, nullable)]
+    pub company: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 50))]
+    #[schema(max_length = 50, nullable)]
+    pub gender: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>, nullable)]
+    pub birthday: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(email, length(max = 254))]
+    #[schema(format = Email, max_length = 254, nullable)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 32))]
+    #[schema(max_length = 32, pattern = r"^\+?[0-9][0-9 ().-]{2,30}$", nullable)]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100, nullable)]
+    pub industry: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100, nullable)]
+    pub occupation: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100, nullable)]
+    pub position: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100, nullable)]
+    pub city: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100, nullable)]
+    pub country: Option<Option<String>>,
+    #[schema(value_type = Option<Timezone>)]
+    pub timezone: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Channel>, nullable)]
+    pub preferred_channel: Option<Option<Channel>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<ContactWindow>, nullable)]
+    pub contact_window: Option<Option<ContactWindow>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 100))]
+    #[schema(max_length = 100, nullable)]
+    pub source_channel: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Uuid>, nullable)]
+    pub referred_by_id: Option<Option<Uuid>>,
+    pub tier: Option<Tier>,
+    pub lifecycle_stage: Option<LifecycleStage>,
+    pub sales_stage: Option<SalesStage>,
+    pub status: Option<CustomerStatus>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000, nullable)]
+    pub churn_reason: Option<Option<String>>,
+    /// Managers and admins only.
+    pub owner_id: Option<Uuid>,
+    /// Replaces the whole tag list.
+    #[schema(max_items = 50)]
+    pub tags: Option<Vec<Tag>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 4000))]
+    #[schema(max_length = 4000, nullable)]
+    pub needs: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 4000))]
+    #[schema(max_length = 4000, nullable)]
+    pub pain_points: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 4000))]
+    #[schema(max_length = 4000, nullable)]
+    pub preferences: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 4000))]
+    #[schema(max_length = 4000, nullable)]
+    pub personality: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 10000))]
+    #[schema(max_length = 10000, nullable)]
+    pub notes: Option<Option<String>>,
+    /// Replaces the whole attributes object.
+    #[schema(value_type = Option<Object>)]
+    pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Replaces the whole list.
+    #[schema(max_items = 50)]
+    pub important_dates: Option<Vec<ImportantDate>>,
+}
+
+/// A customer as the API shows it, with the derived relationship-health fields.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Customer {
+    pub id: Uuid,
+    pub name: String,
+    pub company: Option<String>,
+    pub gender: Option<String>,
+    pub birthday: Option<NaiveDate>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub industry: Option<String>,
+    pub occupation: Option<String>,
+    pub position: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    #[schema(value_type = Timezone)]
+    pub timezone: String,
+    pub preferred_channel: Option<Channel>,
+    pub contact_window: Option<ContactWindow>,
+    pub source_channel: Option<String>,
+    pub referred_by_id: Option<Uuid>,
+    pub tier: Tier,
+    pub lifecycle_stage: LifecycleStage,
+    pub sales_stage: SalesStage,
+    pub status: CustomerStatus,
+    pub churn_reason: Option<String>,
+    pub churned_at: Option<DateTime<Utc>>,
+    pub owner_id: Uuid,
+    pub tags: Vec<String>,
+    pub needs: Option<String>,
+    pub pain_points: Option<String>,
+    pub preferences: Option<String>,
+    pub personality: Option<String>,
+    pub notes: Option<String>,
+    #[schema(value_type = Object)]
+    pub attributes: serde_json::Map<String, serde_json::Value>,
+    pub important_dates: Vec<ImportantDate>,
+    pub last_contacted_at: Option<DateTime<Utc>>,
+    pub last_inbound_at: Option<DateTime<Utc>>,
+    pub last_outbound_at: Option<DateTime<Utc>>,
+    /// Sum of purchases in minor units of `lifetime_value_currency`.
+    pub lifetime_value_minor: i64,
+    pub lifetime_value_currency: Option<String>,
+    pub purchase_count: i32,
+    pub last_purchase_at: Option<DateTime<Utc>>,
+    pub next_touchpoint_due_at: Option<DateTime<Utc>>,
+    pub overdue_touchpoints: i32,
+    pub open_complaints: i32,
+    /// Increases with every change; send it back in `If-Match`.
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Sort keys of the customers list; `-` sorts descending.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub enum CustomerSort {
+    #[serde(rename = "name")]
+    NameAsc,
+    #[serde(rename = "-name")]
+    NameDesc,
+    #[serde(rename = "created_at")]
+    CreatedAsc,
+    #[serde(rename = "-created_at")]
+    CreatedDesc,
+    #[serde(rename = "updated_at")]
+    UpdatedAsc,
+    #[serde(rename = "-updated_at")]
+    UpdatedDesc,
+    #[serde(rename = "last_contacted_at")]
+    LastContactedAsc,
+    #[serde(rename = "-last_contacted_at")]
+    LastContactedDesc,
+}
+
+/// Filters, sort and page of the customers list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CustomerListQuery {
+    /// Page size, 1–200.
+    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
+    #[param(minimum = 1, maximum = 200, default = 50, value_type = Option<i64>)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 512)]
+    pub cursor: Option<String>,
+    /// Sort key, default `-created_at` (newest first).
+    pub sort: Option<CustomerSort>,
+    pub tier: Option<Tier>,
+    pub lifecycle_stage: Option<LifecycleStage>,
+    pub status: Option<CustomerStatus>,
+    pub owner_id: Option<Uuid>,
+    /// Customers carrying this tag.
+    #[param(max_length = 64)]
+    pub tag: Option<String>,
+    /// Exact industry.
+    #[param(max_length = 100)]
+    pub industry: Option<String>,
+    /// Case-insensitive search in name, company, email and phone.
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    /// Customers never contacted, or last contacted before this instant.
+    pub last_contacted_before: Option<DateTime<Utc>>,
+    /// Customers whose birthday falls within the next N days (0 = today), 0–366.
+    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
+    #[param(minimum = 0, maximum = 366, value_type = Option<i64>)]
+    pub birthday_within_days: Option<i64>,
+}

@@ -1,0 +1,87 @@
+//! User bodies (admin only) and the caller's own profile.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::domain::role::Role;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "sam@example.com", "name": "Sam Carter", "role": "agent", "password": "correct horse battery staple"}))]
+pub struct UserCreate {
+    #[validate(email, length(max = 254))]
+    #[schema(format = Email, max_length = 254)]
+    pub email: String,
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub name: String,
+    pub role: Role,
+    /// Defaults to true.
+    pub active: Option<bool>,
+    /// Write-only; stored as an argon2 hash.
+    #[validate(length(min = 12, max = 256))]
+    #[schema(min_length = 12, max_length = 256, write_only)]
+    pub password: String,
+}
+
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"role": "manager"}))]
+pub struct UserPatch {
+    #[validate(email, length(max = 254))]
+    #[schema(format = Email, max_length = 254)]
+    pub email: Option<String>,
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub name: Option<String>,
+    pub role: Option<Role>,
+    /// Deactivating a user who still owns customers is refused.
+    pub active: Option<bool>,
+    #[validate(length(min = 12, max = 256))]
+    #[schema(min_length = 12, max_length = 256, write_only)]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<entity::users::Model> for User {
+    fn from(m: entity::users::Model) -> Self {
+        Self {
+            id: m.id,
+            role: Role::parse(&m.role).unwrap_or(Role::Viewer),
+            email: m.email,
+            name: m.name,
+            active: m.active,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserListQuery {
+    /// Page size, 1–200.
+    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
+    #[param(minimum = 1, maximum = 200, default = 50, value_type = Option<i64>)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 512)]
+    pub cursor: Option<String>,
+    pub role: Option<Role>,
+    pub active: Option<bool>,
+}

@@ -1,0 +1,61 @@
+//! Signing in and the caller's own profile.
+
+use actix_web::{HttpResponse, get, post, web};
+use chrono::Utc;
+
+use crate::domain::user as users;
+use crate::dto::auth::{TokenRequest, TokenResponse};
+use crate::dto::user::User;
+use crate::error::{ApiResult, PROBLEM_JSON, Problem};
+use crate::http::extract::{Caller, Json};
+use crate::http::responses::ReadErrors;
+use crate::startup::AppState;
+
+/// Exchange email and password for an access token
+///
+/// Repeated wrong passwords for one email are slowed down and then refused with 429 for a
+/// growing while.
+#[utoipa::path(
+    tag = "auth",
+    request_body = TokenRequest,
+    responses(
+        (status = 200, description = "A bearer token", body = TokenResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = PROBLEM_JSON),
+        (status = 401, description = "Email or password is wrong", body = Problem, content_type = PROBLEM_JSON),
+        (status = 413, description = "Body too large", body = Problem, content_type = PROBLEM_JSON),
+        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM_JSON),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = PROBLEM_JSON),
+        (status = 429, description = "Too many failures; retry after `Retry-After` seconds", body = Problem, content_type = PROBLEM_JSON),
+        (status = 503, description = "Database unavailable", body = Problem, content_type = PROBLEM_JSON),
+    ),
+    security(())
+)]
+#[post("/auth/token")]
+pub async fn create_token(
+    state: web::Data<AppState>,
+    body: Json<TokenRequest>,
+) -> ApiResult<HttpResponse> {
+    let token = users::sign_in(
+        &state.db,
+        &state.tokens,
+        &body.0.email,
+        &body.0.password,
+        Utc::now(),
+    )
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(token))
+}
+
+/// The authenticated caller
+#[utoipa::path(
+    tag = "auth",
+    responses((status = 200, description = "The caller", body = User), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/me")]
+pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
+    let me = users::get(&state.db, caller.0.id).await?;
+    Ok(crate::http::with_etag(me.version, &me))
+}

@@ -1,0 +1,138 @@
+//! `/api/v1/customers`: the customer database.
+
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::Utc;
+use uuid::Uuid;
+
+use crate::domain::customer::ops;
+use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
+use crate::dto::page::Page;
+use crate::error::ApiResult;
+use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
+use crate::startup::AppState;
+
+/// List customers
+///
+/// Agents see only the customers they own. Keyset-paginated: pass `next_cursor` back as
+/// `cursor` with the same `sort`.
+#[utoipa::path(
+    tag = "customers",
+    params(CustomerListQuery),
+    responses((status = 200, description = "A page of customers", body = Page<Customer>), ListErrors),
+    security(("bearer" = []))
+)]
+#[get("/customers")]
+pub async fn list_customers(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: Query<CustomerListQuery>,
+) -> ApiResult<HttpResponse> {
+    Ok(super::page(
+        &ops::list(&state.db, &caller.0, query.0, Utc::now()).await?,
+    ))
+}
+
+/// Create a customer
+///
+/// The owner defaults to the caller; agents may only create customers they own.
+#[utoipa::path(
+    tag = "customers",
+    request_body = CustomerCreate,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 hours")),
+    responses((status = 201, description = "Created", body = Customer), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/customers")]
+pub async fn create_customer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Json<CustomerCreate>,
+) -> ApiResult<HttpResponse> {
+    let customer = ops::create(&state.db, &caller.0, body.0, Utc::now()).await?;
+    Ok(super::created(
+        format!("/api/v1/customers/{}", customer.id),
+        customer.version,
+        &customer,
+    ))
+}
+
+/// Get a customer
+#[utoipa::path(
+    tag = "customers",
+    params(("id" = Uuid, Path, description = "Customer id")),
+    responses((status = 200, description = "The customer", body = Customer), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/customers/{id}")]
+pub async fn get_customer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let customer = ops::get(&state.db, &caller.0, id.into_inner()).await?;
+    Ok(super::with_etag(customer.version, &customer))
+}
+
+/// Change a customer
+///
+/// Absent fields stay as they are; `null` clears an optional field.
+#[utoipa::path(
+    tag = "customers",
+    request_body = CustomerPatch,
+    params(
+        ("id" = Uuid, Path, description = "Customer id"),
+        ("If-Match" = Option<String>, Header, description = "ETag of the version being changed"),
+    ),
+    responses((status = 200, description = "The changed customer", body = Customer), WriteErrors),
+    security(("bearer" = []))
+)]
+#[patch("/customers/{id}")]
+pub async fn update_customer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<CustomerPatch>,
+) -> ApiResult<HttpResponse> {
+    let customer = ops::update(
+        &state.db,
+        &caller.0,
+        id.into_inner(),
+        &if_match.0,
+        body.0,
+        Utc::now(),
+    )
+    .await?;
+    Ok(super::with_etag(customer.version, &customer))
+}
+
+/// Delete a customer
+///
+/// A soft delete: the customer disappears from the API and stays in the database.
+#[utoipa::path(
+    tag = "customers",
+    params(
+        ("id" = Uuid, Path, description = "Customer id"),
+        ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted"),
+    ),
+    responses((status = 204, description = "Deleted"), DeleteErrors),
+    security(("bearer" = []))
+)]
+#[delete("/customers/{id}")]
+pub async fn delete_customer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    ops::delete(
+        &state.db,
+        &caller.0,
+        id.into_inner(),
+        &if_match.0,
+        Utc::now(),
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,325 @@
+//! Extractors whose failures are problem documents: JSON bodies (content type, size, syntax,
+//! types, validation), query strings, path ids, `If-Match` and the authenticated caller.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::StreamExt;
+use futures_util::future::{LocalBoxFuture, Ready, ready};
+use serde::de::DeserializeOwned;
+use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+
+use crate::domain::role::{Actor, Role};
+use crate::domain::version::{Precondition, parse_if_match};
+use crate::error::{ApiError, FieldError};
+use crate::startup::AppState;
+
+/// Largest JSON body accepted.
+pub const JSON_LIMIT: usize = 1024 * 1024;
+
+/// A JSON body, deserialised and validated.
+pub struct Json<T>(pub T);
+
+pub fn is_json_content_type(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|essence| {
+            let essence = essence.trim().to_ascii_lowercase();
+            essence == "application/json"
+                || (essence.starts_with("application/") && essence.ends_with("+json"))
+        })
+        .unwrap_or(false)
+}
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if !is_json_content_type(req) {
+            return Box::pin(ready(Err(ApiError::UnsupportedMediaType(
+                "send the body as application/json".into(),
+            ))));
+        }
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared.is_some_and(|n| n > JSON_LIMIT) {
+            return Box::pin(ready(Err(too_large())));
+        }
+        let mut payload = payload.take();
+        Box::pin(async move {
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|_| {
+                    ApiError::BadRequest("the request body could not be read".into())
+                })?;
+                if body.len() + chunk.len() > JSON_LIMIT {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            let value: T = parse_json(&body)?;
+            value
+                .validate()
+                .map_err(|e| ApiError::Validation(flatten(&e)))?;
+            Ok(Json(value))
+        })
+    }
+}
+
+fn too_large() -> ApiError {
+    ApiError::PayloadTooLarge(format!("the body exceeds {JSON_LIMIT} bytes"))
+}
+
+/// serde_json's messages end with a position the client does not need twice.
+fn clean(message: String) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    }
+}
+
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::BadRequest(
+            "the request body is empty; expected a JSON document".into(),
+        ));
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                let message = clean(inner.to_string());
+                ApiError::Validation(vec![FieldError::new(field_name(&path, &message), message)])
+            }
+            _ => ApiError::BadRequest(format!("malformed JSON: {}", inner)),
+        }
+    })?;
+    de.end()
+        .map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))?;
+    Ok(value)
+}
+
+/// The field a serde error is about: its path, or for a missing field the name in the message.
+fn field_name(path: &str, message: &str) -> String {
+    let named = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_string)
+    };
+    let from_message = named("missing field `").or_else(|| named("unknown field `"));
+    match (path, from_message) {
+        (".", Some(name)) => name,
+        (".", None) => "body".into(),
+        (p, Some(name)) if message.starts_with("missing field") => format!("{p}.{name}"),
+        (p, _) => p.to_string(),
+    }
+}
+
+/// Flattens validator's nested errors into `{field, message}` pairs with dotted paths.
+pub fn flatten(errors: &ValidationErrors) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    walk(errors, "", &mut out);
+    out.sort_by(|a, b| a.field.cmp(&b.field));
+    out
+}
+
+fn walk(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
+    for (field, kind) in errors.errors() {
+        let path = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for e in list {
+                    out.push(FieldError::new(path.clone(), describe(e)));
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => walk(inner, &path, out),
+            ValidationErrorsKind::List(items) => {
+                for (i, inner) in items {
+                    walk(inner, &format!("{path}[{i}]"), out);
+                }
+            }
+        }
+    }
+}
+
+fn describe(e: &validator::ValidationError) -> String {
+    if let Some(m) = &e.message {
+        return m.to_string();
+    }
+    let param = |k: &str| e.params.get(k).map(|v| v.to_string());
+    match e.code.as_ref() {
+        "email" => "must be a valid email address".into(),
+        "length" => match (param("min"), param("max")) {
+            (Some(min), Some(max)) => format!("length must be between {min} and {max}"),
+            (None, Some(max)) => format!("length must be at most {max}"),
+            (Some(min), None) => format!("length must be at least {min}"),
+            _ => "has the wrong length".into(),
+        },
+        "range" => "is out of range".into(),
+        other => format!("is invalid ({other})"),
+    }
+}
+
+/// Query parameters; a bad value is a 422 naming the parameter.
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let parse = form_urlencoded::parse(req.query_string().as_bytes());
+        let de = serde_urlencoded::Deserializer::new(parse);
+        ready(
+            serde_path_to_error::deserialize::<_, T>(de)
+                .map(Query)
+                .map_err(|err| {
+                    let path = err.path().to_string();
+                    let message = err.into_inner().to_string();
+                    ApiError::Validation(vec![FieldError::new(
+                        field_name(&path, &message),
+                        message,
+                    )])
+                }),
+        )
+    }
+}
+
+/// The `If-Match` precondition of a write.
+pub struct IfMatch(pub Precondition);
+
+impl FromRequest for IfMatch {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let value = req.headers().get(header::IF_MATCH);
+        ready(match value {
+            None => Ok(IfMatch(Precondition::None)),
+            Some(v) => match v.to_str() {
+                Ok(s) => Ok(IfMatch(parse_if_match(s))),
+                Err(_) => Err(ApiError::BadRequest(
+                    "If-Match is not a valid header value".into(),
+                )),
+            },
+        })
+    }
+}
+
+/// The authenticated caller: a valid bearer token of a user who is still active.
+pub struct Caller(pub Actor);
+
+pub fn bearer_token(req: &HttpRequest) -> Option<&str> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req).map(str::to_string);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
+            let token =
+                token.ok_or_else(|| ApiError::Unauthorized("a bearer token is required".into()))?;
+            let claims = state
+                .tokens
+                .verify(&token)
+                .map_err(|_| ApiError::Unauthorized("the token is invalid or expired".into()))?;
+            let user = crate::store::users::find(&state.db, claims.sub)
+                .await?
+                .filter(|u| u.active)
+                .ok_or_else(|| {
+                    ApiError::Unauthorized("the token's user is unknown or inactive".into())
+                })?;
+            let role = Role::parse(&user.role)
+                .ok_or_else(|| ApiError::internal("stored role is unknown"))?;
+            Ok(Caller(Actor { id: user.id, role }))
+        })
+    }
+}
+
+/// Requires the admin role.
+pub fn require_admin(actor: &Actor) -> Result<(), ApiError> {
+    if actor.is_admin() {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden("only admins manage users".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Body {
+        name: String,
+        inner: Option<Inner>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        count: u8,
+    }
+
+    fn err(body: &str) -> ApiError {
+        match parse_json::<Body>(body.as_bytes()) {
+            Err(e) => e,
+            Ok(b) => panic!("parsed {b:?}"),
+        }
+    }
+
+    fn field(e: ApiError) -> String {
+        match e {
+            ApiError::Validation(v) => v[0].field.clone(),
+            other => panic!("not a validation error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_bad_requests() {
+        assert!(matches!(err("{"), ApiError::BadRequest(_)));
+        assert!(matches!(err(""), ApiError::BadRequest(_)));
+        assert!(matches!(
+            err("{\"name\":\"a\"} trailing"),
+            ApiError::BadRequest(_)
+        ));
+    }
+
+    #[test]
+    fn data_errors_name_the_field() {
+        assert_eq!(field(err("{}")), "name");
+        assert_eq!(field(err("{\"name\": 3}")), "name");
+        assert_eq!(field(err("{\"name\": \"a\", \"extra\": 1}")), "extra");
+        assert_eq!(
+            field(err("{\"name\": \"a\", \"inner\": {\"count\": \"x\"}}")),
+            "inner.count"
+        );
+        assert_eq!(
+            field(err("{\"name\": \"a\", \"inner\": {}}")),
+            "inner.count"
+        );
+    }
+}

@@ -1,0 +1,41 @@
+//! The HTTP layer: one module per resource. Handlers extract, authorise, call the domain and
+//! shape the response; they hold no SQL and no business rules.
+
+pub mod auth;
+pub mod customers;
+pub mod extract;
+pub mod health;
+pub mod middleware;
+pub mod responses;
+pub mod routing;
+pub mod users;
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+use serde::Serialize;
+
+use crate::domain::version::etag;
+
+/// A 200 response carrying the record's version as its `ETag`. Personal data is never cached.
+pub fn with_etag<T: Serialize>(version: i32, body: &T) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(version)))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(body)
+}
+
+/// A 201 response with `Location` and `ETag`.
+pub fn created<T: Serialize>(location: String, version: i32, body: &T) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::ETAG, etag(version)))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(body)
+}
+
+/// A list response; lists are not cached either.
+pub fn page<T: Serialize>(body: &T) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(body)
+}

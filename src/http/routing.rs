@@ -1,0 +1,96 @@
+//! Route registration, done once: the same registration yields the actix routes and the
+//! OpenAPI document, and the document's path table answers unknown methods with 405.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use utoipa::openapi::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{AppExt, scope};
+
+use super::{auth, customers, health, middleware, users};
+use crate::error::ApiError;
+
+/// Registers every documented route.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(health::live)
+        .service(health::ready)
+        .service(health::metrics)
+        .service(
+            scope::scope("/api/v1")
+                .wrap(actix_web::middleware::from_fn(middleware::idempotency))
+                .service(auth::create_token)
+                .service(auth::get_me)
+                .service(users::list_users)
+                .service(users::create_user)
+                .service(users::get_user)
+                .service(users::update_user)
+                .service(customers::list_customers)
+                .service(customers::create_customer)
+                .service(customers::get_customer)
+                .service(customers::update_customer)
+                .service(customers::delete_customer),
+        );
+}
+
+/// The OpenAPI document, built from the route registration without a database.
+pub fn document() -> OpenApi {
+    let (_, paths) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(crate::openapi::base())
+        .configure(configure)
+        .split_for_parts();
+    crate::openapi::finish(paths)
+}
+
+/// Path templates and the methods each accepts, for 405 answers.
+#[derive(Clone, Debug)]
+pub struct MethodTable(Vec<(Vec<String>, Vec<String>)>);
+
+impl MethodTable {
+    pub fn from_document(doc: &OpenApi) -> Self {
+        let rows = doc
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let segments = path
+                    .trim_matches('/')
+                    .split('/')
+                    .map(str::to_string)
+                    .collect();
+                let value = serde_json::to_value(item).unwrap_or_default();
+                let methods = ["get", "put", "post", "delete", "patch", "head", "options"]
+                    .iter()
+                    .filter(|m| value.get(**m).is_some())
+                    .map(|m| m.to_uppercase())
+                    .collect();
+                (segments, methods)
+            })
+            .collect();
+        Self(rows)
+    }
+
+    pub fn allowed(&self, path: &str) -> Option<Vec<String>> {
+        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        self.0
+            .iter()
+            .find(|(template, _)| {
+                template.len() == parts.len()
+                    && template
+                        .iter()
+                        .zip(&parts)
+                        .all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p)
+            })
+            .map(|(_, methods)| methods.clone())
+    }
+}
+
+/// Answers requests no route took: 405 with `Allow` for a known path, else 404.
+pub async fn fallback(
+    req: HttpRequest,
+    table: web::Data<MethodTable>,
+) -> Result<HttpResponse, ApiError> {
+    Err(match table.allowed(req.path()) {
+        Some(allow) => ApiError::MethodNotAllowed { allow },
+        None => ApiError::NotFound(format!("no resource at {}", req.path())),
+    })
+}

@@ -1,0 +1,98 @@
+//! `/api/v1/users`: user management, for admins.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use chrono::Utc;
+use uuid::Uuid;
+
+use crate::domain::user as users;
+use crate::dto::page::Page;
+use crate::dto::user::{User, UserCreate, UserListQuery, UserPatch};
+use crate::error::ApiResult;
+use crate::http::extract::{Caller, IfMatch, Json, Query, require_admin};
+use crate::http::responses::{ListErrors, ReadErrors, WriteErrors};
+use crate::startup::AppState;
+
+/// List users
+#[utoipa::path(
+    tag = "users",
+    params(UserListQuery),
+    responses((status = 200, description = "A page of users", body = Page<User>), ListErrors),
+    security(("bearer" = []))
+)]
+#[get("/users")]
+pub async fn list_users(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: Query<UserListQuery>,
+) -> ApiResult<HttpResponse> {
+    require_admin(&caller.0)?;
+    Ok(super::page(&users::list(&state.db, query.0).await?))
+}
+
+/// Create a user
+#[utoipa::path(
+    tag = "users",
+    request_body = UserCreate,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 hours")),
+    responses((status = 201, description = "Created", body = User), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/users")]
+pub async fn create_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Json<UserCreate>,
+) -> ApiResult<HttpResponse> {
+    require_admin(&caller.0)?;
+    let user = users::create(&state.db, body.0, Utc::now()).await?;
+    Ok(super::created(
+        format!("/api/v1/users/{}", user.id),
+        user.version,
+        &user,
+    ))
+}
+
+/// Get a user
+#[utoipa::path(
+    tag = "users",
+    params(("id" = Uuid, Path, description = "User id")),
+    responses((status = 200, description = "The user", body = User), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/users/{id}")]
+pub async fn get_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    require_admin(&caller.0)?;
+    let user = users::get(&state.db, id.into_inner()).await?;
+    Ok(super::with_etag(user.version, &user))
+}
+
+/// Change a user
+///
+/// Deactivating a user who still owns customers is refused with 409, as is removing the
+/// last active admin.
+#[utoipa::path(
+    tag = "users",
+    request_body = UserPatch,
+    params(
+        ("id" = Uuid, Path, description = "User id"),
+        ("If-Match" = Option<String>, Header, description = "ETag of the version being changed"),
+    ),
+    responses((status = 200, description = "The changed user", body = User), WriteErrors),
+    security(("bearer" = []))
+)]
+#[patch("/users/{id}")]
+pub async fn update_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<UserPatch>,
+) -> ApiResult<HttpResponse> {
+    require_admin(&caller.0)?;
+    let user = users::update(&state.db, id.into_inner(), &if_match.0, body.0, Utc::now()).await?;
+    Ok(super::with_etag(user.version, &user))
+}

@@ -1,0 +1,17 @@
+//! Rapport: customer-relationship maintenance as an HTTP/JSON service.
+//!
+//! Layers, each knowing only those below it: `http` (handlers), `domain` (rules and
+//! operations), `store` (persistence over the `entity` crate), with `scheduler` as the
+//! background worker and `startup` wiring it together.
+
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod dto;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod scheduler;
+pub mod startup;
+pub mod store;
+pub mod telemetry;

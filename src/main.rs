@@ -1,0 +1,66 @@
+//! The `rapport` binary: `serve` (default), `migrate`, `openapi`, `scheduler run-once`.
+
+use std::process::ExitCode;
+
+use rapport::config::Settings;
+use rapport::startup::{Application, prepare_database};
+use rapport::{http, openapi, scheduler, telemetry};
+
+const USAGE: &str = "usage: rapport [serve | migrate | openapi | scheduler run-once]";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    if args == ["openapi"] {
+        print!("{}", openapi::to_pretty_json(&http::routing::document()));
+        return ExitCode::SUCCESS;
+    }
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("rapport: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&settings.log, settings.log_format);
+    let result = match args.as_slice() {
+        [] | ["serve"] => serve(settings).await,
+        ["migrate"] => prepare_database(&settings.database_url)
+            .await
+            .map(|_| tracing::info!("database is up to date"))
+            .map_err(|e| e.to_string()),
+        ["scheduler", "run-once"] => run_scheduler_once(&settings).await,
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error.cause = %e, "rapport stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> Result<(), String> {
+    let bind = settings.bind.clone();
+    let app = Application::build(settings)
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!(%bind, port = app.port(), "rapport is serving");
+    app.run_until_stopped().await.map_err(|e| e.to_string())
+}
+
+async fn run_scheduler_once(settings: &Settings) -> Result<(), String> {
+    let db = prepare_database(&settings.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let report = scheduler::run_once(&db, chrono::Utc::now())
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("{}", serde_json::to_string(&report).unwrap_or_default());
+    Ok(())
+}

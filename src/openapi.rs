@@ -1,0 +1,65 @@
+//! The parts of the OpenAPI document that no route carries: title, security scheme, tags
+//! and the shared problem schema. Paths come from the route registration (`http::routing`).
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::tag::TagBuilder;
+use utoipa::openapi::{ComponentsBuilder, InfoBuilder, OpenApi, OpenApiBuilder};
+use utoipa::{PartialSchema, ToSchema};
+
+use crate::error::{FieldError, Problem};
+
+pub fn base() -> OpenApi {
+    let tags = [
+        ("auth", "Tokens and the caller"),
+        ("customers", "The customer database"),
+        ("users", "User management (admins)"),
+        ("operations", "Health and metrics, without authentication"),
+    ];
+    OpenApiBuilder::new()
+        .info(
+            InfoBuilder::new()
+                .title("Rapport")
+                .version(env!("CARGO_PKG_VERSION"))
+                .description(Some(
+                    "Customer-relationship maintenance: profiles, tiers, owners, interactions, \
+                     complaints and scheduled touchpoints. Errors are RFC 9457 problem documents.",
+                ))
+                .build(),
+        )
+        .tags(Some(tags.map(|(name, text)| {
+            TagBuilder::new().name(name).description(Some(text)).build()
+        })))
+        .build()
+}
+
+/// Adds the shared components to the collected paths.
+pub fn finish(mut doc: OpenApi) -> OpenApi {
+    let mut components = doc
+        .components
+        .take()
+        .unwrap_or_else(|| ComponentsBuilder::new().build());
+    components.add_security_scheme(
+        "bearer",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .bearer_format("JWT")
+                .build(),
+        ),
+    );
+    components
+        .schemas
+        .insert(Problem::name().into_owned(), Problem::schema());
+    components
+        .schemas
+        .insert(FieldError::name().into_owned(), FieldError::schema());
+    doc.components = Some(components);
+    doc
+}
+
+/// The document as committed in `openapi/openapi.json`.
+pub fn to_pretty_json(doc: &OpenApi) -> String {
+    let mut text = doc.to_pretty_json().unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,122 @@
+//! Building the application: database, migrations, bootstrap admin, and the HTTP server
+//! bound to its listener (port 0 in tests, so each test gets its own).
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpServer, web};
+use chrono::Utc;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::DatabaseConnection;
+use tracing_actix_web::TracingLogger;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Settings;
+use crate::domain::token::TokenKeys;
+use crate::error::ApiError;
+use crate::http::extract::JSON_LIMIT;
+use crate::http::routing::{MethodTable, configure, fallback};
+use crate::telemetry::RequestSpan;
+use crate::{db, domain, http, scheduler, telemetry};
+
+/// What every handler may use.
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub tokens: TokenKeys,
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("bootstrap: {0}")]
+    Bootstrap(#[from] ApiError),
+    #[error("listener: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Connects and brings the schema up to date.
+pub async fn prepare_database(url: &str) -> Result<DatabaseConnection, StartupError> {
+    let db = db::connect(url).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let db = prepare_database(&settings.database_url).await?;
+        if settings.jwt.secret_generated {
+            tracing::warn!(
+                "RAPPORT_JWT_SECRET is not set: tokens are signed with a key generated for this process only and stop working at restart or on other replicas"
+            );
+        }
+        if let Some((email, password)) =
+            domain::user::ensure_bootstrap_admin(&db, settings.bootstrap_admin.as_ref(), Utc::now())
+                .await?
+        {
+            // Printed once, by design: this is the only way to learn the generated password.
+            tracing::warn!(admin.email = %email, admin.password = %password, "created the first admin; change this password");
+        }
+        if settings.scheduler_enabled {
+            scheduler::spawn(db.clone(), settings.scheduler_interval);
+        }
+        let listener = TcpListener::bind(&settings.bind)?;
+        let port = listener.local_addr()?.port();
+        let state = web::Data::new(AppState {
+            db,
+            tokens: TokenKeys::new(&settings.jwt),
+        });
+        let server = serve(listener, state)?;
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<Server> {
+    telemetry::init_metrics();
+    let document = http::routing::document();
+    let methods = web::Data::new(MethodTable::from_document(&document));
+    let server =
+        HttpServer::new(move || {
+            App::new()
+                .into_utoipa_app()
+                .app_data(state.clone())
+                .app_data(methods.clone())
+                .app_data(web::PayloadConfig::new(JSON_LIMIT))
+                .app_data(web::PathConfig::default().error_handler(|_, _| {
+                    ApiError::NotFound("no record with that id".into()).into()
+                }))
+                .configure(configure)
+                .map(|app| {
+                    app.wrap(from_fn(http::middleware::metrics))
+                        .wrap(TracingLogger::<RequestSpan>::new())
+                        .wrap(from_fn(http::middleware::request_id))
+                })
+                .openapi_service({
+                    let document = document.clone();
+                    move |_| {
+                        SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", document)
+                    }
+                })
+                .default_service(web::to(fallback))
+                .into_app()
+        })
+        .listen(listener)?
+        .shutdown_timeout(10)
+        .run();
+    Ok(server)
+}

@@ -1,0 +1,62 @@
+//! Stored login-throttle state per email.
+
+use chrono::{DateTime, Utc};
+use entity::login_throttle;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+use crate::domain::login::Throttle;
+use crate::error::ApiResult;
+
+pub async fn get<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<Option<Throttle>> {
+    Ok(login_throttle::Entity::find_by_id(email.to_string())
+        .one(db)
+        .await?
+        .map(|m| Throttle {
+            failures: m.failures,
+            last_failure_at: m.last_failure_at,
+            locked_until: m.locked_until,
+        }))
+}
+
+pub async fn put<C: ConnectionTrait>(db: &C, email: &str, t: Throttle) -> ApiResult<()> {
+    login_throttle::Entity::insert(login_throttle::ActiveModel {
+        email: Set(email.to_string()),
+        failures: Set(t.failures),
+        last_failure_at: Set(t.last_failure_at),
+        locked_until: Set(t.locked_until),
+    })
+    .on_conflict(
+        OnConflict::column(login_throttle::Column::Email)
+            .update_columns([
+                login_throttle::Column::Failures,
+                login_throttle::Column::LastFailureAt,
+                login_throttle::Column::LockedUntil,
+            ])
+            .to_owned(),
+    )
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn clear<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<()> {
+    login_throttle::Entity::delete_by_id(email.to_string())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Forgets entries whose last failure is older than `before`, unless still locked.
+pub async fn purge_older_than<C: ConnectionTrait>(db: &C, before: DateTime<Utc>) -> ApiResult<u64> {
+    Ok(login_throttle::Entity::delete_many()
+        .filter(login_throttle::Column::LastFailureAt.lt(before))
+        .filter(
+            sea_orm::Condition::any()
+                .add(login_throttle::Column::LockedUntil.is_null())
+                .add(login_throttle::Column::LockedUntil.lt(before)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected)
+}
