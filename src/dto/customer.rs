@@ -9,7 +9,7 @@ use validator::Validate;
 use crate::domain::customer::fields::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tag, Tier,
 };
-use crate::dto::{Timezone, nullable};
+use crate::dto::{Timezone, nullable, present};
 
 /// Phone numbers: digits with optional leading `+` and common separators.
 pub const PHONE_PATTERN: &str = r"^\+?[0-9][0-9 ().-]{2,30}$";
@@ -112,7 +112,8 @@ pub struct CustomerCreate {
 #[schema(example = json!({"tier": "key", "notes": "Prefers calls after lunch", "company": null}))]
 pub struct CustomerPatch {
     #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false, min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 200))]
@@ -153,7 +154,8 @@ pub struct CustomerPatch {
     #[validate(length(max = 100))]
     #[schema(max_length = 100, nullable)]
     pub country: Option<Option<String>>,
-    #[schema(value_type = Option<Timezone>)]
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false, value_type = Option<Timezone>)]
     pub timezone: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<Channel>, nullable)]
@@ -168,18 +170,29 @@ pub struct CustomerPatch {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<Uuid>, nullable)]
     pub referred_by_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
     pub tier: Option<Tier>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
     pub lifecycle_stage: Option<LifecycleStage>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
     pub sales_stage: Option<SalesStage>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
     pub status: Option<CustomerStatus>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 2000))]
     #[schema(max_length = 2000, nullable)]
     pub churn_reason: Option<Option<String>>,
     /// Managers and admins only.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
     pub owner_id: Option<Uuid>,
     /// Replaces the whole tag list.
-    #[schema(max_items = 50)]
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false, max_items = 50)]
     pub tags: Option<Vec<Tag>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 4000))]
@@ -202,10 +215,12 @@ pub struct CustomerPatch {
     #[schema(max_length = 10000, nullable)]
     pub notes: Option<Option<String>>,
     /// Replaces the whole attributes object.
-    #[schema(value_type = Option<Object>)]
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false, value_type = Option<Object>)]
     pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
     /// Replaces the whole list.
-    #[schema(max_items = 50)]
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false, max_items = 50)]
     pub important_dates: Option<Vec<ImportantDate>>,
 }
 

@@ -17,6 +17,15 @@ where
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
+/// For PATCH bodies: a field that may be absent but, when present, must not be `null`.
+pub fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
 /// Schema-only type: the IANA timezone names the service knows.
 pub struct Timezone;
 

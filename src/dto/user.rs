@@ -7,6 +7,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::domain::role::Role;
+use crate::dto::present;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -32,16 +33,23 @@ pub struct UserCreate {
 #[schema(example = json!({"role": "manager"}))]
 pub struct UserPatch {
     #[validate(email, length(max = 254))]
-    #[schema(format = Email, max_length = 254)]
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false, format = Email, max_length = 254)]
     pub email: Option<String>,
     #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false, min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
     pub role: Option<Role>,
     /// Deactivating a user who still owns customers is refused.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
     pub active: Option<bool>,
     #[validate(length(min = 12, max = 256))]
-    #[schema(min_length = 12, max_length = 256, write_only)]
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false, min_length = 12, max_length = 256, write_only)]
     pub password: Option<String>,
 }
 

@@ -277,7 +277,6 @@ pub fn is_phone(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::fields::Weekday;
 
     fn profile() -> Profile {
         let create: CustomerCreate =

@@ -1,0 +1,453 @@
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::db_test;
+use crate::helpers::*;
+
+fn names(page: &Value) -> Vec<String> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+db_test!(create_read_and_defaults, |app: TestApp| async move {
+    let res = app
+        .post(
+            "/api/v1/customers",
+            &app.admin_token,
+            &json!({
+                "name": "Ada Lovelace", "email": "Ada@Example.com", "phone": "+44 20 7946 0000",
+                "birthday": "1985-12-10", "tier": "important", "timezone": "Europe/London",
+                "contact_window": {"weekdays": [1, 2.0, 2], "start": "12:00", "end": "18:00"},
+                "tags": ["vip", " vip", "eng"], "attributes": {"plan": "enterprise", "seats": 12},
+                "important_dates": [{"label": "Wedding", "date": "2015-06-12"}]
+            }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    assert_eq!(res.headers()["etag"], "\"1\"");
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    let created: Value = res.json().await.unwrap();
+    assert_eq!(
+        location,
+        format!("/api/v1/customers/{}", created["id"].as_str().unwrap())
+    );
+    assert_eq!(created["email"], "ada@example.com");
+    assert_eq!(created["status"], "active");
+    assert_eq!(created["lifecycle_stage"], "exploration");
+    assert_eq!(created["sales_stage"], "inquiry");
+    assert_eq!(created["contact_window"]["weekdays"], json!([1, 2]));
+    assert_eq!(created["tags"], json!(["eng", "vip"]));
+    assert_eq!(created["important_dates"][0]["recurring"], true);
+    assert_eq!(created["lifetime_value_minor"], 0);
+    assert_eq!(created["version"], 1);
+
+    let fetched = app.get_customer(created["id"].as_str().unwrap()).await;
+    assert_eq!(fetched, created);
+
+    let minimal = app
+        .create_customer(&app.admin_token, &json!({"name": "Bob"}))
+        .await;
+    assert_eq!(minimal["timezone"], "UTC");
+    assert_eq!(minimal["tier"], "general");
+    assert_eq!(minimal["tags"], json!([]));
+});
+
+db_test!(
+    invalid_profiles_are_422_and_store_nothing,
+    |app: TestApp| async move {
+        let cases = [
+            (json!({}), "name"),
+            (json!({"name": "   "}), "name"),
+            (json!({"name": "A", "email": "not-an-email"}), "email"),
+            (json!({"name": "A", "phone": "call me"}), "phone"),
+            (json!({"name": "A", "timezone": "Mars/Olympus"}), "timezone"),
+            (json!({"name": "A", "birthday": "2999-01-01"}), "birthday"),
+            (json!({"name": "A", "birthday": "1990-02-30"}), "birthday"),
+            (json!({"name": "A", "tier": "platinum"}), "tier"),
+            (
+                json!({"name": "A", "contact_window": {"weekdays": [8], "start": "09:00", "end": "10:00"}}),
+                "contact_window.weekdays[0]",
+            ),
+            (
+                json!({"name": "A", "contact_window": {"weekdays": [1], "start": "25:00", "end": "10:00"}}),
+                "contact_window.start",
+            ),
+            (
+                json!({"name": "A", "contact_window": {"weekdays": [1], "start": "09:00", "end": "09:00"}}),
+                "contact_window.end",
+            ),
+            (json!({"name": "A", "status": "churned"}), "churn_reason"),
+            (
+                json!({"name": "A", "referred_by_id": uuid::Uuid::now_v7()}),
+                "referred_by_id",
+            ),
+            (
+                json!({"name": "A", "owner_id": uuid::Uuid::now_v7()}),
+                "owner_id",
+            ),
+            (json!({"name": "A", "tags": [""]}), "tags[0]"),
+            (
+                json!({"name": "A", "lifetime_value_minor": 5}),
+                "lifetime_value_minor",
+            ),
+            (json!({"name": 42}), "name"),
+            (json!({"name": "A", "attributes": [1, 2]}), "attributes"),
+        ];
+        for (body, field) in cases {
+            let problem = assert_problem(
+                app.post("/api/v1/customers", &app.admin_token, &body).await,
+                422,
+            )
+            .await;
+            assert!(
+                error_fields(&problem).contains(&field.to_string()),
+                "{body}: expected {field} in {problem}"
+            );
+        }
+        let list: Value = app
+            .get("/api/v1/customers", &app.admin_token)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(list["items"], json!([]));
+    }
+);
+
+db_test!(
+    patch_changes_only_given_fields_and_honours_if_match,
+    |app: TestApp| async move {
+        let c = app
+            .create_customer(
+                &app.admin_token,
+                &json!({"name": "Cleo", "company": "Acme", "city": "Oslo"}),
+            )
+            .await;
+        let path = format!("/api/v1/customers/{}", c["id"].as_str().unwrap());
+
+        let res = app
+        .client
+        .patch(app.url(&path))
+        .bearer_auth(&app.admin_token)
+        .header("If-Match", "\"1\"")
+        .json(&json!({"company": null, "tier": "key", "status": "churned", "churn_reason": "moved away"}))
+        .send()
+        .await
+        .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["etag"], "\"2\"");
+        let updated: Value = res.json().await.unwrap();
+        assert_eq!(updated["company"], Value::Null);
+        assert_eq!(updated["city"], "Oslo");
+        assert_eq!(updated["tier"], "key");
+        assert!(updated["churned_at"].is_string());
+
+        // A stale If-Match changes nothing.
+        let stale = app
+            .client
+            .patch(app.url(&path))
+            .bearer_auth(&app.admin_token)
+            .header("If-Match", "\"1\"")
+            .json(&json!({"name": "Overwritten"}))
+            .send()
+            .await
+            .unwrap();
+        assert_problem(stale, 412).await;
+        let stored = app.get_customer(c["id"].as_str().unwrap()).await;
+        assert_eq!(stored["name"], "Cleo");
+        assert_eq!(stored["version"], 2);
+
+        // Returning to active clears the churn.
+        let back: Value = app
+            .patch(&path, &app.admin_token, &json!({"status": "active"}))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(back["churned_at"], Value::Null);
+        assert_eq!(back["churn_reason"], Value::Null);
+
+        // Invalid patch: 422, nothing stored.
+        let bad = app
+            .patch(&path, &app.admin_token, &json!({"name": null}))
+            .await;
+        assert_problem(bad, 422).await;
+        assert_eq!(
+            app.get_customer(c["id"].as_str().unwrap()).await["version"],
+            3
+        );
+    }
+);
+
+db_test!(soft_delete_hides_the_customer, |app: TestApp| async move {
+    let c = app
+        .create_customer(&app.admin_token, &json!({"name": "Dora"}))
+        .await;
+    let path = format!("/api/v1/customers/{}", c["id"].as_str().unwrap());
+    let stale = app
+        .client
+        .delete(app.url(&path))
+        .bearer_auth(&app.admin_token)
+        .header("If-Match", "\"7\"")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(stale, 412).await;
+    assert_eq!(
+        app.get(&path, &app.admin_token).await.status(),
+        StatusCode::OK
+    );
+
+    let res = app
+        .call(Method::DELETE, &path, &app.admin_token, None)
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_problem(app.get(&path, &app.admin_token).await, 404).await;
+    assert_problem(
+        app.call(Method::DELETE, &path, &app.admin_token, None)
+            .await,
+        404,
+    )
+    .await;
+    let list: Value = app
+        .get("/api/v1/customers", &app.admin_token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["items"], json!([]));
+});
+
+db_test!(
+    agents_reach_only_their_own_customers,
+    |app: TestApp| async move {
+        let (agent_a, token_a) = app.user_with_role("agent").await;
+        let (_agent_b, token_b) = app.user_with_role("agent").await;
+        let mine = app
+            .create_customer(&token_a, &json!({"name": "Mine"}))
+            .await;
+        assert_eq!(mine["owner_id"], agent_a.as_str());
+        app.create_customer(&token_b, &json!({"name": "Theirs"}))
+            .await;
+        let path = format!("/api/v1/customers/{}", mine["id"].as_str().unwrap());
+
+        // The other agent cannot tell the customer exists.
+        assert_problem(app.get(&path, &token_b).await, 404).await;
+        assert_problem(
+            app.patch(&path, &token_b, &json!({"name": "Hijacked"}))
+                .await,
+            404,
+        )
+        .await;
+        assert_problem(app.call(Method::DELETE, &path, &token_b, None).await, 404).await;
+        let list: Value = app
+            .get("/api/v1/customers", &token_b)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(names(&list), vec!["Theirs"]);
+        assert_eq!(
+            app.get_customer(mine["id"].as_str().unwrap()).await["name"],
+            "Mine"
+        );
+
+        // Agents cannot create customers for someone else, nor reassign.
+        let (other, _) = app.user_with_role("agent").await;
+        assert_problem(
+            app.post(
+                "/api/v1/customers",
+                &token_a,
+                &json!({"name": "X", "owner_id": other}),
+            )
+            .await,
+            403,
+        )
+        .await;
+        assert_problem(
+            app.patch(&path, &token_a, &json!({"owner_id": other}))
+                .await,
+            403,
+        )
+        .await;
+    }
+);
+
+db_test!(
+    viewers_read_everything_and_change_nothing,
+    |app: TestApp| async move {
+        let c = app
+            .create_customer(&app.admin_token, &json!({"name": "Eve"}))
+            .await;
+        let (_, viewer) = app.user_with_role("viewer").await;
+        let path = format!("/api/v1/customers/{}", c["id"].as_str().unwrap());
+        assert_eq!(app.get(&path, &viewer).await.status(), StatusCode::OK);
+        assert_problem(
+            app.post("/api/v1/customers", &viewer, &json!({"name": "New"}))
+                .await,
+            403,
+        )
+        .await;
+        assert_problem(
+            app.patch(&path, &viewer, &json!({"name": "Changed"})).await,
+            403,
+        )
+        .await;
+        assert_problem(app.call(Method::DELETE, &path, &viewer, None).await, 403).await;
+        assert_eq!(
+            app.get_customer(c["id"].as_str().unwrap()).await["name"],
+            "Eve"
+        );
+        // Viewers cannot own customers.
+        let (viewer_id, _) = app.user_with_role("viewer").await;
+        let problem = assert_problem(
+            app.post(
+                "/api/v1/customers",
+                &app.admin_token,
+                &json!({"name": "X", "owner_id": viewer_id}),
+            )
+            .await,
+            422,
+        )
+        .await;
+        assert_eq!(error_fields(&problem), vec!["owner_id"]);
+    }
+);
+
+db_test!(list_filters_sorts_and_pages, |app: TestApp| async move {
+    let t = &app.admin_token;
+    let today = chrono::Utc::now().date_naive();
+    let in_three_days = (today + chrono::Duration::days(3))
+        .format("1990-%m-%d")
+        .to_string();
+    let in_sixty_days = (today + chrono::Duration::days(60))
+        .format("1991-%m-%d")
+        .to_string();
+    app.create_customer(t, &json!({"name": "Alpha", "tier": "key", "industry": "retail", "tags": ["vip"], "birthday": in_three_days})).await;
+    app.create_customer(t, &json!({"name": "Bravo", "company": "Zeta Widgets", "industry": "retail", "birthday": in_sixty_days})).await;
+    app.create_customer(t, &json!({"name": "Charlie", "email": "charlie@ex.com", "lifecycle_stage": "commitment", "tags": ["vip", "new"]})).await;
+    app.create_customer(
+        t,
+        &json!({"name": "Delta_%", "status": "churned", "churn_reason": "price"}),
+    )
+    .await;
+
+    let get = |q: &str| {
+        let app = &app;
+        let q = q.to_string();
+        async move {
+            let res = app
+                .get(&format!("/api/v1/customers?{q}"), &app.admin_token)
+                .await;
+            assert_eq!(res.status(), StatusCode::OK, "{q}");
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    assert_eq!(
+        names(&get("sort=name").await),
+        vec!["Alpha", "Bravo", "Charlie", "Delta_%"]
+    );
+    assert_eq!(
+        names(&get("sort=-name").await),
+        vec!["Delta_%", "Charlie", "Bravo", "Alpha"]
+    );
+    assert_eq!(names(&get("sort=name&tier=key").await), vec!["Alpha"]);
+    assert_eq!(
+        names(&get("sort=name&industry=retail").await),
+        vec!["Alpha", "Bravo"]
+    );
+    assert_eq!(
+        names(&get("sort=name&tag=vip").await),
+        vec!["Alpha", "Charlie"]
+    );
+    assert_eq!(
+        names(&get("sort=name&lifecycle_stage=commitment").await),
+        vec!["Charlie"]
+    );
+    assert_eq!(
+        names(&get("sort=name&status=churned").await),
+        vec!["Delta_%"]
+    );
+    assert_eq!(names(&get("sort=name&q=zeta").await), vec!["Bravo"]);
+    assert_eq!(
+        names(&get("sort=name&q=CHARLIE%40EX").await),
+        vec!["Charlie"]
+    );
+    assert_eq!(names(&get("sort=name&q=_%25").await), vec!["Delta_%"]);
+    assert_eq!(
+        names(&get("sort=name&birthday_within_days=7").await),
+        vec!["Alpha"]
+    );
+    assert_eq!(
+        names(&get("sort=name&birthday_within_days=90").await),
+        vec!["Alpha", "Bravo"]
+    );
+    assert_eq!(
+        names(&get("sort=name&last_contacted_before=2030-01-01T00:00:00Z").await).len(),
+        4
+    );
+    assert_eq!(
+        names(&get("sort=-created_at").await),
+        vec!["Delta_%", "Charlie", "Bravo", "Alpha"]
+    );
+
+    // Keyset pages cover everything once, in order.
+    for sort in [
+        "name",
+        "-name",
+        "created_at",
+        "-updated_at",
+        "last_contacted_at",
+        "-last_contacted_at",
+    ] {
+        let mut seen = Vec::new();
+        let mut page = get(&format!("sort={sort}&limit=3")).await;
+        loop {
+            seen.extend(names(&page));
+            match page["next_cursor"].as_str() {
+                Some(cursor) => page = get(&format!("sort={sort}&limit=3&cursor={cursor}")).await,
+                None => break,
+            }
+        }
+        seen.sort();
+        assert_eq!(seen, vec!["Alpha", "Bravo", "Charlie", "Delta_%"], "{sort}");
+    }
+    let first = get("sort=name&limit=2").await;
+    assert_eq!(names(&first), vec!["Alpha", "Bravo"]);
+    let cursor = first["next_cursor"].as_str().unwrap();
+    assert_eq!(
+        names(&get(&format!("sort=name&limit=2&cursor={cursor}")).await),
+        vec!["Charlie", "Delta_%"]
+    );
+
+    // Bad parameters are 422 naming the parameter.
+    for (q, field) in [
+        ("limit=0", "limit"),
+        ("limit=201", "limit"),
+        ("limit=abc", "limit"),
+        ("tier=gold", "tier"),
+        ("sort=colour", "sort"),
+        ("owner_id=nope", "owner_id"),
+        ("cursor=garbage", "cursor"),
+        ("last_contacted_before=yesterday", "last_contacted_before"),
+        ("birthday_within_days=400", "birthday_within_days"),
+    ] {
+        let res = app.get(&format!("/api/v1/customers?{q}"), t).await;
+        let problem = assert_problem(res, 422).await;
+        assert_eq!(error_fields(&problem), vec![field.to_string()], "{q}");
+    }
+    let cursor_of_other_sort = first["next_cursor"].as_str().unwrap();
+    assert_problem(
+        app.get(
+            &format!("/api/v1/customers?sort=-name&cursor={cursor_of_other_sort}"),
+            t,
+        )
+        .await,
+        422,
+    )
+    .await;
+});

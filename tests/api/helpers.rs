@@ -1,0 +1,231 @@
+//! Spawning an app per test and typed helpers for the calls most tests make.
+
+use std::collections::HashMap;
+
+use rapport::config::Settings;
+use rapport::startup::Application;
+use reqwest::{Method, Response, StatusCode};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+pub const ADMIN_EMAIL: &str = "admin@example.com";
+pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
+pub const JWT_SECRET: &str = "test-secret-that-is-long-enough-0123456789";
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub admin_token: String,
+    pub database_url: String,
+}
+
+/// Declares one test per database backend; the PostgreSQL one passes without running
+/// when RAPPORT_TEST_POSTGRES_URL is unset (CI always sets it).
+#[macro_export]
+macro_rules! db_test {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+
+            #[tokio::test]
+            async fn sqlite() {
+                let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await;
+                ($body)(app).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if std::env::var("RAPPORT_TEST_POSTGRES_URL").is_err() {
+                    eprintln!("RAPPORT_TEST_POSTGRES_URL unset: PostgreSQL variant not run");
+                    return;
+                }
+                let app = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await;
+                ($body)(app).await;
+            }
+        }
+    };
+}
+
+async fn fresh_database(backend: Backend) -> String {
+    let name = format!("rapport_t_{}", Uuid::now_v7().simple());
+    match backend {
+        Backend::Sqlite => {
+            let path = std::env::temp_dir().join(format!("{name}.db"));
+            format!("sqlite://{}?mode=rwc", path.display())
+        }
+        Backend::Postgres => {
+            let base = std::env::var("RAPPORT_TEST_POSTGRES_URL").expect("postgres url");
+            let admin = Database::connect(&base).await.expect("connect to postgres");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            let (prefix, _) = base.rsplit_once('/').expect("url has a database name");
+            format!("{prefix}/{name}")
+        }
+    }
+}
+
+pub fn settings_for(database_url: &str, extra: &[(&str, &str)]) -> Settings {
+    let mut vars: HashMap<String, String> = [
+        ("RAPPORT_DATABASE_URL", database_url),
+        ("RAPPORT_BIND", "127.0.0.1:0"),
+        ("RAPPORT_JWT_SECRET", JWT_SECRET),
+        ("RAPPORT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
+        ("RAPPORT_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+        ("RAPPORT_SCHEDULER", "off"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    for (k, v) in extra {
+        vars.insert(k.to_string(), v.to_string());
+    }
+    Settings::from_lookup(|k| vars.get(k).cloned()).expect("test settings")
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, &[]).await
+}
+
+pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp {
+    let database_url = fresh_database(backend).await;
+    let app = Application::build(settings_for(&database_url, extra))
+        .await
+        .expect("application builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let mut test_app = TestApp {
+        address,
+        client,
+        admin_token: String::new(),
+        database_url,
+    };
+    test_app.admin_token = test_app.token(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    test_app
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn token(&self, email: &str, password: &str) -> String {
+        let res = self
+            .client
+            .post(self.url("/api/v1/auth/token"))
+            .json(&json!({"email": email, "password": password}))
+            .send()
+            .await
+            .expect("token request");
+        assert_eq!(res.status(), StatusCode::OK, "sign-in of {email}");
+        let body: Value = res.json().await.expect("token body");
+        body["access_token"]
+            .as_str()
+            .expect("access_token")
+            .to_string()
+    }
+
+    /// Sends a request as the holder of `token`, with an optional JSON body.
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        body: Option<&Value>,
+    ) -> Response {
+        let mut req = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(token);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.call(Method::GET, path, token, None).await
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.call(Method::POST, path, token, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.call(Method::PATCH, path, token, Some(body)).await
+    }
+
+    /// Creates a user with `role` and returns its id and a token.
+    pub async fn user_with_role(&self, role: &str) -> (String, String) {
+        let email = format!("{role}-{}@example.com", Uuid::now_v7().simple());
+        let password = "a-long-enough-password";
+        let res = self
+            .post(
+                "/api/v1/users",
+                &self.admin_token,
+                &json!({"email": email, "name": format!("Test {role}"), "role": role, "password": password}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let user: Value = res.json().await.expect("user");
+        let id = user["id"].as_str().expect("id").to_string();
+        (id, self.token(&email, password).await)
+    }
+
+    pub async fn create_customer(&self, token: &str, body: &Value) -> Value {
+        let res = self.post("/api/v1/customers", token, body).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "create customer");
+        res.json().await.expect("customer")
+    }
+
+    pub async fn get_customer(&self, id: &str) -> Value {
+        let res = self
+            .get(&format!("/api/v1/customers/{id}"), &self.admin_token)
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json().await.expect("customer")
+    }
+}
+
+/// Asserts a problem+json response and returns its body.
+pub async fn assert_problem(res: Response, status: u16) -> Value {
+    assert_eq!(res.status().as_u16(), status, "status");
+    let content_type = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(content_type, "application/problem+json");
+    let body: Value = res.json().await.expect("problem body");
+    assert_eq!(body["status"], status);
+    assert!(body["type"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(body["title"].as_str().is_some());
+    assert!(body["detail"].as_str().is_some());
+    body
+}
+
+/// The fields named in a 422 problem.
+pub fn error_fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .filter_map(|e| e["field"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,12 @@
+//! Black-box tests: each starts the real server on a random port with its own database
+//! (SQLite always, PostgreSQL too when RAPPORT_TEST_POSTGRES_URL is set) and speaks HTTP.
+
+mod helpers;
+
+mod auth;
+mod customers;
+mod errors;
+mod idempotency;
+mod openapi;
+mod operations;
+mod users;
