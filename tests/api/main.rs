@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 //! Black-box tests: each starts the real server on a random port with its own database
 //! (SQLite always, PostgreSQL too when RAPPORT_TEST_POSTGRES_URL is set) and speaks HTTP.
 
