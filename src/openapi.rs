@@ -6,6 +6,8 @@ use utoipa::openapi::tag::TagBuilder;
 use utoipa::openapi::{ComponentsBuilder, InfoBuilder, OpenApi, OpenApiBuilder};
 use utoipa::{PartialSchema, ToSchema};
 
+use crate::domain::role::Role;
+use crate::dto::customer::CustomerSort;
 use crate::error::{FieldError, Problem};
 
 pub fn base() -> OpenApi {
@@ -47,12 +49,16 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
                 .build(),
         ),
     );
-    components
-        .schemas
-        .insert(Problem::name().into_owned(), Problem::schema());
-    components
-        .schemas
-        .insert(FieldError::name().into_owned(), FieldError::schema());
+    // Query parameters reference CustomerSort and Role; the route collector only gathers
+    // the schemas of bodies.
+    for (name, schema) in [
+        (Problem::name(), Problem::schema()),
+        (FieldError::name(), FieldError::schema()),
+        (CustomerSort::name(), CustomerSort::schema()),
+        (Role::name(), Role::schema()),
+    ] {
+        components.schemas.insert(name.into_owned(), schema);
+    }
     doc.components = Some(components);
     doc
 }

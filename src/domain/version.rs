@@ -32,8 +32,9 @@ pub fn etag(version: i32) -> String {
     format!("\"{version}\"")
 }
 
-/// Parses an `If-Match` value. Unparseable tags can never match, so they yield an empty list
-/// and the write is refused with 412 rather than applied blindly.
+/// Parses an `If-Match` value: `*` or a comma-separated list of ETags. Entries that are not
+/// ETags of ours can never match, so a value without any yields an empty list and the write
+/// is refused with 412 rather than applied blindly.
 pub fn parse_if_match(raw: &str) -> Precondition {
     let raw = raw.trim();
     if raw == "*" {
@@ -63,6 +64,11 @@ mod tests {
             Precondition::Versions(vec![3, 4])
         );
         assert_eq!(parse_if_match("3"), Precondition::Versions(vec![]));
+        assert_eq!(parse_if_match(""), Precondition::Versions(vec![]));
+        assert_eq!(
+            parse_if_match("\"3\", junk"),
+            Precondition::Versions(vec![3])
+        );
     }
 
     #[test]

@@ -300,7 +300,7 @@ pub enum CustomerSort {
 }
 
 /// Filters, sort and page of the customers list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CustomerListQuery {
     /// Page size, 1–200.
@@ -309,6 +309,7 @@ pub struct CustomerListQuery {
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     #[param(max_length = 512)]
+    #[validate(length(max = 512))]
     pub cursor: Option<String>,
     /// Sort key, default `-created_at` (newest first).
     pub sort: Option<CustomerSort>,
@@ -318,12 +319,15 @@ pub struct CustomerListQuery {
     pub owner_id: Option<Uuid>,
     /// Customers carrying this tag.
     #[param(max_length = 64)]
+    #[validate(length(max = 64))]
     pub tag: Option<String>,
     /// Exact industry.
     #[param(max_length = 100)]
+    #[validate(length(max = 100))]
     pub industry: Option<String>,
     /// Case-insensitive search in name, company, email and phone.
     #[param(max_length = 200)]
+    #[validate(length(max = 200))]
     pub q: Option<String>,
     /// Customers never contacted, or last contacted before this instant.
     pub last_contacted_before: Option<DateTime<Utc>>,

@@ -80,7 +80,7 @@ impl From<entity::users::Model> for User {
     }
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UserListQuery {
     /// Page size, 1–200.
@@ -89,6 +89,7 @@ pub struct UserListQuery {
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     #[param(max_length = 512)]
+    #[validate(length(max = 512))]
     pub cursor: Option<String>,
     pub role: Option<Role>,
     pub active: Option<bool>,

@@ -39,7 +39,7 @@ pub async fn list_customers(
 #[utoipa::path(
     tag = "customers",
     request_body = CustomerCreate,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 hours")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for 24 hours", min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")),
     responses((status = 201, description = "Created", body = Customer), WriteErrors),
     security(("bearer" = []))
 )]
@@ -82,7 +82,7 @@ pub async fn get_customer(
     request_body = CustomerPatch,
     params(
         ("id" = Uuid, Path, description = "Customer id"),
-        ("If-Match" = Option<String>, Header, description = "ETag of the version being changed"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being changed"),
     ),
     responses((status = 200, description = "The changed customer", body = Customer), WriteErrors),
     security(("bearer" = []))
@@ -114,7 +114,7 @@ pub async fn update_customer(
     tag = "customers",
     params(
         ("id" = Uuid, Path, description = "Customer id"),
-        ("If-Match" = Option<String>, Header, description = "ETag of the version being deleted"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being deleted"),
     ),
     responses((status = 204, description = "Deleted"), DeleteErrors),
     security(("bearer" = []))

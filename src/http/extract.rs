@@ -91,23 +91,52 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         ));
     }
     // Syntax first, so a truncated document is a 400 even where its start has the wrong type.
-    serde_json::from_slice::<serde::de::IgnoredAny>(body)
+    let value: serde_json::Value = serde_json::from_slice(body)
         .map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))?;
-    let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|err| {
+    if let Some(field) = nul_character(&value, "") {
+        // PostgreSQL cannot store NUL in text; refuse it the same way on every database.
+        return Err(ApiError::invalid(
+            field,
+            "text must not contain NUL characters",
+        ));
+    }
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
         let path = err.path().to_string();
-        let inner = err.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                let message = clean(inner.to_string());
-                ApiError::Validation(vec![FieldError::new(field_name(&path, &message), message)])
-            }
-            _ => ApiError::BadRequest(format!("malformed JSON: {}", inner)),
+        let message = clean(err.into_inner().to_string());
+        ApiError::Validation(vec![FieldError::new(field_name(&path, &message), message)])
+    })
+}
+
+/// The path of the first string (or key) containing U+0000.
+fn nul_character(value: &serde_json::Value, path: &str) -> Option<String> {
+    use serde_json::Value;
+    let here = || {
+        if path.is_empty() {
+            "body".to_string()
+        } else {
+            path.to_string()
         }
-    })?;
-    de.end()
-        .map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))?;
-    Ok(value)
+    };
+    match value {
+        Value::String(s) => s.contains('\0').then(here),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_character(v, &format!("{}[{i}]", here()))),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let child = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if k.contains('\0') {
+                Some(child)
+            } else {
+                nul_character(v, &child)
+            }
+        }),
+        _ => None,
+    }
 }
 
 /// The field a serde error is about: its path, or for a missing field the name in the message.
@@ -179,16 +208,21 @@ fn describe(e: &validator::ValidationError) -> String {
 /// Query parameters; a bad value is a 422 naming the parameter.
 pub struct Query<T>(pub T);
 
-impl<T: DeserializeOwned> FromRequest for Query<T> {
+impl<T: DeserializeOwned + Validate> FromRequest for Query<T> {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let parse = form_urlencoded::parse(req.query_string().as_bytes());
+        if let Some((name, _)) = parse.clone().find(|(_, v)| v.contains('\0')) {
+            return ready(Err(ApiError::invalid(
+                name.into_owned(),
+                "must not contain NUL characters",
+            )));
+        }
         let de = serde_urlencoded::Deserializer::new(parse);
         ready(
             serde_path_to_error::deserialize::<_, T>(de)
-                .map(Query)
                 .map_err(|err| {
                     let path = err.path().to_string();
                     let message = err.into_inner().to_string();
@@ -196,6 +230,12 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
                         field_name(&path, &message),
                         message,
                     )])
+                })
+                .and_then(|value| {
+                    value
+                        .validate()
+                        .map_err(|e| ApiError::Validation(flatten(&e)))?;
+                    Ok(Query(value))
                 }),
         )
     }
@@ -212,12 +252,8 @@ impl FromRequest for IfMatch {
         let value = req.headers().get(header::IF_MATCH);
         ready(match value {
             None => Ok(IfMatch(Precondition::None)),
-            Some(v) => match v.to_str() {
-                Ok(s) => Ok(IfMatch(parse_if_match(s))),
-                Err(_) => Err(ApiError::BadRequest(
-                    "If-Match is not a valid header value".into(),
-                )),
-            },
+            // A header that is not even text cannot name our ETag: 412, like any mismatch.
+            Some(v) => Ok(IfMatch(parse_if_match(v.to_str().unwrap_or_default()))),
         })
     }
 }
@@ -305,6 +341,7 @@ mod tests {
     fn syntax_errors_are_bad_requests() {
         assert!(matches!(err("{"), ApiError::BadRequest(_)));
         assert!(matches!(err(""), ApiError::BadRequest(_)));
+        assert!(matches!(err("[1, 2"), ApiError::BadRequest(_)));
         assert!(matches!(
             err("{\"name\":\"a\"} trailing"),
             ApiError::BadRequest(_)
@@ -313,6 +350,11 @@ mod tests {
 
     #[test]
     fn data_errors_name_the_field() {
+        assert_eq!(field(err(r#"{"name": "a\u0000b"}"#)), "name");
+        assert_eq!(
+            field(err(r#"{"name": "a", "inner": {"count": 1, "x\u0000": 1}}"#)),
+            "inner.x\u{0}"
+        );
         assert_eq!(field(err("{}")), "name");
         assert_eq!(field(err("{\"name\": 3}")), "name");
         assert_eq!(field(err("{\"name\": \"a\", \"extra\": 1}")), "extra");

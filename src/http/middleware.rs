@@ -99,18 +99,6 @@ pub async fn idempotency(
                 .map(ServiceResponse::map_into_boxed_body);
         }
     };
-    let key = match key {
-        Ok(k) if !k.is_empty() && k.len() <= 255 => k,
-        _ => {
-            return Ok(problem(
-                req,
-                ApiError::invalid(
-                    "Idempotency-Key",
-                    "must be 1 to 255 visible ASCII characters",
-                ),
-            ));
-        }
-    };
     // Without a valid caller there is nothing to key on; the handler answers 401.
     let user_id = match crate::http::extract::bearer_token(req.request())
         .and_then(|t| state.tokens.verify(t).ok())
@@ -121,6 +109,19 @@ pub async fn idempotency(
                 .call(req)
                 .await
                 .map(ServiceResponse::map_into_boxed_body);
+        }
+    };
+
+    let key = match key {
+        Ok(k) if (1..=255).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => k,
+        _ => {
+            return Ok(problem(
+                req,
+                ApiError::invalid(
+                    "Idempotency-Key",
+                    "must be 1 to 255 visible ASCII characters",
+                ),
+            ));
         }
     };
 

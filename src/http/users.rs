@@ -33,7 +33,7 @@ pub async fn list_users(
 #[utoipa::path(
     tag = "users",
     request_body = UserCreate,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 hours")),
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for 24 hours", min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")),
     responses((status = 201, description = "Created", body = User), WriteErrors),
     security(("bearer" = []))
 )]
@@ -79,7 +79,7 @@ pub async fn get_user(
     request_body = UserPatch,
     params(
         ("id" = Uuid, Path, description = "User id"),
-        ("If-Match" = Option<String>, Header, description = "ETag of the version being changed"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being changed"),
     ),
     responses((status = 200, description = "The changed user", body = User), WriteErrors),
     security(("bearer" = []))

@@ -451,3 +451,56 @@ db_test!(list_filters_sorts_and_pages, |app: TestApp| async move {
     )
     .await;
 });
+
+db_test!(concurrent_writes_all_succeed, |app: TestApp| async move {
+    // SQLite allows one writer: without BEGIN IMMEDIATE and a busy timeout some of these
+    // would fail with "database is locked".
+    let creates = (0..40).map(|i| {
+        let app = &app;
+        async move {
+            app.post(
+                "/api/v1/customers",
+                &app.admin_token,
+                &json!({"name": format!("Parallel {i}"), "tags": ["load"]}),
+            )
+            .await
+            .status()
+        }
+    });
+    let statuses = futures_util::future::join_all(creates).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::CREATED),
+        "{statuses:?}"
+    );
+
+    let first: Value = app
+        .get("/api/v1/customers?limit=200&tag=load", &app.admin_token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let ids: Vec<String> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 40);
+    let patches = ids.iter().map(|id| {
+        let app = &app;
+        async move {
+            app.patch(
+                &format!("/api/v1/customers/{id}"),
+                &app.admin_token,
+                &json!({"tier": "key"}),
+            )
+            .await
+            .status()
+        }
+    });
+    let statuses = futures_util::future::join_all(patches).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+});

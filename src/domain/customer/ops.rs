@@ -280,7 +280,6 @@ pub async fn update(
             "only managers and admins reassign customers".into(),
         ));
     }
-    precondition.check(current.version)?;
 
     let tags = store::customers::tags_of(&tx, &[id])
         .await?
@@ -295,6 +294,8 @@ pub async fn update(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    // Checked after the body, so an invalid change is reported as such whatever its version.
+    precondition.check(current.version)?;
     if profile == before {
         // Nothing changes, so neither does the version.
         let unchanged = load(&tx, id, CustomerScope::All).await?;
