@@ -4,6 +4,8 @@
 //! operations), `store` (persistence over the `entity` crate), with `scheduler` as the
 //! background worker and `startup` wiring it together.
 
+#![recursion_limit = "256"]
+
 pub mod config;
 pub mod db;
 pub mod domain;

@@ -3,6 +3,7 @@
 //! persist live beside their rules and use the `store` repositories.
 
 pub mod customer;
+pub mod idempotency;
 pub mod login;
 pub mod number;
 pub mod password;

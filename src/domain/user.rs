@@ -9,7 +9,7 @@ use crate::config::BootstrapAdmin;
 use crate::db::begin_write;
 use crate::domain::login;
 use crate::domain::password;
-use crate::domain::role::Role;
+use crate::domain::role::{Actor, Role};
 use crate::domain::token::TokenKeys;
 use crate::domain::version::Precondition;
 use crate::dto::auth::TokenResponse;
@@ -63,6 +63,25 @@ pub async fn sign_in(
             Err(ApiError::Unauthorized("email or password is wrong".into()))
         }
     }
+}
+
+/// The actor a bearer token stands for: a valid token of a user who is still active, so a
+/// deactivated user loses access at once rather than when the token expires.
+pub async fn actor_for_token(
+    db: &DatabaseConnection,
+    keys: &TokenKeys,
+    token: &str,
+) -> ApiResult<Actor> {
+    let claims = keys
+        .verify(token)
+        .map_err(|_| ApiError::Unauthorized("the token is invalid or expired".into()))?;
+    let user = store::users::find(db, claims.sub)
+        .await?
+        .filter(|u| u.active)
+        .ok_or_else(|| ApiError::Unauthorized("the token's user is unknown or inactive".into()))?;
+    let role =
+        Role::parse(&user.role).ok_or_else(|| ApiError::internal("stored role is unknown"))?;
+    Ok(Actor { id: user.id, role })
 }
 
 /// Creates the first admin when the database has no user. Returns the generated password

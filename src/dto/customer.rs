@@ -226,6 +226,27 @@ pub struct CustomerPatch {
 
 /// A customer as the API shows it, with the derived relationship-health fields.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e", "name": "Ada Lovelace",
+    "company": "Analytical Engines Ltd", "gender": null, "birthday": "1985-12-10",
+    "email": "ada@example.com", "phone": "+44 20 7946 0000", "industry": "engineering",
+    "occupation": null, "position": "CTO", "city": "London", "country": "GB",
+    "timezone": "Europe/London", "preferred_channel": "phone",
+    "contact_window": {"weekdays": [1, 2, 3, 4, 5], "start": "12:00", "end": "18:00"},
+    "source_channel": "trade fair", "referred_by_id": null, "tier": "important",
+    "lifecycle_stage": "expansion", "sales_stage": "after_sale", "status": "active",
+    "churn_reason": null, "churned_at": null, "owner_id": "01932c8e-0000-7000-8000-000000000001",
+    "tags": ["engineering", "vip"], "needs": "Reliable delivery", "pain_points": null,
+    "preferences": "Calls after lunch", "personality": null, "notes": null,
+    "attributes": {"plan": "enterprise"},
+    "important_dates": [{"label": "Company anniversary", "date": "2012-03-01", "recurring": true}],
+    "last_contacted_at": "2026-11-02T14:30:00Z", "last_inbound_at": null,
+    "last_outbound_at": "2026-11-02T14:30:00Z", "lifetime_value_minor": 1250000,
+    "lifetime_value_currency": "EUR", "purchase_count": 3,
+    "last_purchase_at": "2026-10-20T09:00:00Z", "next_touchpoint_due_at": "2026-11-27T12:00:00Z",
+    "overdue_touchpoints": 0, "open_complaints": 0, "version": 4,
+    "created_at": "2026-01-15T10:00:00Z", "updated_at": "2026-11-02T14:30:00Z"
+}))]
 pub struct Customer {
     pub id: Uuid,
     pub name: String,

@@ -54,6 +54,11 @@ pub struct UserPatch {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01932c8e-0000-7000-8000-000000000001", "email": "sam@example.com", "name": "Sam Carter",
+    "role": "agent", "active": true, "version": 1,
+    "created_at": "2026-01-15T10:00:00Z", "updated_at": "2026-01-15T10:00:00Z"
+}))]
 pub struct User {
     pub id: Uuid,
     pub email: String,

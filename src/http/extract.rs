@@ -9,7 +9,7 @@ use futures_util::future::{LocalBoxFuture, Ready, ready};
 use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use crate::domain::role::{Actor, Role};
+use crate::domain::role::Actor;
 use crate::domain::version::{Precondition, parse_if_match};
 use crate::error::{ApiError, FieldError};
 use crate::startup::AppState;
@@ -278,19 +278,9 @@ impl FromRequest for Caller {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
             let token =
                 token.ok_or_else(|| ApiError::Unauthorized("a bearer token is required".into()))?;
-            let claims = state
-                .tokens
-                .verify(&token)
-                .map_err(|_| ApiError::Unauthorized("the token is invalid or expired".into()))?;
-            let user = crate::store::users::find(&state.db, claims.sub)
-                .await?
-                .filter(|u| u.active)
-                .ok_or_else(|| {
-                    ApiError::Unauthorized("the token's user is unknown or inactive".into())
-                })?;
-            let role = Role::parse(&user.role)
-                .ok_or_else(|| ApiError::internal("stored role is unknown"))?;
-            Ok(Caller(Actor { id: user.id, role }))
+            Ok(Caller(
+                crate::domain::user::actor_for_token(&state.db, &state.tokens, &token).await?,
+            ))
         })
     }
 }

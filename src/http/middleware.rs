@@ -4,18 +4,18 @@ use std::time::Instant;
 
 use actix_web::body::{BoxBody, MessageBody, to_bytes};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, HttpResponse, ResponseError, web};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use futures_util::StreamExt;
-use sha2::{Digest, Sha256};
 
+use crate::domain::idempotency::{self, Claim, StoredResponse};
 use crate::error::ApiError;
-use crate::http::extract::JSON_LIMIT;
+use crate::http::extract::{JSON_LIMIT, bearer_token};
 use crate::startup::AppState;
-use crate::store;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const IDEMPOTENCY_KEY: &str = "idempotency-key";
@@ -79,8 +79,16 @@ fn problem(req: ServiceRequest, err: ApiError) -> ServiceResponse<BoxBody> {
     req.into_response(err.error_response())
 }
 
-/// `Idempotency-Key` on POST: the first response for a (user, key) is stored for 24 hours
-/// and replayed for retries with the same body; the same key with another body is a 422.
+async fn pass(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_boxed_body)
+}
+
+/// `Idempotency-Key` on POST, by the rules of `domain::idempotency`.
 pub async fn idempotency(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -90,39 +98,22 @@ pub async fn idempotency(
         .get(IDEMPOTENCY_KEY)
         .map(|v| v.to_str().map(str::to_string));
     let state = req.app_data::<web::Data<AppState>>().cloned();
-    let (key, state) = match (req.method() == actix_web::http::Method::POST, key, state) {
-        (true, Some(key), Some(state)) => (key, state),
-        _ => {
-            return next
-                .call(req)
-                .await
-                .map(ServiceResponse::map_into_boxed_body);
-        }
+    let (Some(key), Some(state), true) = (key, state, req.method() == Method::POST) else {
+        return pass(req, next).await;
     };
     // Without a valid caller there is nothing to key on; the handler answers 401.
-    let user_id = match crate::http::extract::bearer_token(req.request())
+    let Some(user_id) = bearer_token(req.request())
         .and_then(|t| state.tokens.verify(t).ok())
-    {
-        Some(claims) => claims.sub,
-        None => {
-            return next
-                .call(req)
-                .await
-                .map(ServiceResponse::map_into_boxed_body);
-        }
+        .map(|c| c.sub)
+    else {
+        return pass(req, next).await;
     };
-
-    let key = match key {
-        Ok(k) if (1..=255).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => k,
-        _ => {
-            return Ok(problem(
-                req,
-                ApiError::invalid(
-                    "Idempotency-Key",
-                    "must be 1 to 255 visible ASCII characters",
-                ),
-            ));
-        }
+    let Some(key) = key.ok().filter(|k| idempotency::valid_key(k)) else {
+        let err = ApiError::invalid(
+            "Idempotency-Key",
+            "must be 1 to 255 visible ASCII characters",
+        );
+        return Ok(problem(req, err));
     };
 
     let mut payload = req.take_payload();
@@ -143,71 +134,45 @@ pub async fn idempotency(
         body.extend_from_slice(&chunk);
     }
     let body = body.freeze();
+    let method = req.method().as_str().to_string();
     let path = req
         .uri()
         .path_and_query()
         .map(|p| p.as_str().to_string())
         .unwrap_or_default();
-    let mut hasher = Sha256::new();
-    hasher.update(req.method().as_str());
-    hasher.update(b"\n");
-    hasher.update(path.as_bytes());
-    hasher.update(b"\n");
-    hasher.update(&body);
-    let hash = format!("{:x}", hasher.finalize());
-    let now = Utc::now();
+    let hash = idempotency::request_hash(&method, &path, &body);
 
-    match lookup(&state, user_id, &key, &hash, now).await {
-        Ok(Some(replay)) => return Ok(req.into_response(replay)),
-        Ok(None) => {}
+    match idempotency::claim(&state.db, user_id, &key, &method, &path, &hash, Utc::now()).await {
+        Ok(Claim::Proceed) => {}
+        Ok(Claim::Replay(stored)) => return Ok(req.into_response(replay(stored))),
         Err(err) => return Ok(problem(req, err)),
-    }
-    if let Err(err) = store::idempotency::claim(
-        &state.db,
-        user_id,
-        &key,
-        req.method().as_str(),
-        &path,
-        &hash,
-        now,
-    )
-    .await
-    {
-        let err = match err {
-            ApiError::Conflict(_) => in_progress(),
-            other => other,
-        };
-        return Ok(problem(req, err));
     }
 
     req.set_payload(actix_web::dev::Payload::from(body));
     let res = match next.call(req).await {
         Ok(res) => res,
         Err(err) => {
-            let _ = store::idempotency::release(&state.db, user_id, &key).await;
+            let _ = idempotency::release(&state.db, user_id, &key).await;
             return Err(err);
         }
     };
     let (http_req, res) = res.into_parts();
-    let status = res.status();
-    let headers = stored_headers(res.headers());
+    let status = res.status().as_u16();
+    let headers = REPLAYED_HEADERS
+        .iter()
+        .filter_map(|name| {
+            let value = res.headers().get(name)?.to_str().ok()?;
+            Some((name.as_str().to_string(), value.to_string()))
+        })
+        .collect();
     let (res, body) = res.into_parts();
     let bytes = to_bytes(body).await.unwrap_or_default();
-    let outcome = if status.is_server_error() {
-        // A failure is not a result worth repeating: let the client retry for real.
-        store::idempotency::release(&state.db, user_id, &key).await
-    } else {
-        store::idempotency::complete(
-            &state.db,
-            user_id,
-            &key,
-            status.as_u16(),
-            headers,
-            String::from_utf8_lossy(&bytes).into_owned(),
-        )
-        .await
+    let stored = StoredResponse {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
     };
-    if let Err(err) = outcome {
+    if let Err(err) = idempotency::finish(&state.db, user_id, &key, stored).await {
         tracing::warn!(error.cause = %err, "idempotency record not updated");
     }
     Ok(ServiceResponse::new(
@@ -216,62 +181,13 @@ pub async fn idempotency(
     ))
 }
 
-fn in_progress() -> ApiError {
-    ApiError::Conflict("a request with this Idempotency-Key is still being processed".into())
-}
-
-fn stored_headers(headers: &actix_web::http::header::HeaderMap) -> serde_json::Value {
-    let mut map = serde_json::Map::new();
-    for name in REPLAYED_HEADERS {
-        if let Some(v) = headers.get(&name).and_then(|v| v.to_str().ok()) {
-            map.insert(
-                name.as_str().to_string(),
-                serde_json::Value::String(v.to_string()),
-            );
-        }
-    }
-    serde_json::Value::Object(map)
-}
-
-/// The stored response to replay, if the key was used before within 24 hours.
-async fn lookup(
-    state: &AppState,
-    user_id: uuid::Uuid,
-    key: &str,
-    hash: &str,
-    now: chrono::DateTime<Utc>,
-) -> Result<Option<HttpResponse>, ApiError> {
-    let Some(record) = store::idempotency::find(&state.db, user_id, key).await? else {
-        return Ok(None);
-    };
-    if record.created_at < now - Duration::hours(24) {
-        store::idempotency::release(&state.db, user_id, key).await?;
-        return Ok(None);
-    }
-    if record.request_hash != hash {
-        return Err(ApiError::invalid(
-            "Idempotency-Key",
-            "was already used with a different request; use a new key",
-        ));
-    }
-    let Some(status) = record.response_status else {
-        return Err(in_progress());
-    };
-    let status = u16::try_from(status)
-        .ok()
-        .and_then(|s| StatusCode::from_u16(s).ok())
-        .unwrap_or(StatusCode::OK);
+fn replay(stored: StoredResponse) -> HttpResponse {
+    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
     let mut response = HttpResponse::build(status);
-    if let Some(serde_json::Value::Object(headers)) = record.response_headers {
-        for (name, value) in headers {
-            if let Some(v) = value.as_str() {
-                response.insert_header((name.as_str(), v));
-            }
-        }
+    for (name, value) in &stored.headers {
+        response.insert_header((name.as_str(), value.as_str()));
     }
     response.insert_header((REPLAYED, "true"));
     response.insert_header((header::CACHE_CONTROL, "no-store"));
-    Ok(Some(
-        response.body(record.response_body.unwrap_or_default()),
-    ))
+    response.body(stored.body)
 }

@@ -52,11 +52,7 @@ impl MethodTable {
             .paths
             .iter()
             .map(|(path, item)| {
-                let segments = path
-                    .trim_matches('/')
-                    .split('/')
-                    .map(str::to_string)
-                    .collect();
+                let segments = path.split('/').skip(1).map(str::to_string).collect();
                 let value = serde_json::to_value(item).unwrap_or_default();
                 let methods = ["get", "put", "post", "delete", "patch", "head", "options"]
                     .iter()
@@ -70,7 +66,7 @@ impl MethodTable {
     }
 
     pub fn allowed(&self, path: &str) -> Option<Vec<String>> {
-        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let parts: Vec<&str> = path.split('/').skip(1).collect();
         self.0
             .iter()
             .find(|(template, _)| {
@@ -93,4 +89,29 @@ pub async fn fallback(
         Some(allow) => ApiError::MethodNotAllowed { allow },
         None => ApiError::NotFound(format!("no resource at {}", req.path())),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn method_table_matches_templates_segment_by_segment() {
+        let table = MethodTable::from_document(&document());
+        assert_eq!(
+            table.allowed("/api/v1/customers"),
+            Some(vec!["GET".to_string(), "POST".to_string()])
+        );
+        assert_eq!(
+            table.allowed("/api/v1/customers/0193-any-id"),
+            Some(vec![
+                "GET".to_string(),
+                "DELETE".to_string(),
+                "PATCH".to_string()
+            ])
+        );
+        assert_eq!(table.allowed("/api/v1/customers/a/b"), None);
+        assert_eq!(table.allowed("/api/v1/customers//"), None);
+        assert_eq!(table.allowed("/nowhere"), None);
+    }
 }

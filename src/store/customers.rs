@@ -273,15 +273,13 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(cursor) = cursor {
         query = query.filter(after_cursor(cursor)?);
     }
-    let mut rows = query
+    let rows = query
         .order_by_with_nulls(col, order.clone(), NullOrdering::Last)
         .order_by(customers::Column::Id, order)
         .limit(limit + 1)
         .all(db)
         .await?;
-    let more = rows.len() as u64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok((rows, more))
+    Ok(super::split_page(rows, limit))
 }
 
 /// How many live customers a user owns.

@@ -81,12 +81,10 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(after) = after {
         query = query.filter(users::Column::Id.gt(after));
     }
-    let mut rows = query
+    let rows = query
         .order_by_asc(users::Column::Id)
         .limit(limit + 1)
         .all(db)
         .await?;
-    let more = rows.len() as u64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok((rows, more))
+    Ok(super::split_page(rows, limit))
 }
