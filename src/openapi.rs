@@ -13,7 +13,12 @@ use crate::error::{FieldError, Problem};
 pub fn base() -> OpenApi {
     let tags = [
         ("auth", "Tokens and the caller"),
-        ("customers", "The customer database"),
+        (
+            "customers",
+            "The customer database, owners, history and timeline",
+        ),
+        ("interactions", "Every contact with a customer"),
+        ("purchases", "What each customer bought"),
         ("users", "User management (admins)"),
         ("operations", "Health and metrics, without authentication"),
     ];

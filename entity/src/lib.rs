@@ -1,8 +1,15 @@
 //! sea-orm entities, one module per table, as `sea-orm-cli generate entity` would write them.
 //! No behaviour lives here: rules are in the service's `domain` module.
 
+pub mod customer_handoffs;
+pub mod customer_history;
 pub mod customer_tags;
 pub mod customers;
+pub mod domain_events;
 pub mod idempotency_keys;
+pub mod interactions;
 pub mod login_throttle;
+pub mod purchases;
+pub mod segment_members;
+pub mod segments;
 pub mod users;

@@ -4,9 +4,11 @@
 
 pub mod customer;
 pub mod idempotency;
+pub mod interaction;
 pub mod login;
 pub mod number;
 pub mod password;
+pub mod purchase;
 pub mod role;
 pub mod token;
 pub mod user;

@@ -70,6 +70,21 @@ impl Actor {
         }
     }
 
+    /// Viewers read everything and change nothing.
+    pub fn ensure_can_write(&self) -> Result<(), crate::error::ApiError> {
+        if self.role.can_write() {
+            Ok(())
+        } else {
+            Err(crate::error::ApiError::Forbidden(
+                "viewers cannot change records".into(),
+            ))
+        }
+    }
+
+    pub fn is_manager_or_admin(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Manager)
+    }
+
     pub fn is_admin(&self) -> bool {
         self.role == Role::Admin
     }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::config::BootstrapAdmin;
 use crate::db::begin_write;
+use crate::domain::customer::ownership;
 use crate::domain::login;
 use crate::domain::password;
 use crate::domain::role::{Actor, Role};
@@ -190,6 +191,7 @@ async fn other_active_admins(db: &sea_orm::DatabaseTransaction, except: Uuid) ->
 /// be left without an owner), and the last active admin cannot be demoted or deactivated.
 pub async fn update(
     db: &DatabaseConnection,
+    actor: &Actor,
     id: Uuid,
     precondition: &Precondition,
     patch: UserPatch,
@@ -223,11 +225,26 @@ pub async fn update(
             "the last active admin cannot be demoted or deactivated".into(),
         ));
     }
+    if let Some(target) = patch.reassign_to {
+        if active {
+            return Err(ApiError::invalid(
+                "reassign_to",
+                "only applies when deactivating (\"active\": false)",
+            ));
+        }
+        if target == id || !ownership::can_own(&tx, target).await? {
+            return Err(ApiError::invalid(
+                "reassign_to",
+                "must be another active user who can own customers",
+            ));
+        }
+        ownership::hand_over_all(&tx, id, target, actor.id, now).await?;
+    }
     if current.active && !active {
         let owned = store::customers::count_owned_by(&tx, id).await?;
         if owned > 0 {
             return Err(ApiError::Conflict(format!(
-                "the user still owns {owned} customer(s); hand them over first"
+                "the user still owns {owned} customer(s); hand them over first or give reassign_to"
             )));
         }
     }

@@ -3,7 +3,10 @@
 
 pub mod auth;
 pub mod customer;
+pub mod interaction;
 pub mod page;
+pub mod purchase;
+pub mod relationship;
 pub mod user;
 
 use serde::{Deserialize, Deserializer};

@@ -31,6 +31,13 @@ pub fn decode_cursor<C: DeserializeOwned>(raw: &str) -> Result<C, ApiError> {
         .ok_or_else(|| ApiError::invalid("cursor", "is not a cursor returned by this list"))
 }
 
+/// The position after the last row of a list ordered by time and id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeCursor {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub id: uuid::Uuid,
+}
+
 /// Validated `limit`.
 pub fn limit(value: Option<i64>) -> Result<u64, ApiError> {
     match value {

@@ -6,7 +6,7 @@ use utoipa::openapi::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
-use super::{auth, customers, health, middleware, users};
+use super::{auth, customers, health, interactions, middleware, purchases, relationships, users};
 use crate::error::ApiError;
 
 /// Registers every documented route.
@@ -27,7 +27,20 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(customers::create_customer)
                 .service(customers::get_customer)
                 .service(customers::update_customer)
-                .service(customers::delete_customer),
+                .service(customers::delete_customer)
+                .service(relationships::change_customer_owner)
+                .service(relationships::list_owner_history)
+                .service(relationships::list_customer_history)
+                .service(relationships::get_customer_timeline)
+                .service(purchases::list_purchases)
+                .service(purchases::create_purchase)
+                .service(purchases::get_purchase)
+                .service(purchases::delete_purchase)
+                .service(interactions::list_interactions)
+                .service(interactions::create_interaction)
+                .service(interactions::get_interaction)
+                .service(interactions::update_interaction)
+                .service(interactions::delete_interaction),
         );
 }
 

@@ -93,6 +93,14 @@ pub async fn update_user(
     body: Json<UserPatch>,
 ) -> ApiResult<HttpResponse> {
     require_admin(&caller.0)?;
-    let user = users::update(&state.db, id.into_inner(), &if_match.0, body.0, Utc::now()).await?;
+    let user = users::update(
+        &state.db,
+        &caller.0,
+        id.into_inner(),
+        &if_match.0,
+        body.0,
+        Utc::now(),
+    )
+    .await?;
     Ok(super::with_etag(user.version, &user))
 }

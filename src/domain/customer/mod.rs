@@ -3,5 +3,8 @@
 
 pub mod birthday;
 pub mod fields;
+pub mod history;
 pub mod ops;
+pub mod ownership;
 pub mod rules;
+pub mod timeline;

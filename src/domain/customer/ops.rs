@@ -6,11 +6,11 @@ use entity::customers;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
-use super::birthday;
 use super::fields::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tier,
 };
 use super::rules::{Profile, churned_at};
+use super::{birthday, history, ownership};
 use crate::db::begin_write;
 use crate::domain::role::{Actor, CustomerScope, Role};
 use crate::domain::version::Precondition;
@@ -249,10 +249,29 @@ pub async fn create(
     };
     write_profile(&mut model, &profile);
     store::customers::insert(&tx, model).await?;
+    history::record(
+        &tx,
+        id,
+        history::changes(None, &profile),
+        Some(actor.id),
+        now,
+    )
+    .await?;
     store::customers::replace_tags(&tx, id, &profile.tags).await?;
     let created = load(&tx, id, CustomerScope::All).await?;
     tx.commit().await?;
     Ok(created)
+}
+
+/// The customer, if the actor may see it; 404 otherwise, so existence does not leak.
+pub async fn visible_customer<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> ApiResult<customers::Model> {
+    store::customers::find_visible(db, id, actor.customer_scope())
+        .await?
+        .ok_or_else(|| ApiError::not_found("customer"))
 }
 
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> ApiResult<Customer> {
@@ -314,6 +333,26 @@ pub async fn update(
     };
     write_profile(&mut model, &profile);
     store::customers::update_if_version(&tx, id, current.version, model).await?;
+    history::record(
+        &tx,
+        id,
+        history::changes(Some(&before), &profile),
+        Some(actor.id),
+        now,
+    )
+    .await?;
+    if profile.owner_id != before.owner_id {
+        ownership::record_handoff(
+            &tx,
+            id,
+            before.owner_id,
+            profile.owner_id,
+            actor.id,
+            None,
+            now,
+        )
+        .await?;
+    }
     if profile.tags != before.tags {
         store::customers::replace_tags(&tx, id, &profile.tags).await?;
     }

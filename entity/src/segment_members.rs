@@ -1,0 +1,16 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "segment_members")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub segment_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub customer_id: Uuid,
+    pub added_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,143 @@
+//! The history of a customer's tier, lifecycle stage, status and owner, so "time in stage"
+//! and "who had this customer when" can be answered.
+
+use chrono::{DateTime, Utc};
+use entity::customer_history;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Set};
+use uuid::Uuid;
+
+use super::fields::CustomerStatus;
+use super::ops::visible_customer;
+use super::rules::Profile;
+use crate::domain::role::Actor;
+use crate::dto::page::{Page, TimeCursor, decode_cursor, encode_cursor, limit};
+use crate::dto::relationship::{HistoryEntry, PageQuery};
+use crate::error::ApiResult;
+use crate::store;
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Change {
+    pub field: &'static str,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// The tracked changes from `before` (none for a new customer) to `after`.
+pub fn changes(before: Option<&Profile>, after: &Profile) -> Vec<Change> {
+    let tracked = |p: &Profile| {
+        [
+            ("tier", p.tier.as_str().to_string()),
+            ("lifecycle_stage", p.lifecycle_stage.as_str().to_string()),
+            ("status", p.status.as_str().to_string()),
+            ("owner", p.owner_id.to_string()),
+        ]
+    };
+    let old = before.map(tracked);
+    tracked(after)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (field, to))| {
+            let from = old.as_ref().map(|o| o[i].1.clone());
+            (from.as_deref() != Some(to.as_str())).then(|| Change {
+                field,
+                reason: (field == "status" && after.status == CustomerStatus::Churned)
+                    .then(|| after.churn_reason.clone())
+                    .flatten(),
+                from,
+                to: Some(to),
+            })
+        })
+        .collect()
+}
+
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+    changes: Vec<Change>,
+    actor_id: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    for change in changes {
+        store::history::insert_change(
+            db,
+            customer_history::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                customer_id: Set(customer_id),
+                field: Set(change.field.to_string()),
+                from_value: Set(change.from),
+                to_value: Set(change.to),
+                actor_id: Set(actor_id),
+                reason: Set(change.reason),
+                at: Set(now),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The customer's changes, oldest first.
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    customer_id: Uuid,
+    q: PageQuery,
+) -> ApiResult<Page<HistoryEntry>> {
+    visible_customer(db, actor, customer_id).await?;
+    let limit = limit(q.limit)?;
+    let cursor = q
+        .cursor
+        .as_deref()
+        .map(decode_cursor::<TimeCursor>)
+        .transpose()?;
+    let (rows, more) =
+        store::history::changes(db, customer_id, cursor.map(|c| (c.at, c.id)), limit).await?;
+    let next_cursor = more
+        .then(|| {
+            rows.last()
+                .map(|r| encode_cursor(&TimeCursor { at: r.at, id: r.id }))
+        })
+        .flatten();
+    Ok(Page {
+        items: rows.into_iter().map(HistoryEntry::from).collect(),
+        next_cursor,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::fields::Tier;
+    use crate::dto::customer::CustomerCreate;
+
+    fn profile() -> Profile {
+        let create: CustomerCreate =
+            serde_json::from_value(serde_json::json!({"name": "Ada"})).unwrap();
+        Profile::from_create(create, Uuid::nil())
+    }
+
+    #[test]
+    fn a_new_customer_records_every_tracked_field() {
+        let fields: Vec<_> = changes(None, &profile())
+            .into_iter()
+            .map(|c| c.field)
+            .collect();
+        assert_eq!(fields, vec!["tier", "lifecycle_stage", "status", "owner"]);
+    }
+
+    #[test]
+    fn only_changed_fields_are_recorded_and_churn_keeps_its_reason() {
+        let before = profile();
+        let mut after = before.clone();
+        after.tier = Tier::Key;
+        after.status = CustomerStatus::Churned;
+        after.churn_reason = Some("price".into());
+        after.notes = Some("not tracked".into());
+        let recorded = changes(Some(&before), &after);
+        assert_eq!(recorded.len(), 2);
+        assert_eq!(recorded[0].field, "tier");
+        assert_eq!(recorded[0].from.as_deref(), Some("general"));
+        assert_eq!(recorded[1].reason.as_deref(), Some("price"));
+    }
+}

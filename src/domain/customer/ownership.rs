@@ -1,0 +1,187 @@
+//! Who is responsible for a customer. A hand-off is recorded (from, to, by, reason, at) and
+//! the customer's open work moves with it in the same transaction, so nobody is forgotten
+//! when a salesperson leaves.
+
+use chrono::{DateTime, Utc};
+use entity::{customer_handoffs, customers};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, Set,
+};
+use uuid::Uuid;
+
+use super::history::{self, Change};
+use super::ops::{get, visible_customer};
+use crate::db::begin_write;
+use crate::domain::role::{Actor, Role};
+use crate::domain::version::Precondition;
+use crate::dto::customer::Customer;
+use crate::dto::page::{Page, TimeCursor, decode_cursor, encode_cursor, limit};
+use crate::dto::relationship::{Handoff, OwnerChange, PageQuery};
+use crate::error::{ApiError, ApiResult, FieldError};
+use crate::store;
+
+/// Whether `user_id` may be given customers: an active user whose role can own them.
+pub async fn can_own<C: ConnectionTrait>(db: &C, user_id: Uuid) -> ApiResult<bool> {
+    Ok(store::users::find(db, user_id)
+        .await?
+        .is_some_and(|u| u.active && Role::parse(&u.role).is_some_and(Role::can_own_customers)))
+}
+
+/// Records a hand-off that has been written to the customer row.
+pub async fn record_handoff<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+    from: Uuid,
+    to: Uuid,
+    by: Uuid,
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    store::history::insert_handoff(
+        db,
+        customer_handoffs::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            customer_id: Set(customer_id),
+            from_owner_id: Set(from),
+            to_owner_id: Set(to),
+            by_user_id: Set(by),
+            reason: Set(reason),
+            at: Set(now),
+        },
+    )
+    .await?;
+    // Scheduled touchpoints and open complaints are reassigned here, in this transaction,
+    // once those resources exist.
+    Ok(())
+}
+
+/// Hands one customer to `to`, bumping its version.
+async fn hand_over(
+    tx: &DatabaseTransaction,
+    customer: &customers::Model,
+    to: Uuid,
+    by: Uuid,
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    customers::Entity::update_many()
+        .col_expr(customers::Column::OwnerId, Expr::value(to))
+        .col_expr(
+            customers::Column::Version,
+            Expr::col(customers::Column::Version).add(1),
+        )
+        .col_expr(customers::Column::UpdatedAt, Expr::value(now))
+        .filter(customers::Column::Id.eq(customer.id))
+        .exec(tx)
+        .await?;
+    record_handoff(
+        tx,
+        customer.id,
+        customer.owner_id,
+        to,
+        by,
+        reason.clone(),
+        now,
+    )
+    .await?;
+    history::record(
+        tx,
+        customer.id,
+        vec![Change {
+            field: "owner",
+            from: Some(customer.owner_id.to_string()),
+            to: Some(to.to_string()),
+            reason,
+        }],
+        Some(by),
+        now,
+    )
+    .await
+}
+
+/// `PUT /customers/{id}/owner`: managers and admins hand a customer over.
+pub async fn change_owner(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    precondition: &Precondition,
+    input: OwnerChange,
+    now: DateTime<Utc>,
+) -> ApiResult<Customer> {
+    let tx = begin_write(db).await?;
+    let customer = visible_customer(&tx, actor, id).await?;
+    if !actor.is_manager_or_admin() {
+        return Err(ApiError::Forbidden(
+            "only managers and admins hand customers over".into(),
+        ));
+    }
+    if !can_own(&tx, input.owner_id).await? {
+        return Err(ApiError::Validation(vec![FieldError::new(
+            "owner_id",
+            "must be an active user who can own customers",
+        )]));
+    }
+    precondition.check(customer.version)?;
+    if customer.owner_id != input.owner_id {
+        hand_over(&tx, &customer, input.owner_id, actor.id, input.reason, now).await?;
+    }
+    tx.commit().await?;
+    get(db, actor, id).await
+}
+
+/// Hands every customer of `from` to `to` (a user being deactivated). Returns how many.
+pub async fn hand_over_all(
+    tx: &DatabaseTransaction,
+    from: Uuid,
+    to: Uuid,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> ApiResult<usize> {
+    let owned = customers::Entity::find()
+        .filter(customers::Column::OwnerId.eq(from))
+        .filter(customers::Column::DeletedAt.is_null())
+        .all(tx)
+        .await?;
+    for customer in &owned {
+        hand_over(
+            tx,
+            customer,
+            to,
+            by,
+            Some("previous owner deactivated".into()),
+            now,
+        )
+        .await?;
+    }
+    Ok(owned.len())
+}
+
+/// The customer's hand-offs, newest first.
+pub async fn owner_history(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    q: PageQuery,
+) -> ApiResult<Page<Handoff>> {
+    visible_customer(db, actor, id).await?;
+    let limit = limit(q.limit)?;
+    let cursor = q
+        .cursor
+        .as_deref()
+        .map(decode_cursor::<TimeCursor>)
+        .transpose()?;
+    let (rows, more) =
+        store::history::handoffs(db, id, cursor.map(|c| (c.at, c.id)), false, limit).await?;
+    let next_cursor = more
+        .then(|| {
+            rows.last()
+                .map(|r| encode_cursor(&TimeCursor { at: r.at, id: r.id }))
+        })
+        .flatten();
+    Ok(Page {
+        items: rows.into_iter().map(Handoff::from).collect(),
+        next_cursor,
+    })
+}

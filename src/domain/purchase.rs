@@ -1,0 +1,182 @@
+//! Purchases: what each customer is worth. Recording one keeps the value figures right in
+//! the same transaction and appends an `after_purchase` event for the cadence engine.
+//!
+//! One currency per customer: the lifetime value is a sum, and amounts in different
+//! currencies cannot be summed without exchange rates, so a purchase in another currency
+//! than the customer's earlier ones is refused (422) rather than silently added.
+
+use chrono::{DateTime, Utc};
+use entity::purchases;
+use sea_orm::{DatabaseConnection, Set};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::db::begin_write;
+use crate::domain::customer::ops::visible_customer;
+use crate::domain::interaction::check_not_future;
+use crate::domain::role::Actor;
+use crate::domain::version::Precondition;
+use crate::dto::page::{Page, TimeCursor, decode_cursor, encode_cursor, limit};
+use crate::dto::purchase::{Purchase, PurchaseCreate};
+use crate::dto::relationship::PageQuery;
+use crate::error::{ApiError, ApiResult, FieldError};
+use crate::store;
+
+/// The outbox kind the cadence engine consumes.
+pub const AFTER_PURCHASE: &str = "after_purchase";
+
+fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    customer_id: Uuid,
+    input: PurchaseCreate,
+    now: DateTime<Utc>,
+) -> ApiResult<Purchase> {
+    let tx = begin_write(db).await?;
+    let customer = visible_customer(&tx, actor, customer_id).await?;
+    actor.ensure_can_write()?;
+    let occurred_at = input.occurred_at.unwrap_or(now);
+    let mut errors = Vec::new();
+    if input.amount_minor < 1 {
+        errors.push(FieldError::new("amount_minor", "must be at least 1"));
+    }
+    if !is_currency_code(&input.currency) {
+        errors.push(FieldError::new(
+            "currency",
+            "must be an ISO 4217 code such as EUR",
+        ));
+    } else if let Some(existing) = customer.lifetime_value_currency.as_deref()
+        && customer.purchase_count > 0
+        && existing != input.currency
+    {
+        errors.push(FieldError::new(
+            "currency",
+            format!("this customer's purchases are recorded in {existing}"),
+        ));
+    }
+    if let Err(e) = check_not_future("occurred_at", occurred_at, now) {
+        errors.push(e);
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let row = store::purchases::insert(
+        &tx,
+        purchases::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            customer_id: Set(customer_id),
+            amount_minor: Set(input.amount_minor),
+            currency: Set(input.currency.clone()),
+            occurred_at: Set(occurred_at),
+            description: Set(input.description),
+            created_by: Set(actor.id),
+            version: Set(1),
+            created_at: Set(now),
+        },
+    )
+    .await?;
+    let total_before = customer.lifetime_value_minor;
+    if total_before.checked_add(input.amount_minor).is_none() {
+        return Err(ApiError::invalid(
+            "amount_minor",
+            "the lifetime value would overflow",
+        ));
+    }
+    store::purchases::refresh_value(&tx, customer_id).await?;
+    store::events::append(
+        &tx,
+        AFTER_PURCHASE,
+        customer_id,
+        json!({
+            "purchase_id": row.id,
+            "tier": customer.tier,
+            "occurred_at": occurred_at,
+            "amount_minor": input.amount_minor,
+            "currency": input.currency,
+        }),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(row.into())
+}
+
+pub async fn get(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    customer_id: Uuid,
+    id: Uuid,
+) -> ApiResult<Purchase> {
+    visible_customer(db, actor, customer_id).await?;
+    store::purchases::find(db, customer_id, id)
+        .await?
+        .map(Purchase::from)
+        .ok_or_else(|| ApiError::not_found("purchase"))
+}
+
+pub async fn delete(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    customer_id: Uuid,
+    id: Uuid,
+    precondition: &Precondition,
+) -> ApiResult<()> {
+    let tx = begin_write(db).await?;
+    visible_customer(&tx, actor, customer_id).await?;
+    let current = store::purchases::find(&tx, customer_id, id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("purchase"))?;
+    actor.ensure_can_write()?;
+    precondition.check(current.version)?;
+    store::purchases::delete(&tx, id).await?;
+    store::purchases::refresh_value(&tx, customer_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    customer_id: Uuid,
+    q: PageQuery,
+) -> ApiResult<Page<Purchase>> {
+    visible_customer(db, actor, customer_id).await?;
+    let limit = limit(q.limit)?;
+    let cursor = q
+        .cursor
+        .as_deref()
+        .map(decode_cursor::<TimeCursor>)
+        .transpose()?;
+    let (rows, more) =
+        store::purchases::list(db, customer_id, cursor.map(|c| (c.at, c.id)), false, limit).await?;
+    let next_cursor = more
+        .then(|| {
+            rows.last().map(|r| {
+                encode_cursor(&TimeCursor {
+                    at: r.occurred_at,
+                    id: r.id,
+                })
+            })
+        })
+        .flatten();
+    Ok(Page {
+        items: rows.into_iter().map(Purchase::from).collect(),
+        next_cursor,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn currency_codes() {
+        assert!(is_currency_code("EUR"));
+        assert!(!is_currency_code("eur"));
+        assert!(!is_currency_code("EURO"));
+    }
+}

@@ -1,0 +1,139 @@
+//! Interaction bodies and list parameters.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::domain::customer::fields::Channel;
+use crate::domain::interaction::{Direction, Outcome};
+use crate::domain::number::Rating;
+use crate::dto::{nullable, present};
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e", "channel": "phone", "direction": "outbound",
+    "occurred_at": "2026-11-20T14:30:00Z", "subject": "Usage check", "summary": "Happy with the delivery",
+    "outcome": "positive", "satisfaction": 5
+}))]
+pub struct InteractionCreate {
+    pub customer_id: Uuid,
+    /// Who spoke with the customer; defaults to the caller. Agents log only their own.
+    pub user_id: Option<Uuid>,
+    pub channel: Channel,
+    pub direction: Direction,
+    /// When it happened; defaults to now and may not be in the future.
+    pub occurred_at: Option<DateTime<Utc>>,
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub subject: Option<String>,
+    #[validate(length(max = 10000))]
+    #[schema(max_length = 10000)]
+    pub summary: Option<String>,
+    pub outcome: Option<Outcome>,
+    pub satisfaction: Option<Rating>,
+    /// The touchpoint this interaction fulfils, if any.
+    pub touchpoint_id: Option<Uuid>,
+}
+
+/// A partial update: absent fields stay, `null` clears an optional one.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"summary": "Called back: all fine", "outcome": "positive"}))]
+pub struct InteractionPatch {
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
+    pub channel: Option<Channel>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
+    pub direction: Option<Direction>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
+    pub occurred_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200, nullable)]
+    pub subject: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[validate(length(max = 10000))]
+    #[schema(max_length = 10000, nullable)]
+    pub summary: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Outcome>, nullable)]
+    pub outcome: Option<Option<Outcome>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Rating>, nullable)]
+    pub satisfaction: Option<Option<Rating>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01932c90-1111-7000-8000-000000000001", "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+    "user_id": "01932c8e-0000-7000-8000-000000000001", "channel": "phone", "direction": "outbound",
+    "occurred_at": "2026-11-20T14:30:00Z", "subject": "Usage check", "summary": "Happy with the delivery",
+    "outcome": "positive", "satisfaction": 5, "touchpoint_id": null, "version": 1,
+    "created_at": "2026-11-20T14:35:00Z", "updated_at": "2026-11-20T14:35:00Z"
+}))]
+pub struct Interaction {
+    pub id: Uuid,
+    pub customer_id: Uuid,
+    pub user_id: Uuid,
+    pub channel: Channel,
+    pub direction: Direction,
+    pub occurred_at: DateTime<Utc>,
+    pub subject: Option<String>,
+    pub summary: Option<String>,
+    pub outcome: Option<Outcome>,
+    pub satisfaction: Option<Rating>,
+    pub touchpoint_id: Option<Uuid>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<entity::interactions::Model> for Interaction {
+    fn from(m: entity::interactions::Model) -> Self {
+        Self {
+            id: m.id,
+            customer_id: m.customer_id,
+            user_id: m.user_id,
+            channel: Channel::parse(&m.channel).unwrap_or(Channel::Other),
+            direction: Direction::parse(&m.direction).unwrap_or(Direction::Outbound),
+            occurred_at: m.occurred_at,
+            subject: m.subject,
+            summary: m.summary,
+            outcome: m.outcome.as_deref().and_then(Outcome::parse),
+            satisfaction: m
+                .satisfaction
+                .and_then(|s| u8::try_from(s).ok())
+                .map(Rating),
+            touchpoint_id: m.touchpoint_id,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+/// Filters and page of the interactions list, newest first.
+#[derive(Debug, Default, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InteractionListQuery {
+    /// Page size, 1–200.
+    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
+    #[param(minimum = 1, maximum = 200, default = 50, value_type = Option<i64>)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 512)]
+    #[validate(length(max = 512))]
+    pub cursor: Option<String>,
+    pub customer_id: Option<Uuid>,
+    pub user_id: Option<Uuid>,
+    pub channel: Option<Channel>,
+    /// Interactions at or after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Interactions before this instant.
+    pub to: Option<DateTime<Utc>>,
+}

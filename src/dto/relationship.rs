@@ -1,0 +1,120 @@
+//! Ownership, history and timeline bodies.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::dto::interaction::Interaction;
+use crate::dto::purchase::Purchase;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"owner_id": "01932c8e-0000-7000-8000-000000000002", "reason": "Moved to after-sale care"}))]
+pub struct OwnerChange {
+    /// An active user who can own customers.
+    pub owner_id: Uuid,
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub reason: Option<String>,
+}
+
+/// One hand-off of a customer from one owner to another.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Handoff {
+    pub id: Uuid,
+    pub customer_id: Uuid,
+    pub from_owner_id: Uuid,
+    pub to_owner_id: Uuid,
+    /// Who made the hand-off.
+    pub by_user_id: Uuid,
+    pub reason: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+impl From<entity::customer_handoffs::Model> for Handoff {
+    fn from(m: entity::customer_handoffs::Model) -> Self {
+        Self {
+            id: m.id,
+            customer_id: m.customer_id,
+            from_owner_id: m.from_owner_id,
+            to_owner_id: m.to_owner_id,
+            by_user_id: m.by_user_id,
+            reason: m.reason,
+            at: m.at,
+        }
+    }
+}
+
+/// One change of tier, lifecycle stage, status or owner.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01932c92-3333-7000-8000-000000000001", "field": "tier", "from": "general", "to": "important",
+    "actor_id": "01932c8e-0000-7000-8000-000000000001", "reason": null, "at": "2026-11-18T10:05:00Z"
+}))]
+pub struct HistoryEntry {
+    pub id: Uuid,
+    /// `tier`, `lifecycle_stage`, `status` or `owner`.
+    pub field: String,
+    /// The value before; null when the customer was created.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Who made the change; null for changes made by the system.
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+impl From<entity::customer_history::Model> for HistoryEntry {
+    fn from(m: entity::customer_history::Model) -> Self {
+        Self {
+            id: m.id,
+            field: m.field,
+            from: m.from_value,
+            to: m.to_value,
+            actor_id: m.actor_id,
+            reason: m.reason,
+            at: m.at,
+        }
+    }
+}
+
+/// What a timeline item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineKind {
+    Handoff,
+    Interaction,
+    Purchase,
+}
+
+/// The record behind a timeline item; its shape follows `kind`.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum TimelineRecord {
+    Interaction(Interaction),
+    Purchase(Purchase),
+    Handoff(Handoff),
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TimelineItem {
+    pub kind: TimelineKind,
+    pub at: DateTime<Utc>,
+    pub record: TimelineRecord,
+}
+
+/// Pages of history, hand-offs and timelines.
+#[derive(Debug, Default, Deserialize, Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Page size, 1–200.
+    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
+    #[param(minimum = 1, maximum = 200, default = 50, value_type = Option<i64>)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 512)]
+    #[validate(length(max = 512))]
+    pub cursor: Option<String>,
+}

@@ -1,0 +1,112 @@
+//! `/api/v1/customers/{id}/purchases`: what each customer bought.
+
+use actix_web::{HttpResponse, delete, get, post, web};
+use chrono::Utc;
+use uuid::Uuid;
+
+use crate::domain::purchase as purchases;
+use crate::dto::page::Page;
+use crate::dto::purchase::{Purchase, PurchaseCreate};
+use crate::dto::relationship::PageQuery;
+use crate::error::ApiResult;
+use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
+use crate::startup::AppState;
+
+/// List a customer's purchases
+///
+/// Newest first.
+#[utoipa::path(
+    tag = "purchases",
+    params(("id" = Uuid, Path, description = "Customer id"), PageQuery),
+    responses((status = 200, description = "A page of purchases", body = Page<Purchase>), ListErrors, ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/customers/{id}/purchases")]
+pub async fn list_purchases(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
+    Ok(super::page(
+        &purchases::list(&state.db, &caller.0, id.into_inner(), query.0).await?,
+    ))
+}
+
+/// Record a purchase
+///
+/// Updates `lifetime_value_minor`, `purchase_count` and `last_purchase_at`, and emits the
+/// `after_purchase` event that starts the tier's cadence. A customer's purchases share one
+/// currency.
+#[utoipa::path(
+    tag = "purchases",
+    request_body = PurchaseCreate,
+    params(
+        ("id" = Uuid, Path, description = "Customer id"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for 24 hours", min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$"),
+    ),
+    responses((status = 201, description = "Recorded", body = Purchase), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/customers/{id}/purchases")]
+pub async fn create_purchase(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<PurchaseCreate>,
+) -> ApiResult<HttpResponse> {
+    let customer_id = id.into_inner();
+    let purchase = purchases::create(&state.db, &caller.0, customer_id, body.0, Utc::now()).await?;
+    Ok(super::created(
+        format!("/api/v1/customers/{customer_id}/purchases/{}", purchase.id),
+        purchase.version,
+        &purchase,
+    ))
+}
+
+/// Get a purchase
+#[utoipa::path(
+    tag = "purchases",
+    params(
+        ("id" = Uuid, Path, description = "Customer id"),
+        ("purchase_id" = Uuid, Path, description = "Purchase id"),
+    ),
+    responses((status = 200, description = "The purchase", body = Purchase), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/customers/{id}/purchases/{purchase_id}")]
+pub async fn get_purchase(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (customer_id, id) = path.into_inner();
+    let purchase = purchases::get(&state.db, &caller.0, customer_id, id).await?;
+    Ok(super::with_etag(purchase.version, &purchase))
+}
+
+/// Delete a purchase
+///
+/// The value figures are recomputed from the purchases that remain.
+#[utoipa::path(
+    tag = "purchases",
+    params(
+        ("id" = Uuid, Path, description = "Customer id"),
+        ("purchase_id" = Uuid, Path, description = "Purchase id"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being deleted"),
+    ),
+    responses((status = 204, description = "Deleted"), DeleteErrors),
+    security(("bearer" = []))
+)]
+#[delete("/customers/{id}/purchases/{purchase_id}")]
+pub async fn delete_purchase(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let (customer_id, id) = path.into_inner();
+    purchases::delete(&state.db, &caller.0, customer_id, id, &if_match.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

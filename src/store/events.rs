@@ -1,0 +1,47 @@
+//! The outbox of domain events, written in the same transaction as the change that caused
+//! them, so a consumer (the cadence engine) never misses one and never sees a rolled-back one.
+
+use entity::domain_events;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::error::ApiResult;
+
+pub async fn append<C: ConnectionTrait>(
+    db: &C,
+    kind: &str,
+    customer_id: Uuid,
+    payload: serde_json::Value,
+    at: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<()> {
+    domain_events::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        kind: Set(kind.to_string()),
+        customer_id: Set(customer_id),
+        payload: Set(payload),
+        occurred_at: Set(at),
+        processed_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Unprocessed events of a kind, oldest first.
+pub async fn pending<C: ConnectionTrait>(
+    db: &C,
+    kind: &str,
+    limit: u64,
+) -> ApiResult<Vec<domain_events::Model>> {
+    Ok(domain_events::Entity::find()
+        .filter(domain_events::Column::Kind.eq(kind))
+        .filter(domain_events::Column::ProcessedAt.is_null())
+        .order_by_asc(domain_events::Column::OccurredAt)
+        .order_by_asc(domain_events::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
