@@ -8,6 +8,7 @@ use utoipa::{PartialSchema, ToSchema};
 
 use crate::domain::role::Role;
 use crate::dto::customer::CustomerSort;
+use crate::dto::segment::{SegmentKind, SegmentRule};
 use crate::error::{FieldError, Problem};
 
 pub fn base() -> OpenApi {
@@ -19,6 +20,10 @@ pub fn base() -> OpenApi {
         ),
         ("interactions", "Every contact with a customer"),
         ("purchases", "What each customer bought"),
+        (
+            "segments",
+            "Groups of customers: static lists and dynamic rules",
+        ),
         ("users", "User management (admins)"),
         ("operations", "Health and metrics, without authentication"),
     ];
@@ -61,6 +66,8 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
         (FieldError::name(), FieldError::schema()),
         (CustomerSort::name(), CustomerSort::schema()),
         (Role::name(), Role::schema()),
+        (SegmentKind::name(), SegmentKind::schema()),
+        (SegmentRule::name(), SegmentRule::schema()),
     ] {
         components.schemas.insert(name.into_owned(), schema);
     }

@@ -10,6 +10,7 @@ pub mod number;
 pub mod password;
 pub mod purchase;
 pub mod role;
+pub mod segment;
 pub mod token;
 pub mod user;
 pub mod version;

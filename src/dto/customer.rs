@@ -356,4 +356,6 @@ pub struct CustomerListQuery {
     #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
     #[param(minimum = 0, maximum = 366, value_type = Option<i64>)]
     pub birthday_within_days: Option<i64>,
+    /// Members of this segment (static list or dynamic rule).
+    pub segment_id: Option<Uuid>,
 }

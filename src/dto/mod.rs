@@ -7,6 +7,7 @@ pub mod interaction;
 pub mod page;
 pub mod purchase;
 pub mod relationship;
+pub mod segment;
 pub mod user;
 
 use serde::{Deserialize, Deserializer};

@@ -11,6 +11,7 @@ pub mod purchases;
 pub mod relationships;
 pub mod responses;
 pub mod routing;
+pub mod segments;
 pub mod users;
 
 use actix_web::HttpResponse;

@@ -6,7 +6,9 @@ use utoipa::openapi::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
-use super::{auth, customers, health, interactions, middleware, purchases, relationships, users};
+use super::{
+    auth, customers, health, interactions, middleware, purchases, relationships, segments, users,
+};
 use crate::error::ApiError;
 
 /// Registers every documented route.
@@ -40,7 +42,16 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(interactions::create_interaction)
                 .service(interactions::get_interaction)
                 .service(interactions::update_interaction)
-                .service(interactions::delete_interaction),
+                .service(interactions::delete_interaction)
+                .service(segments::list_segments)
+                .service(segments::create_segment)
+                .service(segments::preview_segment)
+                .service(segments::get_segment)
+                .service(segments::update_segment)
+                .service(segments::delete_segment)
+                .service(segments::add_segment_members)
+                .service(segments::remove_segment_members)
+                .service(segments::list_segment_customers),
         );
 }
 

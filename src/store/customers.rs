@@ -29,6 +29,8 @@ pub struct CustomerFilter {
     pub q: Option<String>,
     pub last_contacted_before: Option<DateTime<Utc>>,
     pub birthday_keys: Option<Vec<i32>>,
+    /// Membership of a segment, translated by the domain.
+    pub segment: Option<Condition>,
 }
 
 /// The position after the last row of a page.
@@ -254,6 +256,9 @@ fn filter_condition(filter: &CustomerFilter) -> Condition {
     if let Some(keys) = &filter.birthday_keys {
         cond = cond.add(customers::Column::BirthdayMmdd.is_in(keys.iter().copied()));
     }
+    if let Some(segment) = &filter.segment {
+        cond = cond.add(segment.clone());
+    }
     cond
 }
 
@@ -280,6 +285,20 @@ pub async fn list<C: ConnectionTrait>(
         .all(db)
         .await?;
     Ok(super::split_page(rows, limit))
+}
+
+/// How many customers the scope reaches that match the filter, counted by the database.
+pub async fn count<C: ConnectionTrait>(
+    db: &C,
+    scope: CustomerScope,
+    filter: &CustomerFilter,
+) -> ApiResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(customers::Entity::find()
+        .filter(scope_condition(scope))
+        .filter(filter_condition(filter))
+        .count(db)
+        .await?)
 }
 
 /// How many live customers a user owns.

@@ -8,6 +8,7 @@ pub mod idempotency;
 pub mod interactions;
 pub mod login;
 pub mod purchases;
+pub mod segments;
 pub mod users;
 
 /// Lists fetch one row more than the page; that extra row only says another page follows.

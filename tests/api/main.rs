@@ -14,4 +14,5 @@ mod openapi;
 mod operations;
 mod purchases;
 mod relationships;
+mod segments;
 mod users;

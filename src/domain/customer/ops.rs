@@ -431,6 +431,10 @@ pub async fn list(
             .map(|s| s.trim().to_string()),
         last_contacted_before: q.last_contacted_before,
         birthday_keys,
+        segment: match q.segment_id {
+            Some(id) => Some(crate::domain::segment::ops::membership_of(db, id, now).await?),
+            None => None,
+        },
     };
     let (rows, more) = store::customers::list(
         db,
@@ -452,16 +456,24 @@ pub async fn list(
     } else {
         None
     };
-    let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
-    let mut tags = store::customers::tags_of(db, &ids).await?;
     Ok(Page {
-        items: rows
-            .into_iter()
-            .map(|m| {
-                let t = tags.remove(&m.id).unwrap_or_default();
-                to_dto(m, t)
-            })
-            .collect(),
+        items: page_items(db, rows).await?,
         next_cursor,
     })
+}
+
+/// Customers as the API shows them, with their tags fetched in one query.
+pub async fn page_items(
+    db: &DatabaseConnection,
+    rows: Vec<customers::Model>,
+) -> ApiResult<Vec<Customer>> {
+    let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
+    let mut tags = store::customers::tags_of(db, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let t = tags.remove(&m.id).unwrap_or_default();
+            to_dto(m, t)
+        })
+        .collect())
 }

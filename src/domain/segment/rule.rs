@@ -1,0 +1,569 @@
+//! The segment rule language: a tree of `all`, `any`, `not` and conditions
+//! `{"field", "op", "value"}` over customer fields, tags and `attributes.<key>`. Parsing
+//! checks everything the database would otherwise trip over, and names the bad part by its
+//! path in the tree (`rule.all[1].op`).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::error::FieldError;
+
+const MAX_DEPTH: usize = 10;
+const MAX_NODES: usize = 200;
+const MAX_LIST: usize = 1000;
+
+/// What kind of value a field holds, which decides the operators it takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    Text,
+    Enum(&'static [&'static str]),
+    Id,
+    Date,
+    Timestamp,
+    Integer,
+    Tags,
+    Attribute,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Eq,
+    Ne,
+    In,
+    NotIn,
+    Contains,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    IsNull,
+    IsNotNull,
+    OlderThanDays,
+    WithinDays,
+    BirthdayWithinDays,
+}
+
+impl Op {
+    fn parse(s: &str) -> Option<Op> {
+        Some(match s {
+            "eq" => Op::Eq,
+            "ne" => Op::Ne,
+            "in" => Op::In,
+            "not_in" => Op::NotIn,
+            "contains" => Op::Contains,
+            "gt" => Op::Gt,
+            "gte" => Op::Gte,
+            "lt" => Op::Lt,
+            "lte" => Op::Lte,
+            "is_null" => Op::IsNull,
+            "is_not_null" => Op::IsNotNull,
+            "older_than_days" => Op::OlderThanDays,
+            "within_days" => Op::WithinDays,
+            "birthday_within_days" => Op::BirthdayWithinDays,
+            _ => return None,
+        })
+    }
+}
+
+/// A checked, typed value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scalar {
+    Text(String),
+    Number(f64),
+    Integer(i64),
+    Bool(bool),
+    Id(Uuid),
+    Date(NaiveDate),
+    Timestamp(DateTime<Utc>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Operand {
+    None,
+    One(Scalar),
+    Many(Vec<Scalar>),
+    Days(u32),
+}
+
+/// The field a condition reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Column(&'static str, FieldType),
+    Tags,
+    Attribute(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rule {
+    All(Vec<Rule>),
+    Any(Vec<Rule>),
+    Not(Box<Rule>),
+    Condition {
+        field: Field,
+        op: Op,
+        operand: Operand,
+    },
+}
+
+const TIERS: &[&str] = &["general", "important", "key"];
+const STAGES: &[&str] = &[
+    "exploration",
+    "awareness",
+    "expansion",
+    "commitment",
+    "dissolution",
+];
+const SALES: &[&str] = &[
+    "inquiry",
+    "first_meeting",
+    "needs_identified",
+    "negotiation",
+    "contracted",
+    "after_sale",
+];
+const STATUSES: &[&str] = &["active", "churned"];
+const CHANNELS: &[&str] = &[
+    "phone", "email", "sms", "visit", "letter", "gift", "event", "meeting", "chat", "other",
+];
+
+/// The customer fields a rule may read, with their types.
+pub const FIELDS: &[(&str, FieldType)] = &[
+    ("name", FieldType::Text),
+    ("company", FieldType::Text),
+    ("gender", FieldType::Text),
+    ("email", FieldType::Text),
+    ("phone", FieldType::Text),
+    ("industry", FieldType::Text),
+    ("occupation", FieldType::Text),
+    ("position", FieldType::Text),
+    ("city", FieldType::Text),
+    ("country", FieldType::Text),
+    ("timezone", FieldType::Text),
+    ("source_channel", FieldType::Text),
+    ("churn_reason", FieldType::Text),
+    ("needs", FieldType::Text),
+    ("pain_points", FieldType::Text),
+    ("preferences", FieldType::Text),
+    ("personality", FieldType::Text),
+    ("notes", FieldType::Text),
+    ("tier", FieldType::Enum(TIERS)),
+    ("lifecycle_stage", FieldType::Enum(STAGES)),
+    ("sales_stage", FieldType::Enum(SALES)),
+    ("status", FieldType::Enum(STATUSES)),
+    ("preferred_channel", FieldType::Enum(CHANNELS)),
+    ("owner_id", FieldType::Id),
+    ("referred_by_id", FieldType::Id),
+    ("birthday", FieldType::Date),
+    ("created_at", FieldType::Timestamp),
+    ("updated_at", FieldType::Timestamp),
+    ("churned_at", FieldType::Timestamp),
+    ("last_contacted_at", FieldType::Timestamp),
+    ("last_inbound_at", FieldType::Timestamp),
+    ("last_outbound_at", FieldType::Timestamp),
+    ("last_purchase_at", FieldType::Timestamp),
+    ("next_touchpoint_due_at", FieldType::Timestamp),
+    ("lifetime_value_minor", FieldType::Integer),
+    ("purchase_count", FieldType::Integer),
+    ("overdue_touchpoints", FieldType::Integer),
+    ("open_complaints", FieldType::Integer),
+];
+
+fn ops_for(t: FieldType) -> &'static [Op] {
+    use Op::*;
+    match t {
+        FieldType::Text => &[Eq, Ne, In, NotIn, Contains, IsNull, IsNotNull],
+        FieldType::Enum(_) | FieldType::Id => &[Eq, Ne, In, NotIn, IsNull, IsNotNull],
+        FieldType::Date => &[
+            Eq,
+            Ne,
+            Gt,
+            Gte,
+            Lt,
+            Lte,
+            IsNull,
+            IsNotNull,
+            BirthdayWithinDays,
+        ],
+        FieldType::Timestamp => &[
+            Gt,
+            Gte,
+            Lt,
+            Lte,
+            IsNull,
+            IsNotNull,
+            OlderThanDays,
+            WithinDays,
+        ],
+        FieldType::Integer => &[Eq, Ne, In, NotIn, Gt, Gte, Lt, Lte],
+        FieldType::Tags => &[Contains, In, NotIn, IsNull, IsNotNull],
+        FieldType::Attribute => &[
+            Eq, Ne, In, NotIn, Contains, Gt, Gte, Lt, Lte, IsNull, IsNotNull,
+        ],
+    }
+}
+
+fn op_name(op: Op) -> &'static str {
+    use Op::*;
+    match op {
+        Eq => "eq",
+        Ne => "ne",
+        In => "in",
+        NotIn => "not_in",
+        Contains => "contains",
+        Gt => "gt",
+        Gte => "gte",
+        Lt => "lt",
+        Lte => "lte",
+        IsNull => "is_null",
+        IsNotNull => "is_not_null",
+        OlderThanDays => "older_than_days",
+        WithinDays => "within_days",
+        BirthdayWithinDays => "birthday_within_days",
+    }
+}
+
+fn valid_attribute_key(key: &str) -> bool {
+    (1..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+struct Parser {
+    errors: Vec<FieldError>,
+    nodes: usize,
+}
+
+impl Parser {
+    fn fail(&mut self, path: &str, message: impl Into<String>) -> Option<Rule> {
+        self.errors.push(FieldError::new(path, message));
+        None
+    }
+
+    fn node(&mut self, value: &Value, path: &str, depth: usize) -> Option<Rule> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return self.fail(path, format!("a rule has at most {MAX_NODES} nodes"));
+        }
+        if depth > MAX_DEPTH {
+            return self.fail(path, format!("a rule nests at most {MAX_DEPTH} levels"));
+        }
+        let Some(obj) = value.as_object() else {
+            return self.fail(
+                path,
+                "must be an object: {\"all\"}, {\"any\"}, {\"not\"} or a condition",
+            );
+        };
+        let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+        match keys.as_slice() {
+            ["all"] | ["any"] => {
+                let key = keys[0];
+                let Some(items) = obj[key].as_array().filter(|a| !a.is_empty()) else {
+                    return self.fail(&format!("{path}.{key}"), "must be a non-empty array of rules");
+                };
+                let children: Vec<Option<Rule>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| self.node(v, &format!("{path}.{key}[{i}]"), depth + 1))
+                    .collect();
+                let children: Option<Vec<Rule>> = children.into_iter().collect();
+                let children = children?;
+                Some(if key == "all" { Rule::All(children) } else { Rule::Any(children) })
+            }
+            ["not"] => {
+                let inner = self.node(&obj["not"], &format!("{path}.not"), depth + 1)?;
+                Some(Rule::Not(Box::new(inner)))
+            }
+            _ if obj.contains_key("field") || obj.contains_key("op") => self.condition(obj, path),
+            _ => self.fail(path, "must be {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}} or {\"field\", \"op\", \"value\"}"),
+        }
+    }
+
+    fn condition(&mut self, obj: &serde_json::Map<String, Value>, path: &str) -> Option<Rule> {
+        if let Some(extra) = obj
+            .keys()
+            .find(|k| !matches!(k.as_str(), "field" | "op" | "value"))
+        {
+            return self.fail(&format!("{path}.{extra}"), "unknown key in a condition");
+        }
+        let Some(name) = obj.get("field").and_then(Value::as_str) else {
+            return self.fail(&format!("{path}.field"), "must be a field name");
+        };
+        let (field, ftype) = if name == "tags" {
+            (Field::Tags, FieldType::Tags)
+        } else if let Some(key) = name.strip_prefix("attributes.") {
+            if !valid_attribute_key(key) {
+                return self.fail(
+                    &format!("{path}.field"),
+                    "attribute keys are 1 to 64 letters, digits or underscores",
+                );
+            }
+            (Field::Attribute(key.to_string()), FieldType::Attribute)
+        } else if let Some((col, t)) = FIELDS.iter().find(|(n, _)| *n == name) {
+            (Field::Column(col, *t), *t)
+        } else {
+            return self.fail(&format!("{path}.field"), format!("unknown field `{name}`"));
+        };
+        let Some(op_text) = obj.get("op").and_then(Value::as_str) else {
+            return self.fail(&format!("{path}.op"), "must be an operator name");
+        };
+        let Some(op) = Op::parse(op_text) else {
+            return self.fail(
+                &format!("{path}.op"),
+                format!("unknown operator `{op_text}`"),
+            );
+        };
+        if !ops_for(ftype).contains(&op) {
+            let allowed: Vec<&str> = ops_for(ftype).iter().map(|o| op_name(*o)).collect();
+            return self.fail(
+                &format!("{path}.op"),
+                format!(
+                    "`{op_text}` does not apply to `{name}`; use one of {}",
+                    allowed.join(", ")
+                ),
+            );
+        }
+        let value = obj.get("value").unwrap_or(&Value::Null);
+        let vpath = format!("{path}.value");
+        let operand = match op {
+            Op::IsNull | Op::IsNotNull => {
+                if !value.is_null() {
+                    return self.fail(&vpath, "takes no value");
+                }
+                Operand::None
+            }
+            Op::OlderThanDays | Op::WithinDays | Op::BirthdayWithinDays => {
+                let max = if op == Op::BirthdayWithinDays {
+                    366
+                } else {
+                    36_500
+                };
+                match whole(value)
+                    .and_then(|n| u32::try_from(n).ok())
+                    .filter(|n| *n <= max)
+                {
+                    Some(days) => Operand::Days(days),
+                    None => {
+                        return self.fail(
+                            &vpath,
+                            format!("must be a whole number of days from 0 to {max}"),
+                        );
+                    }
+                }
+            }
+            Op::In | Op::NotIn => {
+                let Some(items) = value
+                    .as_array()
+                    .filter(|a| !a.is_empty() && a.len() <= MAX_LIST)
+                else {
+                    return self.fail(
+                        &vpath,
+                        format!("must be an array of 1 to {MAX_LIST} values"),
+                    );
+                };
+                let mut scalars = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match scalar(ftype, item) {
+                        Ok(s) => scalars.push(s),
+                        Err(m) => return self.fail(&format!("{vpath}[{i}]"), m),
+                    }
+                }
+                Operand::Many(scalars)
+            }
+            _ => match scalar(ftype, value) {
+                Ok(s) => {
+                    let ordered = matches!(op, Op::Gt | Op::Gte | Op::Lt | Op::Lte);
+                    if op == Op::Contains && !matches!(s, Scalar::Text(_)) {
+                        return self.fail(&vpath, "must be a string");
+                    }
+                    if ordered
+                        && ftype == FieldType::Attribute
+                        && !matches!(s, Scalar::Number(_) | Scalar::Text(_))
+                    {
+                        return self.fail(&vpath, "must be a number or a string");
+                    }
+                    Operand::One(s)
+                }
+                Err(m) => return self.fail(&vpath, m),
+            },
+        };
+        Some(Rule::Condition { field, op, operand })
+    }
+}
+
+fn whole(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                .map(|f| f as i64)
+        }),
+        _ => None,
+    }
+}
+
+fn scalar(t: FieldType, value: &Value) -> Result<Scalar, String> {
+    let text = || value.as_str().map(str::to_string);
+    match t {
+        FieldType::Text | FieldType::Tags => text()
+            .filter(|s| s.chars().count() <= 200 && !s.contains('\0'))
+            .map(Scalar::Text)
+            .ok_or_else(|| "must be a string of at most 200 characters".into()),
+        FieldType::Enum(allowed) => match text() {
+            Some(s) if allowed.contains(&s.as_str()) => Ok(Scalar::Text(s)),
+            _ => Err(format!("must be one of {}", allowed.join(", "))),
+        },
+        FieldType::Id => text()
+            .and_then(|s| s.parse().ok())
+            .map(Scalar::Id)
+            .ok_or_else(|| "must be a UUID".into()),
+        FieldType::Date => text()
+            .and_then(|s| s.parse().ok())
+            .map(Scalar::Date)
+            .ok_or_else(|| "must be a date YYYY-MM-DD".into()),
+        FieldType::Timestamp => text()
+            .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+            .map(|t| Scalar::Timestamp(t.with_timezone(&Utc)))
+            .ok_or_else(|| "must be an RFC 3339 timestamp".into()),
+        FieldType::Integer => whole(value)
+            .map(Scalar::Integer)
+            .ok_or_else(|| "must be a whole number".into()),
+        FieldType::Attribute => match value {
+            Value::String(s) if s.chars().count() <= 200 && !s.contains('\0') => {
+                Ok(Scalar::Text(s.clone()))
+            }
+            Value::Number(n) => n
+                .as_f64()
+                .map(Scalar::Number)
+                .ok_or_else(|| "must be a finite number".into()),
+            Value::Bool(b) => Ok(Scalar::Bool(*b)),
+            _ => Err("must be a string (at most 200 characters), a number or a boolean".into()),
+        },
+    }
+}
+
+/// Parses and checks a rule; every problem is reported with its path under `prefix`.
+pub fn parse(value: &Value, prefix: &str) -> Result<Rule, Vec<FieldError>> {
+    let mut parser = Parser {
+        errors: Vec::new(),
+        nodes: 0,
+    };
+    match parser.node(value, prefix, 1) {
+        Some(rule) if parser.errors.is_empty() => Ok(rule),
+        _ => Err(parser.errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn error_paths(v: Value) -> Vec<String> {
+        parse(&v, "rule")
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    #[test]
+    fn a_full_tree_parses() {
+        let rule = parse(
+            &json!({"all": [
+                {"field": "tier", "op": "in", "value": ["important", "key"]},
+                {"any": [
+                    {"field": "last_contacted_at", "op": "older_than_days", "value": 90.0},
+                    {"field": "last_contacted_at", "op": "is_null"}
+                ]},
+                {"not": {"field": "tags", "op": "contains", "value": "do-not-call"}},
+                {"field": "attributes.plan", "op": "eq", "value": "enterprise"}
+            ]}),
+            "rule",
+        )
+        .unwrap();
+        let Rule::All(children) = rule else {
+            panic!("not all")
+        };
+        assert_eq!(children.len(), 4);
+    }
+
+    #[test]
+    fn bad_parts_are_named_by_path() {
+        assert_eq!(
+            error_paths(json!({"all": [{"field": "shoe_size", "op": "eq", "value": 3}]})),
+            vec!["rule.all[0].field"]
+        );
+        assert_eq!(
+            error_paths(json!({"any": [{"field": "name", "op": "gt", "value": "A"}]})),
+            vec!["rule.any[0].op"]
+        );
+        assert_eq!(
+            error_paths(json!({"not": {"field": "tier", "op": "eq", "value": "gold"}})),
+            vec!["rule.not.value"]
+        );
+        assert_eq!(
+            error_paths(json!({"field": "purchase_count", "op": "gte", "value": "3"})),
+            vec!["rule.value"]
+        );
+        assert_eq!(
+            error_paths(json!({"field": "birthday", "op": "birthday_within_days", "value": 400})),
+            vec!["rule.value"]
+        );
+        assert_eq!(error_paths(json!({"all": []})), vec!["rule.all"]);
+        assert_eq!(
+            error_paths(json!({"field": "email", "op": "is_null", "value": "x"})),
+            vec!["rule.value"]
+        );
+        assert_eq!(
+            error_paths(json!({"field": "attributes.bad key", "op": "eq", "value": 1})),
+            vec!["rule.field"]
+        );
+        assert_eq!(
+            error_paths(json!({"field": "tier", "op": "in", "value": ["key", "gold"]})),
+            vec!["rule.value[1]"]
+        );
+        assert_eq!(error_paths(json!([1])), vec!["rule"]);
+        assert_eq!(
+            error_paths(json!({"field": "name", "op": "eq", "value": "a", "extra": 1})),
+            vec!["rule.extra"]
+        );
+    }
+
+    #[test]
+    fn enum_values_match_the_vocabularies() {
+        use crate::domain::customer::fields::{
+            Channel, CustomerStatus, LifecycleStage, SalesStage, Tier,
+        };
+        let names = |all: Vec<&'static str>| all;
+        assert_eq!(
+            TIERS,
+            names(Tier::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
+        );
+        assert_eq!(
+            STAGES,
+            names(LifecycleStage::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
+        );
+        assert_eq!(
+            SALES,
+            names(SalesStage::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
+        );
+        assert_eq!(
+            STATUSES,
+            names(CustomerStatus::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
+        );
+        assert_eq!(
+            CHANNELS,
+            names(Channel::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
+        );
+    }
+
+    #[test]
+    fn depth_and_size_are_bounded() {
+        let mut deep = json!({"field": "name", "op": "is_null"});
+        for _ in 0..12 {
+            deep = json!({"not": deep});
+        }
+        assert!(parse(&deep, "rule").is_err());
+        let wide = json!({"any": vec![json!({"field": "name", "op": "is_null"}); 250]});
+        assert!(parse(&wide, "rule").is_err());
+    }
+}

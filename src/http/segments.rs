@@ -1,0 +1,228 @@
+//! `/api/v1/segments`: named groups of customers.
+
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::Utc;
+use uuid::Uuid;
+
+use crate::domain::segment::ops as segments;
+use crate::dto::customer::{Customer, CustomerListQuery};
+use crate::dto::page::Page;
+use crate::dto::segment::{
+    MembersChange, MembersResult, PreviewRequest, PreviewResponse, Segment, SegmentCreate,
+    SegmentListQuery, SegmentPatch,
+};
+use crate::error::ApiResult;
+use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
+use crate::startup::AppState;
+
+/// List segments
+#[utoipa::path(
+    tag = "segments",
+    params(SegmentListQuery),
+    responses((status = 200, description = "A page of segments", body = Page<Segment>), ListErrors),
+    security(("bearer" = []))
+)]
+#[get("/segments")]
+pub async fn list_segments(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: Query<SegmentListQuery>,
+) -> ApiResult<HttpResponse> {
+    Ok(super::page(
+        &segments::list(&state.db, &caller.0, query.0, Utc::now()).await?,
+    ))
+}
+
+/// Create a segment
+///
+/// Managers and admins. A dynamic segment's rule is checked on save; a 422 names the bad
+/// part by its path in the tree.
+#[utoipa::path(
+    tag = "segments",
+    request_body = SegmentCreate,
+    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for 24 hours", min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")),
+    responses((status = 201, description = "Created", body = Segment), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/segments")]
+pub async fn create_segment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Json<SegmentCreate>,
+) -> ApiResult<HttpResponse> {
+    let segment = segments::create(&state.db, &caller.0, body.0, Utc::now()).await?;
+    Ok(super::created(
+        format!("/api/v1/segments/{}", segment.id),
+        segment.version,
+        &segment,
+    ))
+}
+
+/// Preview a rule
+///
+/// Counts the matching customers and returns the first page, without saving anything.
+#[utoipa::path(
+    tag = "segments",
+    request_body = PreviewRequest,
+    responses((status = 200, description = "Count and first page", body = PreviewResponse), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/segments/preview")]
+pub async fn preview_segment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Json<PreviewRequest>,
+) -> ApiResult<HttpResponse> {
+    Ok(super::page(
+        &segments::preview(&state.db, &caller.0, body.0, Utc::now()).await?,
+    ))
+}
+
+/// Get a segment
+#[utoipa::path(
+    tag = "segments",
+    params(("id" = Uuid, Path, description = "Segment id")),
+    responses((status = 200, description = "The segment", body = Segment), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/segments/{id}")]
+pub async fn get_segment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let segment = segments::get(&state.db, &caller.0, id.into_inner(), Utc::now()).await?;
+    Ok(super::with_etag(segment.version, &segment))
+}
+
+/// Change a segment
+#[utoipa::path(
+    tag = "segments",
+    request_body = SegmentPatch,
+    params(
+        ("id" = Uuid, Path, description = "Segment id"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being changed"),
+    ),
+    responses((status = 200, description = "The changed segment", body = Segment), WriteErrors),
+    security(("bearer" = []))
+)]
+#[patch("/segments/{id}")]
+pub async fn update_segment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<SegmentPatch>,
+) -> ApiResult<HttpResponse> {
+    let segment = segments::update(
+        &state.db,
+        &caller.0,
+        id.into_inner(),
+        &if_match.0,
+        body.0,
+        Utc::now(),
+    )
+    .await?;
+    Ok(super::with_etag(segment.version, &segment))
+}
+
+/// Delete a segment
+#[utoipa::path(
+    tag = "segments",
+    params(
+        ("id" = Uuid, Path, description = "Segment id"),
+        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being deleted"),
+    ),
+    responses((status = 204, description = "Deleted"), DeleteErrors),
+    security(("bearer" = []))
+)]
+#[delete("/segments/{id}")]
+pub async fn delete_segment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    segments::delete(&state.db, &caller.0, id.into_inner(), &if_match.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Add customers to a static segment
+///
+/// Up to 1000 ids per call; ids that name no customer are reported, not fatal.
+#[utoipa::path(
+    tag = "segments",
+    request_body = MembersChange,
+    params(("id" = Uuid, Path, description = "Segment id")),
+    responses((status = 200, description = "What changed", body = MembersResult), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/segments/{id}/members")]
+pub async fn add_segment_members(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<MembersChange>,
+) -> ApiResult<HttpResponse> {
+    Ok(super::page(
+        &segments::change_members(
+            &state.db,
+            &caller.0,
+            id.into_inner(),
+            body.0,
+            true,
+            Utc::now(),
+        )
+        .await?,
+    ))
+}
+
+/// Remove customers from a static segment
+#[utoipa::path(
+    tag = "segments",
+    request_body = MembersChange,
+    params(("id" = Uuid, Path, description = "Segment id")),
+    responses((status = 200, description = "What changed", body = MembersResult), WriteErrors),
+    security(("bearer" = []))
+)]
+#[delete("/segments/{id}/members")]
+pub async fn remove_segment_members(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<MembersChange>,
+) -> ApiResult<HttpResponse> {
+    Ok(super::page(
+        &segments::change_members(
+            &state.db,
+            &caller.0,
+            id.into_inner(),
+            body.0,
+            false,
+            Utc::now(),
+        )
+        .await?,
+    ))
+}
+
+/// List a segment's customers
+///
+/// With the customers list's filters, sort and pages; agents see their own customers only.
+#[utoipa::path(
+    tag = "segments",
+    params(("id" = Uuid, Path, description = "Segment id"), CustomerListQuery),
+    responses((status = 200, description = "A page of members", body = Page<Customer>), ListErrors, ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/segments/{id}/customers")]
+pub async fn list_segment_customers(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: Query<CustomerListQuery>,
+) -> ApiResult<HttpResponse> {
+    Ok(super::page(
+        &segments::members(&state.db, &caller.0, id.into_inner(), query.0, Utc::now()).await?,
+    ))
+}
