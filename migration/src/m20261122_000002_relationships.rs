@@ -10,6 +10,9 @@ pub struct Migration;
 enum Customers {
     Table,
     Id,
+    LifetimeValueMinor,
+    PurchaseCount,
+    LastPurchaseAt,
 }
 
 #[derive(DeriveIden)]
@@ -138,6 +141,15 @@ async fn index(
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // The customers list sorts by the value figures these records maintain.
+        for (name, col) in [
+            ("idx_customers_value", Customers::LifetimeValueMinor),
+            ("idx_customers_purchases", Customers::PurchaseCount),
+            ("idx_customers_last_purchase", Customers::LastPurchaseAt),
+        ] {
+            index(manager, name, Customers::Table, vec![col.into_iden(), Customers::Id.into_iden()]).await?;
+        }
+
         manager
             .create_table(
                 Table::create()
@@ -382,6 +394,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for name in ["idx_customers_value", "idx_customers_purchases", "idx_customers_last_purchase"] {
+            manager
+                .drop_index(Index::drop().name(name).table(Customers::Table).to_owned())
+                .await?;
+        }
         for table in [
             SegmentMembers::Table.into_iden(),
             Segments::Table.into_iden(),

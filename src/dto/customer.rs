@@ -318,6 +318,18 @@ pub enum CustomerSort {
     LastContactedAsc,
     #[serde(rename = "-last_contacted_at")]
     LastContactedDesc,
+    #[serde(rename = "lifetime_value_minor")]
+    ValueAsc,
+    #[serde(rename = "-lifetime_value_minor")]
+    ValueDesc,
+    #[serde(rename = "purchase_count")]
+    PurchasesAsc,
+    #[serde(rename = "-purchase_count")]
+    PurchasesDesc,
+    #[serde(rename = "last_purchase_at")]
+    LastPurchaseAsc,
+    #[serde(rename = "-last_purchase_at")]
+    LastPurchaseDesc,
 }
 
 /// Filters, sort and page of the customers list.

@@ -142,6 +142,12 @@ fn sort_column(sort: CustomerSort) -> (customers::Column, Order) {
         UpdatedDesc => (customers::Column::UpdatedAt, Order::Desc),
         LastContactedAsc => (customers::Column::LastContactedAt, Order::Asc),
         LastContactedDesc => (customers::Column::LastContactedAt, Order::Desc),
+        ValueAsc => (customers::Column::LifetimeValueMinor, Order::Asc),
+        ValueDesc => (customers::Column::LifetimeValueMinor, Order::Desc),
+        PurchasesAsc => (customers::Column::PurchaseCount, Order::Asc),
+        PurchasesDesc => (customers::Column::PurchaseCount, Order::Desc),
+        LastPurchaseAsc => (customers::Column::LastPurchaseAt, Order::Asc),
+        LastPurchaseDesc => (customers::Column::LastPurchaseAt, Order::Desc),
     }
 }
 
@@ -153,13 +159,19 @@ pub fn sort_key(sort: CustomerSort, m: &customers::Model) -> Option<String> {
         CreatedAsc | CreatedDesc => Some(m.created_at.to_rfc3339()),
         UpdatedAsc | UpdatedDesc => Some(m.updated_at.to_rfc3339()),
         LastContactedAsc | LastContactedDesc => m.last_contacted_at.map(|t| t.to_rfc3339()),
+        ValueAsc | ValueDesc => Some(m.lifetime_value_minor.to_string()),
+        PurchasesAsc | PurchasesDesc => Some(m.purchase_count.to_string()),
+        LastPurchaseAsc | LastPurchaseDesc => m.last_purchase_at.map(|t| t.to_rfc3339()),
     }
 }
 
 fn key_value(sort: CustomerSort, raw: &str) -> ApiResult<sea_orm::Value> {
     let bad = || ApiError::invalid("cursor", "is not a cursor returned by this list");
+    use CustomerSort::*;
     Ok(match sort {
-        CustomerSort::NameAsc | CustomerSort::NameDesc => raw.to_string().into(),
+        NameAsc | NameDesc => raw.to_string().into(),
+        ValueAsc | ValueDesc => raw.parse::<i64>().map_err(|_| bad())?.into(),
+        PurchasesAsc | PurchasesDesc => raw.parse::<i32>().map_err(|_| bad())?.into(),
         _ => DateTime::parse_from_rfc3339(raw)
             .map_err(|_| bad())?
             .with_timezone(&Utc)
