@@ -23,24 +23,32 @@ const BATCH: usize = 500;
 
 #[tokio::main]
 async fn main() {
-    let total: usize = std::env::var("RAPPORT_BENCH_CUSTOMERS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let total: usize = std::env::var("RAPPORT_BENCH_CUSTOMERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let url = std::env::var("RAPPORT_BENCH_DATABASE_URL").unwrap_or_else(|_| {
-        let path = std::env::temp_dir().join(format!("rapport-segments-{}.db", Uuid::now_v7().simple()));
+        let path =
+            std::env::temp_dir().join(format!("rapport-segments-{}.db", Uuid::now_v7().simple()));
         format!("sqlite://{}?mode=rwc", path.display())
     });
     let vars: HashMap<&str, &str> = [
         ("RAPPORT_DATABASE_URL", url.as_str()),
         ("RAPPORT_BIND", "127.0.0.1:0"),
-        ("RAPPORT_JWT_SECRET", "bench-secret-that-is-long-enough-0123456789"),
+        (
+            "RAPPORT_JWT_SECRET",
+            "bench-secret-that-is-long-enough-0123456789",
+        ),
         ("RAPPORT_BOOTSTRAP_ADMIN_EMAIL", "bench@example.com"),
         ("RAPPORT_BOOTSTRAP_ADMIN_PASSWORD", "bench-password-123"),
         ("RAPPORT_SCHEDULER", "off"),
     ]
     .into_iter()
     .collect();
-    let app = Application::build(Settings::from_lookup(|k| vars.get(k).map(|v| v.to_string())).unwrap())
-        .await
-        .unwrap();
+    let app =
+        Application::build(Settings::from_lookup(|k| vars.get(k).map(|v| v.to_string())).unwrap())
+            .await
+            .unwrap();
     let base = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
 
@@ -58,7 +66,10 @@ async fn main() {
             .map(|&i| {
                 let id = Uuid::now_v7();
                 if i % 7 == 0 {
-                    tags.push(customer_tags::ActiveModel { customer_id: Set(id), tag: Set("do-not-call".into()) });
+                    tags.push(customer_tags::ActiveModel {
+                        customer_id: Set(id),
+                        tag: Set("do-not-call".into()),
+                    });
                 }
                 customers::ActiveModel {
                     id: Set(id),
@@ -110,13 +121,26 @@ async fn main() {
                 }
             })
             .collect();
-        customers::Entity::insert_many(rows).exec(&db).await.unwrap();
+        customers::Entity::insert_many(rows)
+            .exec(&db)
+            .await
+            .unwrap();
         if !tags.is_empty() {
-            customer_tags::Entity::insert_many(tags).exec(&db).await.unwrap();
+            customer_tags::Entity::insert_many(tags)
+                .exec(&db)
+                .await
+                .unwrap();
         }
     }
-    let backend = if url.starts_with("sqlite") { "SQLite" } else { "PostgreSQL" };
-    println!("{backend}: seeded {total} customers in {:.1} s", started.elapsed().as_secs_f64());
+    let backend = if url.starts_with("sqlite") {
+        "SQLite"
+    } else {
+        "PostgreSQL"
+    };
+    println!(
+        "{backend}: seeded {total} customers in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let client = reqwest::Client::new();
     let token: Value = client

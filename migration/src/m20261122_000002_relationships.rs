@@ -147,7 +147,13 @@ impl MigrationTrait for Migration {
             ("idx_customers_purchases", Customers::PurchaseCount),
             ("idx_customers_last_purchase", Customers::LastPurchaseAt),
         ] {
-            index(manager, name, Customers::Table, vec![col.into_iden(), Customers::Id.into_iden()]).await?;
+            index(
+                manager,
+                name,
+                Customers::Table,
+                vec![col.into_iden(), Customers::Id.into_iden()],
+            )
+            .await?;
         }
 
         manager
@@ -394,7 +400,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for name in ["idx_customers_value", "idx_customers_purchases", "idx_customers_last_purchase"] {
+        for name in [
+            "idx_customers_value",
+            "idx_customers_purchases",
+            "idx_customers_last_purchase",
+        ] {
             manager
                 .drop_index(Index::drop().name(name).table(Customers::Table).to_owned())
                 .await?;

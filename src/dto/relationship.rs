@@ -22,6 +22,11 @@ pub struct OwnerChange {
 
 /// One hand-off of a customer from one owner to another.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01932c95-6666-7000-8000-000000000001", "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+    "from_owner_id": "01932c8e-0000-7000-8000-000000000001", "to_owner_id": "01932c8e-0000-7000-8000-000000000002",
+    "by_user_id": "01932c8e-0000-7000-8000-000000000003", "reason": "after-sale care", "at": "2026-11-18T10:05:00Z"
+}))]
 pub struct Handoff {
     pub id: Uuid,
     pub customer_id: Uuid,

@@ -125,6 +125,13 @@ pub struct SegmentPatch {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01932c93-4444-7000-8000-000000000001", "name": "Key accounts gone quiet",
+    "description": null, "kind": "dynamic",
+    "rule": {"all": [{"field": "tier", "op": "eq", "value": "key"}, {"field": "last_contacted_at", "op": "older_than_days", "value": 30}]},
+    "member_count": 42, "created_by": "01932c8e-0000-7000-8000-000000000001", "version": 1,
+    "created_at": "2026-11-18T10:05:00Z", "updated_at": "2026-11-18T10:05:00Z"
+}))]
 pub struct Segment {
     pub id: Uuid,
     pub name: String,
@@ -151,6 +158,7 @@ pub struct MembersChange {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"changed": 2, "unknown_ids": ["01932c94-5555-7000-8000-000000000009"]}))]
 pub struct MembersResult {
     /// Customers added to or removed from the segment by this call.
     pub changed: u64,

@@ -31,14 +31,29 @@ db_test!(
         assert_eq!(after["last_purchase_at"], "2026-06-01T10:00:00Z");
 
         // The value figures sort the customers list.
-    app.create_customer(t, &json!({"name": "Browser"})).await;
-    let by_value: Value = app.get("/api/v1/customers?sort=-lifetime_value_minor", t).await.json().await.unwrap();
-    let names: Vec<&str> = by_value["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
-    assert_eq!(names, vec!["Buyer", "Browser"]);
-    let by_last: Value = app.get("/api/v1/customers?sort=last_purchase_at", t).await.json().await.unwrap();
-    assert_eq!(by_last["items"][0]["name"], "Buyer");
+        app.create_customer(t, &json!({"name": "Browser"})).await;
+        let by_value: Value = app
+            .get("/api/v1/customers?sort=-lifetime_value_minor", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let names: Vec<&str> = by_value["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, vec!["Buyer", "Browser"]);
+        let by_last: Value = app
+            .get("/api/v1/customers?sort=last_purchase_at", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(by_last["items"][0]["name"], "Buyer");
 
-    // Another currency is refused rather than summed.
+        // Another currency is refused rather than summed.
         let usd = app
             .post(&path, t, &json!({"amount_minor": 100, "currency": "USD"}))
             .await;

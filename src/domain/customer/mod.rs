@@ -2,6 +2,7 @@
 //! that create, change, list and remove customers.
 
 pub mod birthday;
+pub mod convert;
 pub mod fields;
 pub mod history;
 pub mod ops;
