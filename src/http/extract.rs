@@ -100,7 +100,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             "text must not contain NUL characters",
         ));
     }
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
+    serde_path_to_error::deserialize::<_, T>(super::strict::Strict(value)).map_err(|err| {
         let path = err.path().to_string();
         let message = clean(err.into_inner().to_string());
         ApiError::Validation(vec![FieldError::new(field_name(&path, &message), message)])

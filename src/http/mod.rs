@@ -12,6 +12,7 @@ pub mod relationships;
 pub mod responses;
 pub mod routing;
 pub mod segments;
+pub mod strict;
 pub mod users;
 
 use actix_web::HttpResponse;

@@ -54,6 +54,22 @@ db_test!(malformed_bodies_are_problems, |app: TestApp| async move {
         .await;
         assert_problem(res, 400).await;
     }
+    // Objects given as arrays are refused, at the top and inside.
+    let res = app
+        .post("/api/v1/customers", &app.admin_token, &json!([]))
+        .await;
+    assert_eq!(error_fields(&assert_problem(res, 422).await), vec!["body"]);
+    let res = app
+        .post(
+            "/api/v1/customers",
+            &app.admin_token,
+            &json!({"name": "A", "contact_window": [[1], "09:00", "10:00"]}),
+        )
+        .await;
+    assert_eq!(
+        error_fields(&assert_problem(res, 422).await),
+        vec!["contact_window"]
+    );
     let res = raw(
         &app,
         Method::POST,
