@@ -12,6 +12,7 @@ mod idempotency;
 mod interactions;
 mod openapi;
 mod operations;
+mod preconditions;
 mod purchases;
 mod relationships;
 mod segments;
