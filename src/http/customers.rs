@@ -9,6 +9,7 @@ use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, Customer
 use crate::dto::page::Page;
 use crate::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
 use crate::startup::AppState;
 
@@ -39,7 +40,7 @@ pub async fn list_customers(
 #[utoipa::path(
     tag = "customers",
     request_body = CustomerCreate,
-    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for 24 hours", min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")),
+    params(IdempotencyKeyHeader),
     responses((status = 201, description = "Created", body = Customer), WriteErrors),
     security(("bearer" = []))
 )]
@@ -82,7 +83,7 @@ pub async fn get_customer(
     request_body = CustomerPatch,
     params(
         ("id" = Uuid, Path, description = "Customer id"),
-        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being changed"),
+        IfMatchHeader,
     ),
     responses((status = 200, description = "The changed customer", body = Customer), WriteErrors),
     security(("bearer" = []))
@@ -114,7 +115,7 @@ pub async fn update_customer(
     tag = "customers",
     params(
         ("id" = Uuid, Path, description = "Customer id"),
-        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being deleted"),
+        IfMatchHeader,
     ),
     responses((status = 204, description = "Deleted"), DeleteErrors),
     security(("bearer" = []))

@@ -11,6 +11,7 @@ use crate::dto::interaction::{
 use crate::dto::page::Page;
 use crate::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
 use crate::startup::AppState;
 
@@ -41,7 +42,7 @@ pub async fn list_interactions(
 #[utoipa::path(
     tag = "interactions",
     request_body = InteractionCreate,
-    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for 24 hours", min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")),
+    params(IdempotencyKeyHeader),
     responses((status = 201, description = "Logged", body = Interaction), WriteErrors),
     security(("bearer" = []))
 )]
@@ -82,7 +83,7 @@ pub async fn get_interaction(
     request_body = InteractionPatch,
     params(
         ("id" = Uuid, Path, description = "Interaction id"),
-        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being changed"),
+        IfMatchHeader,
     ),
     responses((status = 200, description = "The changed interaction", body = Interaction), WriteErrors),
     security(("bearer" = []))
@@ -114,7 +115,7 @@ pub async fn update_interaction(
     tag = "interactions",
     params(
         ("id" = Uuid, Path, description = "Interaction id"),
-        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being deleted"),
+        IfMatchHeader,
     ),
     responses((status = 204, description = "Deleted"), DeleteErrors),
     security(("bearer" = []))

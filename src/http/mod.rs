@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod customers;
 pub mod extract;
+pub mod headers;
 pub mod health;
 pub mod interactions;
 pub mod middleware;

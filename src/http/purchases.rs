@@ -10,6 +10,7 @@ use crate::dto::purchase::{Purchase, PurchaseCreate};
 use crate::dto::relationship::PageQuery;
 use crate::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
 use crate::startup::AppState;
 
@@ -44,7 +45,7 @@ pub async fn list_purchases(
     request_body = PurchaseCreate,
     params(
         ("id" = Uuid, Path, description = "Customer id"),
-        ("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for 24 hours", min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$"),
+        IdempotencyKeyHeader,
     ),
     responses((status = 201, description = "Recorded", body = Purchase), WriteErrors),
     security(("bearer" = []))
@@ -94,7 +95,7 @@ pub async fn get_purchase(
     params(
         ("id" = Uuid, Path, description = "Customer id"),
         ("purchase_id" = Uuid, Path, description = "Purchase id"),
-        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being deleted"),
+        IfMatchHeader,
     ),
     responses((status = 204, description = "Deleted"), DeleteErrors),
     security(("bearer" = []))

@@ -10,6 +10,7 @@ use crate::dto::page::Page;
 use crate::dto::relationship::{Handoff, HistoryEntry, OwnerChange, PageQuery, TimelineItem};
 use crate::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::headers::IfMatchHeader;
 use crate::http::responses::{ListErrors, ReadErrors, WriteErrors};
 use crate::startup::AppState;
 
@@ -22,7 +23,7 @@ use crate::startup::AppState;
     request_body = OwnerChange,
     params(
         ("id" = Uuid, Path, description = "Customer id"),
-        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the customer version being changed"),
+        IfMatchHeader,
     ),
     responses((status = 200, description = "The customer with its new owner", body = Customer), WriteErrors),
     security(("bearer" = []))

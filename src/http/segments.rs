@@ -13,6 +13,7 @@ use crate::dto::segment::{
 };
 use crate::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
 use crate::startup::AppState;
 
@@ -41,7 +42,7 @@ pub async fn list_segments(
 #[utoipa::path(
     tag = "segments",
     request_body = SegmentCreate,
-    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for 24 hours", min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")),
+    params(IdempotencyKeyHeader),
     responses((status = 201, description = "Created", body = Segment), WriteErrors),
     security(("bearer" = []))
 )]
@@ -102,7 +103,7 @@ pub async fn get_segment(
     request_body = SegmentPatch,
     params(
         ("id" = Uuid, Path, description = "Segment id"),
-        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being changed"),
+        IfMatchHeader,
     ),
     responses((status = 200, description = "The changed segment", body = Segment), WriteErrors),
     security(("bearer" = []))
@@ -132,7 +133,7 @@ pub async fn update_segment(
     tag = "segments",
     params(
         ("id" = Uuid, Path, description = "Segment id"),
-        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being deleted"),
+        IfMatchHeader,
     ),
     responses((status = 204, description = "Deleted"), DeleteErrors),
     security(("bearer" = []))

@@ -9,6 +9,7 @@ use crate::dto::page::Page;
 use crate::dto::user::{User, UserCreate, UserListQuery, UserPatch};
 use crate::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query, require_admin};
+use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{ListErrors, ReadErrors, WriteErrors};
 use crate::startup::AppState;
 
@@ -33,7 +34,7 @@ pub async fn list_users(
 #[utoipa::path(
     tag = "users",
     request_body = UserCreate,
-    params(("Idempotency-Key" = Option<String>, Header, nullable = false, description = "Replays the first response for 24 hours", min_length = 1, max_length = 255, pattern = r"^[\x21-\x7E]+$")),
+    params(IdempotencyKeyHeader),
     responses((status = 201, description = "Created", body = User), WriteErrors),
     security(("bearer" = []))
 )]
@@ -79,7 +80,7 @@ pub async fn get_user(
     request_body = UserPatch,
     params(
         ("id" = Uuid, Path, description = "User id"),
-        ("If-Match" = Option<String>, Header, nullable = false, description = "ETag of the version being changed"),
+        IfMatchHeader,
     ),
     responses((status = 200, description = "The changed user", body = User), WriteErrors),
     security(("bearer" = []))
