@@ -61,6 +61,16 @@ pub async fn create(
     if let Err(e) = check_not_future("occurred_at", occurred_at, now) {
         errors.push(e);
     }
+    if customer
+        .lifetime_value_minor
+        .checked_add(input.amount_minor)
+        .is_none()
+    {
+        errors.push(FieldError::new(
+            "amount_minor",
+            "the lifetime value would overflow",
+        ));
+    }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -79,13 +89,6 @@ pub async fn create(
         },
     )
     .await?;
-    let total_before = customer.lifetime_value_minor;
-    if total_before.checked_add(input.amount_minor).is_none() {
-        return Err(ApiError::invalid(
-            "amount_minor",
-            "the lifetime value would overflow",
-        ));
-    }
     store::purchases::refresh_value(&tx, customer_id).await?;
     store::events::append(
         &tx,

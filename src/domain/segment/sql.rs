@@ -8,7 +8,7 @@ use entity::{customer_tags, customers};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, DbBackend, Value};
 
-use super::rule::{Field, FieldType, Op, Operand, Rule, Scalar};
+use super::rule::{Field, Op, Operand, Rule, Scalar};
 use crate::domain::customer::birthday;
 
 /// Translates `rule` for `backend`; `now` anchors the day-based operators.
@@ -111,7 +111,7 @@ fn leaf(
     now: DateTime<Utc>,
 ) -> SimpleExpr {
     match field {
-        Field::Column(name, t) => column_leaf(column(name), *t, op, operand, now),
+        Field::Column(name, _) => column_leaf(column(name), op, operand, now),
         Field::Tags => tags_leaf(op, operand),
         Field::Attribute(key) => attribute_leaf(key, op, operand, backend),
     }
@@ -119,7 +119,6 @@ fn leaf(
 
 fn column_leaf(
     col: customers::Column,
-    t: FieldType,
     op: Op,
     operand: &Operand,
     now: DateTime<Utc>,
@@ -162,7 +161,6 @@ fn column_leaf(
         Op::BirthdayWithinDays => {
             let d = u32::try_from(days().num_days()).unwrap_or(0);
             let keys = birthday::keys_within(now.date_naive(), d);
-            let _ = t;
             customers::Column::BirthdayMmdd
                 .is_not_null()
                 .and(customers::Column::BirthdayMmdd.is_in(keys))
