@@ -10,7 +10,6 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod dto;
-pub mod error;
 pub mod http;
 pub mod openapi;
 pub mod scheduler;

@@ -9,7 +9,7 @@ use utoipa::{PartialSchema, ToSchema};
 use crate::domain::role::Role;
 use crate::dto::customer::CustomerSort;
 use crate::dto::segment::{SegmentKind, SegmentRule};
-use crate::error::{FieldError, Problem};
+use crate::http::error::{FieldError, Problem};
 
 pub fn base() -> OpenApi {
     let tags = [

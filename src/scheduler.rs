@@ -9,8 +9,8 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::domain::error::DomainResult;
 use crate::domain::login::FAILURE_MEMORY;
-use crate::error::ApiResult;
 use crate::store;
 
 /// What one pass did.
@@ -20,7 +20,7 @@ pub struct PassReport {
     pub expired_login_throttles: u64,
 }
 
-pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> ApiResult<PassReport> {
+pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResult<PassReport> {
     let expired_idempotency_keys =
         store::idempotency::purge_older_than(db, now - chrono::Duration::hours(24)).await?;
     let expired_login_throttles =

@@ -14,8 +14,9 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Settings;
+use crate::domain::error::DomainError;
 use crate::domain::token::TokenKeys;
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 use crate::http::extract::JSON_LIMIT;
 use crate::http::routing::{MethodTable, configure, fallback};
 use crate::telemetry::RequestSpan;
@@ -37,7 +38,7 @@ pub enum StartupError {
     #[error("database: {0}")]
     Database(#[from] sea_orm::DbErr),
     #[error("bootstrap: {0}")]
-    Bootstrap(#[from] ApiError),
+    Bootstrap(#[from] DomainError),
     #[error("listener: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -6,7 +6,7 @@ use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::error::{ApiError, ApiResult};
+use crate::domain::error::{DomainError, DomainResult, is_unique_violation};
 use crate::store;
 
 /// How long a key and its response are kept.
@@ -44,8 +44,8 @@ pub fn valid_key(key: &str) -> bool {
     (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
-fn in_progress() -> ApiError {
-    ApiError::Conflict("a request with this Idempotency-Key is still being processed".into())
+fn in_progress() -> DomainError {
+    DomainError::conflict("a request with this Idempotency-Key is still being processed")
 }
 
 /// Claims `key` for this request, or finds the response to replay.
@@ -57,11 +57,11 @@ pub async fn claim(
     path: &str,
     hash: &str,
     now: DateTime<Utc>,
-) -> ApiResult<Claim> {
+) -> DomainResult<Claim> {
     if let Some(record) = store::idempotency::find(db, user_id, key).await? {
         if record.created_at >= now - WINDOW {
             if record.request_hash != hash {
-                return Err(ApiError::invalid(
+                return Err(DomainError::invalid(
                     "Idempotency-Key",
                     "was already used with a different request; use a new key",
                 ));
@@ -88,8 +88,8 @@ pub async fn claim(
     match store::idempotency::claim(db, user_id, key, method, path, hash, now).await {
         Ok(()) => Ok(Claim::Proceed),
         // A concurrent request claimed the key first.
-        Err(ApiError::Conflict(_)) => Err(in_progress()),
-        Err(e) => Err(e),
+        Err(e) if is_unique_violation(&e) => Err(in_progress()),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -100,9 +100,9 @@ pub async fn finish(
     user_id: Uuid,
     key: &str,
     response: StoredResponse,
-) -> ApiResult<()> {
+) -> DomainResult<()> {
     if response.status >= 500 {
-        return store::idempotency::release(db, user_id, key).await;
+        return Ok(store::idempotency::release(db, user_id, key).await?);
     }
     let headers = serde_json::Value::Object(
         response
@@ -111,11 +111,14 @@ pub async fn finish(
             .map(|(k, v)| (k, serde_json::Value::String(v)))
             .collect(),
     );
-    store::idempotency::complete(db, user_id, key, response.status, headers, response.body).await
+    Ok(
+        store::idempotency::complete(db, user_id, key, response.status, headers, response.body)
+            .await?,
+    )
 }
 
-pub async fn release(db: &DatabaseConnection, user_id: Uuid, key: &str) -> ApiResult<()> {
-    store::idempotency::release(db, user_id, key).await
+pub async fn release(db: &DatabaseConnection, user_id: Uuid, key: &str) -> DomainResult<()> {
+    Ok(store::idempotency::release(db, user_id, key).await?)
 }
 
 #[cfg(test)]

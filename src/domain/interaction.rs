@@ -7,14 +7,15 @@ use sea_orm::{DatabaseConnection, Set};
 use uuid::Uuid;
 
 use crate::db::begin_write;
+use crate::domain::error::{DomainError, DomainResult, FieldError};
+use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::role::{Actor, CustomerScope, Role};
-use crate::domain::version::Precondition;
+use crate::domain::version::{Precondition, ensure_written};
 use crate::domain::vocabulary;
 use crate::dto::interaction::{
     Interaction, InteractionCreate, InteractionListQuery, InteractionPatch,
 };
-use crate::dto::page::{Page, TimeCursor, decode_cursor, encode_cursor, limit};
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::dto::page::{Page, PageQuery};
 use crate::store;
 use crate::store::interactions::InteractionFilter;
 
@@ -55,11 +56,11 @@ pub async fn create(
     actor: &Actor,
     input: InteractionCreate,
     now: DateTime<Utc>,
-) -> ApiResult<Interaction> {
+) -> DomainResult<Interaction> {
     actor.ensure_can_write()?;
     let user_id = input.user_id.unwrap_or(actor.id);
     if actor.role == Role::Agent && user_id != actor.id {
-        return Err(ApiError::Forbidden(
+        return Err(DomainError::Forbidden(
             "agents log only their own interactions".into(),
         ));
     }
@@ -82,7 +83,7 @@ pub async fn create(
         errors.push(FieldError::new("user_id", "must be an active user"));
     }
     if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+        return Err(DomainError::Validation(errors));
     }
     let row = store::interactions::insert(
         &tx,
@@ -106,14 +107,14 @@ pub async fn create(
     .await?;
     store::interactions::refresh_contact_times(&tx, input.customer_id).await?;
     tx.commit().await?;
-    Ok(row.into())
+    row.try_into()
 }
 
-pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> ApiResult<Interaction> {
+pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> DomainResult<Interaction> {
     store::interactions::find_visible(db, id, actor.customer_scope())
         .await?
-        .map(Interaction::from)
-        .ok_or_else(|| ApiError::not_found("interaction"))
+        .ok_or_else(|| DomainError::not_found("interaction"))?
+        .try_into()
 }
 
 pub async fn update(
@@ -123,14 +124,14 @@ pub async fn update(
     precondition: &Precondition,
     patch: InteractionPatch,
     now: DateTime<Utc>,
-) -> ApiResult<Interaction> {
+) -> DomainResult<Interaction> {
     let tx = begin_write(db).await?;
     let current = store::interactions::find_visible(&tx, id, actor.customer_scope())
         .await?
-        .ok_or_else(|| ApiError::not_found("interaction"))?;
+        .ok_or_else(|| DomainError::not_found("interaction"))?;
     actor.ensure_can_write()?;
     if let Some(at) = patch.occurred_at {
-        check_not_future("occurred_at", at, now).map_err(|e| ApiError::Validation(vec![e]))?;
+        check_not_future("occurred_at", at, now).map_err(|e| DomainError::Validation(vec![e]))?;
     }
     precondition.check(current.version)?;
     let row = interactions::ActiveModel {
@@ -157,17 +158,16 @@ pub async fn update(
         updated_at: Set(now),
         ..Default::default()
     };
-    if !store::interactions::update_if_version(&tx, id, current.version, row).await? {
-        return Err(ApiError::PreconditionFailed(
-            "the interaction changed meanwhile; fetch it again".into(),
-        ));
-    }
+    ensure_written(
+        store::interactions::update_if_version(&tx, id, current.version, row).await?,
+        "interaction",
+    )?;
     store::interactions::refresh_contact_times(&tx, current.customer_id).await?;
     let updated = store::interactions::find_visible(&tx, id, CustomerScope::All)
         .await?
-        .ok_or_else(|| ApiError::not_found("interaction"))?;
+        .ok_or_else(|| DomainError::not_found("interaction"))?;
     tx.commit().await?;
-    Ok(updated.into())
+    updated.try_into()
 }
 
 pub async fn delete(
@@ -175,11 +175,11 @@ pub async fn delete(
     actor: &Actor,
     id: Uuid,
     precondition: &Precondition,
-) -> ApiResult<()> {
+) -> DomainResult<()> {
     let tx = begin_write(db).await?;
     let current = store::interactions::find_visible(&tx, id, actor.customer_scope())
         .await?
-        .ok_or_else(|| ApiError::not_found("interaction"))?;
+        .ok_or_else(|| DomainError::not_found("interaction"))?;
     actor.ensure_can_write()?;
     precondition.check(current.version)?;
     store::interactions::delete(&tx, id).await?;
@@ -192,13 +192,9 @@ pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     q: InteractionListQuery,
-) -> ApiResult<Page<Interaction>> {
-    let limit = limit(q.limit)?;
-    let cursor = q
-        .cursor
-        .as_deref()
-        .map(decode_cursor::<TimeCursor>)
-        .transpose()?;
+    page: PageQuery,
+) -> DomainResult<Page<Interaction>> {
+    let page = page.request::<TimeCursor>()?;
     let filter = InteractionFilter {
         customer_id: q.customer_id,
         user_id: q.user_id,
@@ -206,27 +202,18 @@ pub async fn list(
         from: q.from,
         to: q.to,
     };
-    let (rows, more) = store::interactions::list(
+    let rows = store::interactions::list(
         db,
         actor.customer_scope(),
         &filter,
-        cursor.map(|c| (c.at, c.id)),
+        page.after.map(TimeCursor::bound),
         false,
-        limit,
+        page.limit,
     )
     .await?;
-    let next_cursor = more
-        .then(|| {
-            rows.last().map(|r| {
-                encode_cursor(&TimeCursor {
-                    at: r.occurred_at,
-                    id: r.id,
-                })
-            })
-        })
-        .flatten();
-    Ok(Page {
-        items: rows.into_iter().map(Interaction::from).collect(),
-        next_cursor,
+    keyset(rows, |r| TimeCursor {
+        at: r.occurred_at,
+        id: r.id,
     })
+    .try_map(Interaction::try_from)
 }

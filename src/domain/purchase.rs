@@ -13,13 +13,13 @@ use uuid::Uuid;
 
 use crate::db::begin_write;
 use crate::domain::customer::ops::visible_customer;
+use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::interaction::check_not_future;
+use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::role::Actor;
 use crate::domain::version::Precondition;
-use crate::dto::page::{Page, TimeCursor, decode_cursor, encode_cursor, limit};
+use crate::dto::page::{Page, PageQuery};
 use crate::dto::purchase::{Purchase, PurchaseCreate};
-use crate::dto::relationship::PageQuery;
-use crate::error::{ApiError, ApiResult, FieldError};
 use crate::store;
 
 /// The outbox kind the cadence engine consumes.
@@ -35,7 +35,7 @@ pub async fn create(
     customer_id: Uuid,
     input: PurchaseCreate,
     now: DateTime<Utc>,
-) -> ApiResult<Purchase> {
+) -> DomainResult<Purchase> {
     let tx = begin_write(db).await?;
     let customer = visible_customer(&tx, actor, customer_id).await?;
     actor.ensure_can_write()?;
@@ -72,7 +72,7 @@ pub async fn create(
         ));
     }
     if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+        return Err(DomainError::Validation(errors));
     }
     let row = store::purchases::insert(
         &tx,
@@ -113,12 +113,12 @@ pub async fn get(
     actor: &Actor,
     customer_id: Uuid,
     id: Uuid,
-) -> ApiResult<Purchase> {
+) -> DomainResult<Purchase> {
     visible_customer(db, actor, customer_id).await?;
     store::purchases::find(db, customer_id, id)
         .await?
         .map(Purchase::from)
-        .ok_or_else(|| ApiError::not_found("purchase"))
+        .ok_or_else(|| DomainError::not_found("purchase"))
 }
 
 pub async fn delete(
@@ -127,12 +127,12 @@ pub async fn delete(
     customer_id: Uuid,
     id: Uuid,
     precondition: &Precondition,
-) -> ApiResult<()> {
+) -> DomainResult<()> {
     let tx = begin_write(db).await?;
     visible_customer(&tx, actor, customer_id).await?;
     let current = store::purchases::find(&tx, customer_id, id)
         .await?
-        .ok_or_else(|| ApiError::not_found("purchase"))?;
+        .ok_or_else(|| DomainError::not_found("purchase"))?;
     actor.ensure_can_write()?;
     precondition.check(current.version)?;
     store::purchases::delete(&tx, id).await?;
@@ -145,31 +145,17 @@ pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     customer_id: Uuid,
-    q: PageQuery,
-) -> ApiResult<Page<Purchase>> {
+    page: PageQuery,
+) -> DomainResult<Page<Purchase>> {
     visible_customer(db, actor, customer_id).await?;
-    let limit = limit(q.limit)?;
-    let cursor = q
-        .cursor
-        .as_deref()
-        .map(decode_cursor::<TimeCursor>)
-        .transpose()?;
-    let (rows, more) =
-        store::purchases::list(db, customer_id, cursor.map(|c| (c.at, c.id)), false, limit).await?;
-    let next_cursor = more
-        .then(|| {
-            rows.last().map(|r| {
-                encode_cursor(&TimeCursor {
-                    at: r.occurred_at,
-                    id: r.id,
-                })
-            })
-        })
-        .flatten();
-    Ok(Page {
-        items: rows.into_iter().map(Purchase::from).collect(),
-        next_cursor,
+    let page = page.request::<TimeCursor>()?;
+    let after = page.after.map(TimeCursor::bound);
+    let rows = store::purchases::list(db, customer_id, after, false, page.limit).await?;
+    Ok(keyset(rows, |r| TimeCursor {
+        at: r.occurred_at,
+        id: r.id,
     })
+    .map(Purchase::from))
 }
 
 #[cfg(test)]

@@ -1,43 +1,25 @@
 //! Roles and what each may do. Record-level access (an agent only reaches the customers they
 //! own) is expressed as a `CustomerScope` that persistence turns into a query condition.
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Everything, including users.
-    Admin,
-    /// All customers, reassignment, segments, playbooks, reports.
-    Manager,
-    /// An account manager: only the customers they own and those customers' records.
-    Agent,
-    /// Reads every customer, changes nothing.
-    Viewer,
-}
+use crate::domain::error::{DomainError, DomainResult};
+use crate::domain::vocabulary;
+
+vocabulary!(
+    Role {
+        /// Everything, including users.
+        Admin => "admin",
+        /// All customers, reassignment, segments, playbooks, reports.
+        Manager => "manager",
+        /// An account manager: only the customers they own and those customers' records.
+        Agent => "agent",
+        /// Reads every customer, changes nothing.
+        Viewer => "viewer",
+    }
+);
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Manager => "manager",
-            Role::Agent => "agent",
-            Role::Viewer => "viewer",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "admin" => Some(Role::Admin),
-            "manager" => Some(Role::Manager),
-            "agent" => Some(Role::Agent),
-            "viewer" => Some(Role::Viewer),
-            _ => None,
-        }
-    }
-
     pub fn can_write(self) -> bool {
         self != Role::Viewer
     }
@@ -71,11 +53,11 @@ impl Actor {
     }
 
     /// Viewers read everything and change nothing.
-    pub fn ensure_can_write(&self) -> Result<(), crate::error::ApiError> {
+    pub fn ensure_can_write(&self) -> DomainResult<()> {
         if self.role.can_write() {
             Ok(())
         } else {
-            Err(crate::error::ApiError::Forbidden(
+            Err(DomainError::Forbidden(
                 "viewers cannot change records".into(),
             ))
         }
@@ -96,10 +78,10 @@ mod tests {
 
     #[test]
     fn role_names_round_trip() {
-        for role in [Role::Admin, Role::Manager, Role::Agent, Role::Viewer] {
-            assert_eq!(Role::parse(role.as_str()), Some(role));
+        for role in Role::ALL {
+            assert_eq!(Role::from_stored(role.as_str()).unwrap(), *role);
         }
-        assert_eq!(Role::parse("root"), None);
+        assert!(Role::from_stored("root").is_err());
     }
 
     #[test]

@@ -8,16 +8,19 @@ use uuid::Uuid;
 use crate::config::BootstrapAdmin;
 use crate::db::begin_write;
 use crate::domain::customer::ownership;
+use crate::domain::error::{DomainError, DomainResult, is_unique_violation};
 use crate::domain::login;
+use crate::domain::page::keyset;
 use crate::domain::password;
 use crate::domain::role::{Actor, Role};
 use crate::domain::token::TokenKeys;
-use crate::domain::version::Precondition;
+use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::auth::TokenResponse;
-use crate::dto::page::{Page, decode_cursor, encode_cursor, limit};
+use crate::dto::page::{Page, PageQuery};
 use crate::dto::user::{User, UserCreate, UserListQuery, UserPatch};
-use crate::error::{ApiError, ApiResult};
 use crate::store;
+
+const EMAIL_TAKEN: &str = "a user with this email already exists";
 
 pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
@@ -30,11 +33,11 @@ pub async fn sign_in(
     email: &str,
     password_text: &str,
     now: DateTime<Utc>,
-) -> ApiResult<TokenResponse> {
+) -> DomainResult<TokenResponse> {
     let email = normalise_email(email);
     let throttle = store::login::get(db, &email).await?;
     if let Some(retry_after_secs) = throttle.and_then(|t| t.retry_after(now)) {
-        return Err(ApiError::TooManyRequests {
+        return Err(DomainError::Throttled {
             detail: "too many failed sign-ins for this email; wait before trying again".into(),
             retry_after_secs,
         });
@@ -44,13 +47,13 @@ pub async fn sign_in(
     let candidate = password_text.to_string();
     let ok = tokio::task::spawn_blocking(move || password::verify(&candidate, hash.as_deref()))
         .await
-        .map_err(ApiError::internal)?;
+        .map_err(DomainError::internal)?;
     match user {
         Some(user) if ok && user.active => {
             if throttle.is_some() {
                 store::login::clear(db, &email).await?;
             }
-            let access_token = keys.issue(user.id, now).map_err(ApiError::internal)?;
+            let access_token = keys.issue(user.id, now).map_err(DomainError::internal)?;
             Ok(TokenResponse {
                 access_token,
                 token_type: "Bearer".into(),
@@ -61,7 +64,9 @@ pub async fn sign_in(
             let next = login::after_failure(throttle, now);
             store::login::put(db, &email, next).await?;
             tokio::time::sleep(login::failure_delay(next.failures)).await;
-            Err(ApiError::Unauthorized("email or password is wrong".into()))
+            Err(DomainError::Unauthenticated(
+                "email or password is wrong".into(),
+            ))
         }
     }
 }
@@ -72,16 +77,17 @@ pub async fn actor_for_token(
     db: &DatabaseConnection,
     keys: &TokenKeys,
     token: &str,
-) -> ApiResult<Actor> {
+) -> DomainResult<Actor> {
     let claims = keys
         .verify(token)
-        .map_err(|_| ApiError::Unauthorized("the token is invalid or expired".into()))?;
+        .map_err(|_| DomainError::Unauthenticated("the token is invalid or expired".into()))?;
     let user = store::users::find(db, claims.sub)
         .await?
         .filter(|u| u.active)
-        .ok_or_else(|| ApiError::Unauthorized("the token's user is unknown or inactive".into()))?;
-    let role =
-        Role::parse(&user.role).ok_or_else(|| ApiError::internal("stored role is unknown"))?;
+        .ok_or_else(|| {
+            DomainError::Unauthenticated("the token's user is unknown or inactive".into())
+        })?;
+    let role = Role::from_stored(&user.role)?;
     Ok(Actor { id: user.id, role })
 }
 
@@ -91,7 +97,7 @@ pub async fn ensure_bootstrap_admin(
     db: &DatabaseConnection,
     configured: Option<&BootstrapAdmin>,
     now: DateTime<Utc>,
-) -> ApiResult<Option<(String, String)>> {
+) -> DomainResult<Option<(String, String)>> {
     if store::users::count(db).await? > 0 {
         return Ok(None);
     }
@@ -107,7 +113,7 @@ pub async fn ensure_bootstrap_admin(
             true,
         ),
     };
-    let hash = password::hash(&secret).map_err(ApiError::internal)?;
+    let hash = password::hash(&secret).map_err(DomainError::internal)?;
     let model = users::ActiveModel {
         id: Set(Uuid::now_v7()),
         email: Set(email.clone()),
@@ -122,46 +128,49 @@ pub async fn ensure_bootstrap_admin(
     match store::users::insert(db, model).await {
         Ok(_) => Ok(generated.then_some((email, secret))),
         // Another replica created it first.
-        Err(ApiError::Conflict(_)) => Ok(None),
-        Err(e) => Err(e),
+        Err(e) if is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e.into()),
     }
 }
 
-pub async fn get(db: &DatabaseConnection, id: Uuid) -> ApiResult<User> {
+pub async fn get(db: &DatabaseConnection, id: Uuid) -> DomainResult<User> {
     store::users::find(db, id)
         .await?
-        .map(User::from)
-        .ok_or_else(|| ApiError::not_found("user"))
+        .ok_or_else(|| DomainError::not_found("user"))?
+        .try_into()
 }
 
-pub async fn list(db: &DatabaseConnection, q: UserListQuery) -> ApiResult<Page<User>> {
-    let limit = limit(q.limit)?;
-    let after = q.cursor.as_deref().map(decode_cursor::<Uuid>).transpose()?;
-    let (rows, more) =
-        store::users::list(db, q.role.map(Role::as_str), q.active, after, limit).await?;
-    let next_cursor = more
-        .then(|| rows.last().map(|u| encode_cursor(&u.id)))
-        .flatten();
-    Ok(Page {
-        items: rows.into_iter().map(User::from).collect(),
-        next_cursor,
-    })
+pub async fn list(
+    db: &DatabaseConnection,
+    q: UserListQuery,
+    page: PageQuery,
+) -> DomainResult<Page<User>> {
+    let page = page.request::<Uuid>()?;
+    let rows = store::users::list(
+        db,
+        q.role.map(Role::as_str),
+        q.active,
+        page.after,
+        page.limit,
+    )
+    .await?;
+    keyset(rows, |u| u.id).try_map(User::try_from)
 }
 
-async fn hash_blocking(secret: String) -> ApiResult<String> {
+async fn hash_blocking(secret: String) -> DomainResult<String> {
     tokio::task::spawn_blocking(move || password::hash(&secret))
         .await
-        .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)
+        .map_err(DomainError::internal)?
+        .map_err(DomainError::internal)
 }
 
 pub async fn create(
     db: &DatabaseConnection,
     input: UserCreate,
     now: DateTime<Utc>,
-) -> ApiResult<User> {
+) -> DomainResult<User> {
     if input.name.trim().is_empty() {
-        return Err(ApiError::invalid("name", "must not be blank"));
+        return Err(DomainError::invalid("name", "must not be blank"));
     }
     let hash = hash_blocking(input.password).await?;
     let model = users::ActiveModel {
@@ -175,10 +184,13 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    Ok(store::users::insert(db, model).await?.into())
+    store::users::insert(db, model)
+        .await
+        .map_err(DomainError::unique(EMAIL_TAKEN))?
+        .try_into()
 }
 
-async fn other_active_admins(db: &sea_orm::DatabaseTransaction, except: Uuid) -> ApiResult<u64> {
+async fn other_active_admins(db: &sea_orm::DatabaseTransaction, except: Uuid) -> DomainResult<u64> {
     Ok(users::Entity::find()
         .filter(users::Column::Role.eq(Role::Admin.as_str()))
         .filter(users::Column::Active.eq(true))
@@ -196,9 +208,9 @@ pub async fn update(
     precondition: &Precondition,
     patch: UserPatch,
     now: DateTime<Utc>,
-) -> ApiResult<User> {
+) -> DomainResult<User> {
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(ApiError::invalid("name", "must not be blank"));
+        return Err(DomainError::invalid("name", "must not be blank"));
     }
     let password_hash = match patch.password {
         Some(p) => Some(hash_blocking(p).await?),
@@ -207,7 +219,7 @@ pub async fn update(
     let tx = begin_write(db).await?;
     let current = store::users::find(&tx, id)
         .await?
-        .ok_or_else(|| ApiError::not_found("user"))?;
+        .ok_or_else(|| DomainError::not_found("user"))?;
     precondition.check(current.version)?;
 
     let was_admin = current.role == Role::Admin.as_str() && current.active;
@@ -221,19 +233,19 @@ pub async fn update(
         && (role != Role::Admin.as_str() || !active)
         && other_active_admins(&tx, id).await? == 0
     {
-        return Err(ApiError::Conflict(
-            "the last active admin cannot be demoted or deactivated".into(),
+        return Err(DomainError::conflict(
+            "the last active admin cannot be demoted or deactivated",
         ));
     }
     if let Some(target) = patch.reassign_to {
         if active {
-            return Err(ApiError::invalid(
+            return Err(DomainError::invalid(
                 "reassign_to",
                 "only applies when deactivating (\"active\": false)",
             ));
         }
         if target == id || !ownership::can_own(&tx, target).await? {
-            return Err(ApiError::invalid(
+            return Err(DomainError::invalid(
                 "reassign_to",
                 "must be another active user who can own customers",
             ));
@@ -243,14 +255,14 @@ pub async fn update(
     if current.active && !active {
         let owned = store::customers::count_owned_by(&tx, id).await?;
         if owned > 0 {
-            return Err(ApiError::Conflict(format!(
+            return Err(DomainError::conflict(format!(
                 "the user still owns {owned} customer(s); hand them over first or give reassign_to"
             )));
         }
     }
     if role == Role::Viewer.as_str() && store::customers::count_owned_by(&tx, id).await? > 0 {
-        return Err(ApiError::Conflict(
-            "a viewer cannot own customers; hand this user's customers over first".into(),
+        return Err(DomainError::conflict(
+            "a viewer cannot own customers; hand this user's customers over first",
         ));
     }
 
@@ -271,10 +283,13 @@ pub async fn update(
         updated_at: Set(now),
         ..Default::default()
     };
-    store::users::update_if_version(&tx, id, current.version, model).await?;
+    let written = store::users::update_if_version(&tx, id, current.version, model)
+        .await
+        .map_err(DomainError::unique(EMAIL_TAKEN))?;
+    ensure_written(written, "user")?;
     let updated = store::users::find(&tx, id)
         .await?
-        .ok_or_else(|| ApiError::not_found("user"))?;
+        .ok_or_else(|| DomainError::not_found("user"))?;
     tx.commit().await?;
-    Ok(updated.into())
+    updated.try_into()
 }

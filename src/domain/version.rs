@@ -1,7 +1,7 @@
 //! Optimistic concurrency: every record has a `version`, shown as the `ETag`, and writes may
 //! be conditioned on it with `If-Match`.
 
-use crate::error::ApiError;
+use crate::domain::error::DomainError;
 
 /// What the client's `If-Match` header asked for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,15 +16,27 @@ pub enum Precondition {
 }
 
 impl Precondition {
-    pub fn check(&self, current: i32) -> Result<(), ApiError> {
+    pub fn check(&self, current: i32) -> Result<(), DomainError> {
         match self {
             Precondition::Versions(versions) if !versions.contains(&current) => {
-                Err(ApiError::PreconditionFailed(format!(
+                Err(DomainError::StalePrecondition(format!(
                     "the record has changed (current version {current}); fetch it again and retry"
                 )))
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// Reads the outcome of a write conditioned on the version that was read (`UPDATE … WHERE
+/// version = $read`): nothing written means another writer came first.
+pub fn ensure_written(written: bool, what: &str) -> Result<(), DomainError> {
+    if written {
+        Ok(())
+    } else {
+        Err(DomainError::StalePrecondition(format!(
+            "the {what} changed while this request was processed; fetch it again and retry"
+        )))
     }
 }
 

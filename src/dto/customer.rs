@@ -336,14 +336,6 @@ pub enum CustomerSort {
 #[derive(Debug, Default, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CustomerListQuery {
-    /// Page size, 1–200.
-    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
-    #[param(minimum = 1, maximum = 200, default = 50, value_type = Option<i64>)]
-    pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    #[param(max_length = 512)]
-    #[validate(length(max = 512))]
-    pub cursor: Option<String>,
     /// Sort key, default `-created_at` (newest first).
     pub sort: Option<CustomerSort>,
     pub tier: Option<Tier>,

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::domain::customer::fields::Channel;
+use crate::domain::error::DomainError;
 use crate::domain::interaction::{Direction, Outcome};
 use crate::domain::number::Rating;
 use crate::dto::{nullable, present};
@@ -93,18 +94,20 @@ pub struct Interaction {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<entity::interactions::Model> for Interaction {
-    fn from(m: entity::interactions::Model) -> Self {
-        Self {
+impl TryFrom<entity::interactions::Model> for Interaction {
+    type Error = DomainError;
+
+    fn try_from(m: entity::interactions::Model) -> Result<Self, DomainError> {
+        Ok(Self {
             id: m.id,
             customer_id: m.customer_id,
             user_id: m.user_id,
-            channel: Channel::parse(&m.channel).unwrap_or(Channel::Other),
-            direction: Direction::parse(&m.direction).unwrap_or(Direction::Outbound),
+            channel: Channel::from_stored(&m.channel)?,
+            direction: Direction::from_stored(&m.direction)?,
             occurred_at: m.occurred_at,
             subject: m.subject,
             summary: m.summary,
-            outcome: m.outcome.as_deref().and_then(Outcome::parse),
+            outcome: m.outcome.as_deref().map(Outcome::from_stored).transpose()?,
             satisfaction: m
                 .satisfaction
                 .and_then(|s| u8::try_from(s).ok())
@@ -113,7 +116,7 @@ impl From<entity::interactions::Model> for Interaction {
             version: m.version,
             created_at: m.created_at,
             updated_at: m.updated_at,
-        }
+        })
     }
 }
 
@@ -121,14 +124,6 @@ impl From<entity::interactions::Model> for Interaction {
 #[derive(Debug, Default, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct InteractionListQuery {
-    /// Page size, 1–200.
-    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
-    #[param(minimum = 1, maximum = 200, default = 50, value_type = Option<i64>)]
-    pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    #[param(max_length = 512)]
-    #[validate(length(max = 512))]
-    pub cursor: Option<String>,
     pub customer_id: Option<Uuid>,
     pub user_id: Option<Uuid>,
     pub channel: Option<Channel>,

@@ -109,17 +109,3 @@ pub struct TimelineItem {
     pub at: DateTime<Utc>,
     pub record: TimelineRecord,
 }
-
-/// Pages of history, hand-offs and timelines.
-#[derive(Debug, Default, Deserialize, Validate, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    /// Page size, 1–200.
-    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
-    #[param(minimum = 1, maximum = 200, default = 50, value_type = Option<i64>)]
-    pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    #[param(max_length = 512)]
-    #[validate(length(max = 512))]
-    pub cursor: Option<String>,
-}

@@ -184,13 +184,5 @@ pub struct PreviewResponse {
 #[derive(Debug, Default, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SegmentListQuery {
-    /// Page size, 1–200.
-    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
-    #[param(minimum = 1, maximum = 200, default = 50, value_type = Option<i64>)]
-    pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    #[param(max_length = 512)]
-    #[validate(length(max = 512))]
-    pub cursor: Option<String>,
     pub kind: Option<SegmentKind>,
 }

@@ -6,6 +6,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
+use crate::domain::error::DomainError;
+
 use crate::domain::role::Role;
 use crate::dto::present;
 
@@ -76,32 +78,26 @@ pub struct User {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<entity::users::Model> for User {
-    fn from(m: entity::users::Model) -> Self {
-        Self {
+impl TryFrom<entity::users::Model> for User {
+    type Error = DomainError;
+
+    fn try_from(m: entity::users::Model) -> Result<Self, DomainError> {
+        Ok(Self {
             id: m.id,
-            role: Role::parse(&m.role).unwrap_or(Role::Viewer),
+            role: Role::from_stored(&m.role)?,
             email: m.email,
             name: m.name,
             active: m.active,
             version: m.version,
             created_at: m.created_at,
             updated_at: m.updated_at,
-        }
+        })
     }
 }
 
 #[derive(Debug, Default, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UserListQuery {
-    /// Page size, 1–200.
-    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
-    #[param(minimum = 1, maximum = 200, default = 50, value_type = Option<i64>)]
-    pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    #[param(max_length = 512)]
-    #[validate(length(max = 512))]
-    pub cursor: Option<String>,
     pub role: Option<Role>,
     pub active: Option<bool>,
 }

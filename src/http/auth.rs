@@ -6,7 +6,7 @@ use chrono::Utc;
 use crate::domain::user as users;
 use crate::dto::auth::{TokenRequest, TokenResponse};
 use crate::dto::user::User;
-use crate::error::{ApiResult, PROBLEM_JSON, Problem};
+use crate::http::error::{ApiResult, PROBLEM_JSON, Problem};
 use crate::http::extract::{Caller, Json};
 use crate::http::responses::ReadErrors;
 use crate::startup::AppState;

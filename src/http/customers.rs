@@ -4,10 +4,10 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::Utc;
 use uuid::Uuid;
 
-use crate::domain::customer::ops;
+use crate::domain::customer::{list, ops};
 use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
-use crate::dto::page::Page;
-use crate::error::ApiResult;
+use crate::dto::page::{Page, PageQuery};
+use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
@@ -19,7 +19,7 @@ use crate::startup::AppState;
 /// `cursor` with the same `sort`.
 #[utoipa::path(
     tag = "customers",
-    params(CustomerListQuery),
+    params(PageQuery, CustomerListQuery),
     responses((status = 200, description = "A page of customers", body = Page<Customer>), ListErrors),
     security(("bearer" = []))
 )]
@@ -28,9 +28,10 @@ pub async fn list_customers(
     state: web::Data<AppState>,
     caller: Caller,
     query: Query<CustomerListQuery>,
+    page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &ops::list(&state.db, &caller.0, query.0, Utc::now()).await?,
+        &list::list(&state.db, &caller.0, query.0, page.0, Utc::now()).await?,
     ))
 }
 

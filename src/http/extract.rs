@@ -11,7 +11,7 @@ use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
 use crate::domain::role::Actor;
 use crate::domain::version::{Precondition, parse_if_match};
-use crate::error::{ApiError, FieldError};
+use crate::http::error::{ApiError, FieldError};
 use crate::startup::AppState;
 
 /// Largest JSON body accepted.

@@ -8,8 +8,8 @@ use crate::domain::interaction as interactions;
 use crate::dto::interaction::{
     Interaction, InteractionCreate, InteractionListQuery, InteractionPatch,
 };
-use crate::dto::page::Page;
-use crate::error::ApiResult;
+use crate::dto::page::{Page, PageQuery};
+use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
@@ -20,7 +20,7 @@ use crate::startup::AppState;
 /// Newest first. Agents see the interactions of the customers they own.
 #[utoipa::path(
     tag = "interactions",
-    params(InteractionListQuery),
+    params(PageQuery, InteractionListQuery),
     responses((status = 200, description = "A page of interactions", body = Page<Interaction>), ListErrors),
     security(("bearer" = []))
 )]
@@ -29,9 +29,10 @@ pub async fn list_interactions(
     state: web::Data<AppState>,
     caller: Caller,
     query: Query<InteractionListQuery>,
+    page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &interactions::list(&state.db, &caller.0, query.0).await?,
+        &interactions::list(&state.db, &caller.0, query.0, page.0).await?,
     ))
 }
 

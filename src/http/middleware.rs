@@ -13,7 +13,7 @@ use chrono::Utc;
 use futures_util::StreamExt;
 
 use crate::domain::idempotency::{self, Claim, StoredResponse};
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 use crate::http::extract::{JSON_LIMIT, bearer_token};
 use crate::startup::AppState;
 
@@ -145,7 +145,7 @@ pub async fn idempotency(
     match idempotency::claim(&state.db, user_id, &key, &method, &path, &hash, Utc::now()).await {
         Ok(Claim::Proceed) => {}
         Ok(Claim::Replay(stored)) => return Ok(req.into_response(replay(stored))),
-        Err(err) => return Ok(problem(req, err)),
+        Err(err) => return Ok(problem(req, err.into())),
     }
 
     req.set_payload(actix_web::dev::Payload::from(body));

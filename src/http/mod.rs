@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod customers;
+pub mod error;
 pub mod extract;
 pub mod headers;
 pub mod health;

@@ -6,9 +6,9 @@ use uuid::Uuid;
 
 use crate::domain::purchase as purchases;
 use crate::dto::page::Page;
+use crate::dto::page::PageQuery;
 use crate::dto::purchase::{Purchase, PurchaseCreate};
-use crate::dto::relationship::PageQuery;
-use crate::error::ApiResult;
+use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
-use crate::error::PROBLEM_JSON;
+use crate::http::error::PROBLEM_JSON;
 
 fn problem(description: &str) -> RefOr<Response> {
     ResponseBuilder::new()

@@ -9,7 +9,7 @@ use utoipa_actix_web::{AppExt, scope};
 use super::{
     auth, customers, health, interactions, middleware, purchases, relationships, segments, users,
 };
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// Registers every documented route.
 pub fn configure(cfg: &mut ServiceConfig) {

@@ -6,12 +6,12 @@ use uuid::Uuid;
 
 use crate::domain::segment::ops as segments;
 use crate::dto::customer::{Customer, CustomerListQuery};
-use crate::dto::page::Page;
+use crate::dto::page::{Page, PageQuery};
 use crate::dto::segment::{
     MembersChange, MembersResult, PreviewRequest, PreviewResponse, Segment, SegmentCreate,
     SegmentListQuery, SegmentPatch,
 };
-use crate::error::ApiResult;
+use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
@@ -20,7 +20,7 @@ use crate::startup::AppState;
 /// List segments
 #[utoipa::path(
     tag = "segments",
-    params(SegmentListQuery),
+    params(PageQuery, SegmentListQuery),
     responses((status = 200, description = "A page of segments", body = Page<Segment>), ListErrors),
     security(("bearer" = []))
 )]
@@ -29,9 +29,10 @@ pub async fn list_segments(
     state: web::Data<AppState>,
     caller: Caller,
     query: Query<SegmentListQuery>,
+    page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &segments::list(&state.db, &caller.0, query.0, Utc::now()).await?,
+        &segments::list(&state.db, &caller.0, query.0, page.0, Utc::now()).await?,
     ))
 }
 
@@ -212,7 +213,7 @@ pub async fn remove_segment_members(
 /// With the customers list's filters, sort and pages; agents see their own customers only.
 #[utoipa::path(
     tag = "segments",
-    params(("id" = Uuid, Path, description = "Segment id"), CustomerListQuery),
+    params(("id" = Uuid, Path, description = "Segment id"), PageQuery, CustomerListQuery),
     responses((status = 200, description = "A page of members", body = Page<Customer>), ListErrors, ReadErrors),
     security(("bearer" = []))
 )]
@@ -222,8 +223,17 @@ pub async fn list_segment_customers(
     caller: Caller,
     id: web::Path<Uuid>,
     query: Query<CustomerListQuery>,
+    page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &segments::members(&state.db, &caller.0, id.into_inner(), query.0, Utc::now()).await?,
+        &segments::members(
+            &state.db,
+            &caller.0,
+            id.into_inner(),
+            query.0,
+            page.0,
+            Utc::now(),
+        )
+        .await?,
     ))
 }

@@ -5,9 +5,9 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use crate::domain::user as users;
-use crate::dto::page::Page;
+use crate::dto::page::{Page, PageQuery};
 use crate::dto::user::{User, UserCreate, UserListQuery, UserPatch};
-use crate::error::ApiResult;
+use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query, require_admin};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{ListErrors, ReadErrors, WriteErrors};
@@ -16,7 +16,7 @@ use crate::startup::AppState;
 /// List users
 #[utoipa::path(
     tag = "users",
-    params(UserListQuery),
+    params(PageQuery, UserListQuery),
     responses((status = 200, description = "A page of users", body = Page<User>), ListErrors),
     security(("bearer" = []))
 )]
@@ -25,9 +25,10 @@ pub async fn list_users(
     state: web::Data<AppState>,
     caller: Caller,
     query: Query<UserListQuery>,
+    page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     require_admin(&caller.0)?;
-    Ok(super::page(&users::list(&state.db, query.0).await?))
+    Ok(super::page(&users::list(&state.db, query.0, page.0).await?))
 }
 
 /// Create a user

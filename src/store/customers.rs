@@ -8,14 +8,15 @@ use entity::{customer_tags, customers};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Order, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    QueryOrder, Set,
 };
-use serde::{Deserialize, Serialize};
+
 use uuid::Uuid;
 
+use super::DbResult;
+use super::page::Rows;
 use crate::domain::role::CustomerScope;
 use crate::dto::customer::CustomerSort;
-use crate::error::{ApiError, ApiResult};
 
 /// What a customers list is narrowed to; built by the domain from the query parameters.
 #[derive(Debug, Default)]
@@ -33,13 +34,11 @@ pub struct CustomerFilter {
     pub segment: Option<Condition>,
 }
 
-/// The position after the last row of a page.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Cursor {
-    /// The sort the cursor was made for.
-    pub s: CustomerSort,
-    /// The sort key of the last row (null for a customer never contacted).
-    pub v: Option<String>,
+/// Where the previous page ended: the last row's sort key (`None` where it had no value) and
+/// id. The domain reads it from the client's cursor.
+#[derive(Debug)]
+pub struct After {
+    pub key: Option<sea_orm::Value>,
     pub id: Uuid,
 }
 
@@ -55,21 +54,21 @@ pub async fn find_visible<C: ConnectionTrait>(
     db: &C,
     id: Uuid,
     scope: CustomerScope,
-) -> ApiResult<Option<customers::Model>> {
-    Ok(customers::Entity::find_by_id(id)
+) -> DbResult<Option<customers::Model>> {
+    customers::Entity::find_by_id(id)
         .filter(scope_condition(scope))
         .one(db)
-        .await?)
+        .await
 }
 
-pub async fn exists<C: ConnectionTrait>(db: &C, id: Uuid) -> ApiResult<bool> {
+pub async fn exists<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<bool> {
     Ok(find_visible(db, id, CustomerScope::All).await?.is_some())
 }
 
 pub async fn tags_of<C: ConnectionTrait>(
     db: &C,
     ids: &[Uuid],
-) -> ApiResult<HashMap<Uuid, Vec<String>>> {
+) -> DbResult<HashMap<Uuid, Vec<String>>> {
     let mut map: HashMap<Uuid, Vec<String>> = HashMap::new();
     if ids.is_empty() {
         return Ok(map);
@@ -85,7 +84,7 @@ pub async fn tags_of<C: ConnectionTrait>(
     Ok(map)
 }
 
-pub async fn replace_tags<C: ConnectionTrait>(db: &C, id: Uuid, tags: &[String]) -> ApiResult<()> {
+pub async fn replace_tags<C: ConnectionTrait>(db: &C, id: Uuid, tags: &[String]) -> DbResult<()> {
     customer_tags::Entity::delete_many()
         .filter(customer_tags::Column::CustomerId.eq(id))
         .exec(db)
@@ -104,8 +103,8 @@ pub async fn replace_tags<C: ConnectionTrait>(db: &C, id: Uuid, tags: &[String])
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     model: customers::ActiveModel,
-) -> ApiResult<customers::Model> {
-    Ok(model.insert(db).await?)
+) -> DbResult<customers::Model> {
+    model.insert(db).await
 }
 
 /// Writes `model` only if the stored row still has `expected_version`; the caller has
@@ -115,20 +114,14 @@ pub async fn update_if_version<C: ConnectionTrait>(
     id: Uuid,
     expected_version: i32,
     model: customers::ActiveModel,
-) -> ApiResult<()> {
+) -> DbResult<bool> {
     let result = customers::Entity::update_many()
         .set(model)
         .filter(customers::Column::Id.eq(id))
         .filter(customers::Column::Version.eq(expected_version))
         .exec(db)
         .await?;
-    if result.rows_affected == 0 {
-        return Err(ApiError::PreconditionFailed(
-            "the customer changed while this request was processed; fetch it again and retry"
-                .into(),
-        ));
-    }
-    Ok(())
+    Ok(result.rows_affected == 1)
 }
 
 fn sort_column(sort: CustomerSort) -> (customers::Column, Order) {
@@ -151,69 +144,28 @@ fn sort_column(sort: CustomerSort) -> (customers::Column, Order) {
     }
 }
 
-/// The sort key of a row, as stored in a cursor.
-pub fn sort_key(sort: CustomerSort, m: &customers::Model) -> Option<String> {
-    use CustomerSort::*;
-    match sort {
-        NameAsc | NameDesc => Some(m.name.clone()),
-        CreatedAsc | CreatedDesc => Some(m.created_at.to_rfc3339()),
-        UpdatedAsc | UpdatedDesc => Some(m.updated_at.to_rfc3339()),
-        LastContactedAsc | LastContactedDesc => m.last_contacted_at.map(|t| t.to_rfc3339()),
-        ValueAsc | ValueDesc => Some(m.lifetime_value_minor.to_string()),
-        PurchasesAsc | PurchasesDesc => Some(m.purchase_count.to_string()),
-        LastPurchaseAsc | LastPurchaseDesc => m.last_purchase_at.map(|t| t.to_rfc3339()),
-    }
-}
-
-fn key_value(sort: CustomerSort, raw: &str) -> ApiResult<sea_orm::Value> {
-    let bad = || ApiError::invalid("cursor", "is not a cursor returned by this list");
-    use CustomerSort::*;
-    Ok(match sort {
-        NameAsc | NameDesc => raw.to_string().into(),
-        ValueAsc | ValueDesc => raw.parse::<i64>().map_err(|_| bad())?.into(),
-        PurchasesAsc | PurchasesDesc => raw.parse::<i32>().map_err(|_| bad())?.into(),
-        _ => DateTime::parse_from_rfc3339(raw)
-            .map_err(|_| bad())?
-            .with_timezone(&Utc)
-            .into(),
-    })
-}
-
 /// Rows strictly after the cursor in (sort key, id) order, with nulls last in both directions.
-fn after_cursor(cursor: &Cursor) -> ApiResult<Condition> {
-    let (col, order) = sort_column(cursor.s);
+fn after_condition(sort: CustomerSort, after: &After) -> Condition {
+    let (col, order) = sort_column(sort);
     let id = customers::Column::Id;
     let descending = matches!(order, Order::Desc);
     let beyond =
         |c: customers::Column, v: sea_orm::Value| if descending { c.lt(v) } else { c.gt(v) };
     let id_beyond = if descending {
-        id.lt(cursor.id)
+        id.lt(after.id)
     } else {
-        id.gt(cursor.id)
+        id.gt(after.id)
     };
-    Ok(match &cursor.v {
-        Some(raw) => {
-            let v = key_value(cursor.s, raw)?;
+    match &after.key {
+        Some(v) => {
+            let v = v.clone();
             Condition::any()
                 .add(beyond(col, v.clone()))
                 .add(Condition::all().add(col.eq(v)).add(id_beyond))
                 .add(col.is_null())
         }
         None => Condition::all().add(col.is_null()).add(id_beyond),
-    })
-}
-
-fn escape_like(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('%');
-    for c in text.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
     }
-    out.push('%');
-    out
 }
 
 fn filter_condition(filter: &CustomerFilter) -> Condition {
@@ -245,7 +197,7 @@ fn filter_condition(filter: &CustomerFilter) -> Condition {
         );
     }
     if let Some(q) = &filter.q {
-        let pattern = escape_like(q);
+        let pattern = super::contains_pattern(q);
         let like = |col: customers::Column| {
             Expr::expr(Func::lower(Expr::col((customers::Entity, col))))
                 .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
@@ -280,23 +232,20 @@ pub async fn list<C: ConnectionTrait>(
     scope: CustomerScope,
     filter: &CustomerFilter,
     sort: CustomerSort,
-    cursor: Option<&Cursor>,
+    after: Option<&After>,
     limit: u64,
-) -> ApiResult<(Vec<customers::Model>, bool)> {
+) -> DbResult<Rows<customers::Model>> {
     let (col, order) = sort_column(sort);
     let mut query = customers::Entity::find()
         .filter(scope_condition(scope))
         .filter(filter_condition(filter));
-    if let Some(cursor) = cursor {
-        query = query.filter(after_cursor(cursor)?);
+    if let Some(after) = after {
+        query = query.filter(after_condition(sort, after));
     }
-    let rows = query
+    let query = query
         .order_by_with_nulls(col, order.clone(), NullOrdering::Last)
-        .order_by(customers::Column::Id, order)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    Ok(super::split_page(rows, limit))
+        .order_by(customers::Column::Id, order);
+    super::page::fetch(db, query, limit).await
 }
 
 /// How many customers the scope reaches that match the filter, counted by the database.
@@ -304,20 +253,20 @@ pub async fn count<C: ConnectionTrait>(
     db: &C,
     scope: CustomerScope,
     filter: &CustomerFilter,
-) -> ApiResult<u64> {
+) -> DbResult<u64> {
     use sea_orm::PaginatorTrait;
-    Ok(customers::Entity::find()
+    customers::Entity::find()
         .filter(scope_condition(scope))
         .filter(filter_condition(filter))
         .count(db)
-        .await?)
+        .await
 }
 
 /// How many live customers a user owns.
-pub async fn count_owned_by<C: ConnectionTrait>(db: &C, owner: Uuid) -> ApiResult<u64> {
+pub async fn count_owned_by<C: ConnectionTrait>(db: &C, owner: Uuid) -> DbResult<u64> {
     use sea_orm::PaginatorTrait;
-    Ok(customers::Entity::find()
+    customers::Entity::find()
         .filter(scope_condition(CustomerScope::OwnedBy(owner)))
         .count(db)
-        .await?)
+        .await
 }

@@ -8,7 +8,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::error::ApiResult;
+use super::DbResult;
 
 pub async fn append<C: ConnectionTrait>(
     db: &C,
@@ -16,7 +16,7 @@ pub async fn append<C: ConnectionTrait>(
     customer_id: Uuid,
     payload: serde_json::Value,
     at: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     domain_events::ActiveModel {
         id: Set(Uuid::now_v7()),
         kind: Set(kind.to_string()),
@@ -35,13 +35,13 @@ pub async fn pending<C: ConnectionTrait>(
     db: &C,
     kind: &str,
     limit: u64,
-) -> ApiResult<Vec<domain_events::Model>> {
-    Ok(domain_events::Entity::find()
+) -> DbResult<Vec<domain_events::Model>> {
+    domain_events::Entity::find()
         .filter(domain_events::Column::Kind.eq(kind))
         .filter(domain_events::Column::ProcessedAt.is_null())
         .order_by_asc(domain_events::Column::OccurredAt)
         .order_by_asc(domain_events::Column::Id)
         .limit(limit)
         .all(db)
-        .await?)
+        .await
 }

@@ -2,17 +2,17 @@
 
 use entity::{customer_handoffs, customer_history};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
-use crate::error::ApiResult;
+use super::DbResult;
+use super::page::Rows;
 
 pub async fn insert_change<C: ConnectionTrait>(
     db: &C,
     row: customer_history::ActiveModel,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     row.insert(db).await?;
     Ok(())
 }
@@ -20,7 +20,7 @@ pub async fn insert_change<C: ConnectionTrait>(
 pub async fn insert_handoff<C: ConnectionTrait>(
     db: &C,
     row: customer_handoffs::ActiveModel,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     row.insert(db).await?;
     Ok(())
 }
@@ -31,7 +31,7 @@ pub async fn changes<C: ConnectionTrait>(
     customer_id: Uuid,
     after: Option<(chrono::DateTime<chrono::Utc>, Uuid)>,
     limit: u64,
-) -> ApiResult<(Vec<customer_history::Model>, bool)> {
+) -> DbResult<Rows<customer_history::Model>> {
     use customer_history::Column;
     let mut query = customer_history::Entity::find().filter(Column::CustomerId.eq(customer_id));
     if let Some((at, id)) = after {
@@ -43,13 +43,8 @@ pub async fn changes<C: ConnectionTrait>(
             ),
         );
     }
-    let rows = query
-        .order_by_asc(Column::At)
-        .order_by_asc(Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    Ok(super::split_page(rows, limit))
+    let query = query.order_by_asc(Column::At).order_by_asc(Column::Id);
+    super::page::fetch(db, query, limit).await
 }
 
 /// Hand-offs of one customer, newest first, before the `(at, id)` position.
@@ -59,11 +54,11 @@ pub async fn handoffs<C: ConnectionTrait>(
     before: Option<(chrono::DateTime<chrono::Utc>, Uuid)>,
     inclusive_at: bool,
     limit: u64,
-) -> ApiResult<(Vec<customer_handoffs::Model>, bool)> {
+) -> DbResult<Rows<customer_handoffs::Model>> {
     use customer_handoffs::Column;
     let mut query = customer_handoffs::Entity::find().filter(Column::CustomerId.eq(customer_id));
     if let Some((at, id)) = before {
-        query = query.filter(super::before_condition(
+        query = query.filter(super::page::before(
             Column::At,
             Column::Id,
             at,
@@ -71,11 +66,6 @@ pub async fn handoffs<C: ConnectionTrait>(
             inclusive_at,
         ));
     }
-    let rows = query
-        .order_by_desc(Column::At)
-        .order_by_desc(Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    Ok(super::split_page(rows, limit))
+    let query = query.order_by_desc(Column::At).order_by_desc(Column::Id);
+    super::page::fetch(db, query, limit).await
 }

@@ -5,18 +5,16 @@ use entity::idempotency_keys;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
-use crate::error::ApiResult;
+use super::DbResult;
 
 pub async fn find<C: ConnectionTrait>(
     db: &C,
     user_id: Uuid,
     key: &str,
-) -> ApiResult<Option<idempotency_keys::Model>> {
-    Ok(
-        idempotency_keys::Entity::find_by_id((user_id, key.to_string()))
-            .one(db)
-            .await?,
-    )
+) -> DbResult<Option<idempotency_keys::Model>> {
+    idempotency_keys::Entity::find_by_id((user_id, key.to_string()))
+        .one(db)
+        .await
 }
 
 /// Claims a key before the request runs. A concurrent claim of the same key fails on the
@@ -29,7 +27,7 @@ pub async fn claim<C: ConnectionTrait>(
     path: &str,
     request_hash: &str,
     now: DateTime<Utc>,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     idempotency_keys::ActiveModel {
         user_id: Set(user_id),
         key: Set(key.to_string()),
@@ -53,7 +51,7 @@ pub async fn complete<C: ConnectionTrait>(
     status: u16,
     headers: serde_json::Value,
     body: String,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     idempotency_keys::Entity::update_many()
         .set(idempotency_keys::ActiveModel {
             response_status: Set(Some(i32::from(status))),
@@ -68,7 +66,7 @@ pub async fn complete<C: ConnectionTrait>(
     Ok(())
 }
 
-pub async fn release<C: ConnectionTrait>(db: &C, user_id: Uuid, key: &str) -> ApiResult<()> {
+pub async fn release<C: ConnectionTrait>(db: &C, user_id: Uuid, key: &str) -> DbResult<()> {
     idempotency_keys::Entity::delete_by_id((user_id, key.to_string()))
         .exec(db)
         .await?;
@@ -76,7 +74,7 @@ pub async fn release<C: ConnectionTrait>(db: &C, user_id: Uuid, key: &str) -> Ap
 }
 
 /// Forgets keys older than `before`.
-pub async fn purge_older_than<C: ConnectionTrait>(db: &C, before: DateTime<Utc>) -> ApiResult<u64> {
+pub async fn purge_older_than<C: ConnectionTrait>(db: &C, before: DateTime<Utc>) -> DbResult<u64> {
     Ok(idempotency_keys::Entity::delete_many()
         .filter(idempotency_keys::Column::CreatedAt.lt(before))
         .exec(db)

@@ -9,8 +9,9 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::DbResult;
+use super::page::Rows;
 use crate::domain::role::CustomerScope;
-use crate::error::ApiResult;
 
 #[derive(Debug, Default)]
 pub struct InteractionFilter {
@@ -38,18 +39,18 @@ pub async fn find_visible<C: ConnectionTrait>(
     db: &C,
     id: Uuid,
     scope: CustomerScope,
-) -> ApiResult<Option<interactions::Model>> {
-    Ok(interactions::Entity::find_by_id(id)
+) -> DbResult<Option<interactions::Model>> {
+    interactions::Entity::find_by_id(id)
         .filter(visible(scope))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     row: interactions::ActiveModel,
-) -> ApiResult<interactions::Model> {
-    Ok(row.insert(db).await?)
+) -> DbResult<interactions::Model> {
+    row.insert(db).await
 }
 
 pub async fn update_if_version<C: ConnectionTrait>(
@@ -57,7 +58,7 @@ pub async fn update_if_version<C: ConnectionTrait>(
     id: Uuid,
     expected_version: i32,
     row: interactions::ActiveModel,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     let result = interactions::Entity::update_many()
         .set(row)
         .filter(interactions::Column::Id.eq(id))
@@ -67,7 +68,7 @@ pub async fn update_if_version<C: ConnectionTrait>(
     Ok(result.rows_affected == 1)
 }
 
-pub async fn delete<C: ConnectionTrait>(db: &C, id: Uuid) -> ApiResult<()> {
+pub async fn delete<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<()> {
     interactions::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
 }
@@ -80,7 +81,7 @@ pub async fn list<C: ConnectionTrait>(
     before: Option<(DateTime<Utc>, Uuid)>,
     inclusive_at: bool,
     limit: u64,
-) -> ApiResult<(Vec<interactions::Model>, bool)> {
+) -> DbResult<Rows<interactions::Model>> {
     use interactions::Column;
     let mut query = interactions::Entity::find().filter(visible(scope));
     if let Some(c) = filter.customer_id {
@@ -99,7 +100,7 @@ pub async fn list<C: ConnectionTrait>(
         query = query.filter(Column::OccurredAt.lt(to));
     }
     if let Some((at, id)) = before {
-        query = query.filter(super::before_condition(
+        query = query.filter(super::page::before(
             Column::OccurredAt,
             Column::Id,
             at,
@@ -107,20 +108,17 @@ pub async fn list<C: ConnectionTrait>(
             inclusive_at,
         ));
     }
-    let rows = query
+    let query = query
         .order_by_desc(Column::OccurredAt)
-        .order_by_desc(Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    Ok(super::split_page(rows, limit))
+        .order_by_desc(Column::Id);
+    super::page::fetch(db, query, limit).await
 }
 
 async fn latest<C: ConnectionTrait>(
     db: &C,
     customer_id: Uuid,
     direction: Option<&str>,
-) -> ApiResult<Option<DateTime<Utc>>> {
+) -> DbResult<Option<DateTime<Utc>>> {
     let mut query =
         interactions::Entity::find().filter(interactions::Column::CustomerId.eq(customer_id));
     if let Some(d) = direction {
@@ -137,7 +135,7 @@ async fn latest<C: ConnectionTrait>(
 
 /// Recomputes the customer's contact times from their interactions, so a back-dated
 /// interaction never moves them backwards and deleting the newest moves them back.
-pub async fn refresh_contact_times<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> ApiResult<()> {
+pub async fn refresh_contact_times<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> DbResult<()> {
     let last = latest(db, customer_id, None).await?;
     let inbound = latest(db, customer_id, Some("inbound")).await?;
     let outbound = latest(db, customer_id, Some("outbound")).await?;

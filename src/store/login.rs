@@ -5,10 +5,10 @@ use entity::login_throttle;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
+use super::DbResult;
 use crate::domain::login::Throttle;
-use crate::error::ApiResult;
 
-pub async fn get<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<Option<Throttle>> {
+pub async fn get<C: ConnectionTrait>(db: &C, email: &str) -> DbResult<Option<Throttle>> {
     Ok(login_throttle::Entity::find_by_id(email.to_string())
         .one(db)
         .await?
@@ -19,7 +19,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<Option<Th
         }))
 }
 
-pub async fn put<C: ConnectionTrait>(db: &C, email: &str, t: Throttle) -> ApiResult<()> {
+pub async fn put<C: ConnectionTrait>(db: &C, email: &str, t: Throttle) -> DbResult<()> {
     login_throttle::Entity::insert(login_throttle::ActiveModel {
         email: Set(email.to_string()),
         failures: Set(t.failures),
@@ -40,7 +40,7 @@ pub async fn put<C: ConnectionTrait>(db: &C, email: &str, t: Throttle) -> ApiRes
     Ok(())
 }
 
-pub async fn clear<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<()> {
+pub async fn clear<C: ConnectionTrait>(db: &C, email: &str) -> DbResult<()> {
     login_throttle::Entity::delete_by_id(email.to_string())
         .exec(db)
         .await?;
@@ -48,7 +48,7 @@ pub async fn clear<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<()> {
 }
 
 /// Forgets entries whose last failure is older than `before`, unless still locked.
-pub async fn purge_older_than<C: ConnectionTrait>(db: &C, before: DateTime<Utc>) -> ApiResult<u64> {
+pub async fn purge_older_than<C: ConnectionTrait>(db: &C, before: DateTime<Utc>) -> DbResult<u64> {
     Ok(login_throttle::Entity::delete_many()
         .filter(login_throttle::Column::LastFailureAt.lt(before))
         .filter(

@@ -7,36 +7,25 @@ pub mod history;
 pub mod idempotency;
 pub mod interactions;
 pub mod login;
+pub mod page;
 pub mod purchases;
 pub mod segments;
 pub mod users;
 
-/// Lists fetch one row more than the page; that extra row only says another page follows.
-pub fn split_page<T>(mut rows: Vec<T>, limit: u64) -> (Vec<T>, bool) {
-    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    let more = rows.len() > limit;
-    rows.truncate(limit);
-    (rows, more)
+/// A case-insensitive `LIKE` pattern (escaped with a backslash) for text containing `text`:
+/// the wildcards a user types are matched literally.
+pub fn contains_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
 }
 
-/// Rows strictly before `(at, id)` in descending order. With `whole_instant`, every row at
-/// `at` counts as before (used when merging kinds that sort after this one at equal times).
-pub fn before_condition<A, I>(
-    at_col: A,
-    id_col: I,
-    at: chrono::DateTime<chrono::Utc>,
-    id: uuid::Uuid,
-    whole_instant: bool,
-) -> sea_orm::Condition
-where
-    A: sea_orm::ColumnTrait,
-    I: sea_orm::ColumnTrait,
-{
-    use sea_orm::Condition;
-    if whole_instant {
-        return Condition::all().add(at_col.lte(at));
-    }
-    Condition::any()
-        .add(at_col.lt(at))
-        .add(Condition::all().add(at_col.eq(at)).add(id_col.lt(id)))
-}
+/// Persistence answers with the database's own errors; the domain decides what they mean.
+pub type DbResult<T> = Result<T, sea_orm::DbErr>;

@@ -9,27 +9,28 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::error::ApiResult;
+use super::DbResult;
+use super::page::Rows;
 
 pub async fn find<C: ConnectionTrait>(
     db: &C,
     customer_id: Uuid,
     id: Uuid,
-) -> ApiResult<Option<purchases::Model>> {
-    Ok(purchases::Entity::find_by_id(id)
+) -> DbResult<Option<purchases::Model>> {
+    purchases::Entity::find_by_id(id)
         .filter(purchases::Column::CustomerId.eq(customer_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     row: purchases::ActiveModel,
-) -> ApiResult<purchases::Model> {
-    Ok(row.insert(db).await?)
+) -> DbResult<purchases::Model> {
+    row.insert(db).await
 }
 
-pub async fn delete<C: ConnectionTrait>(db: &C, id: Uuid) -> ApiResult<()> {
+pub async fn delete<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<()> {
     purchases::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
 }
@@ -41,11 +42,11 @@ pub async fn list<C: ConnectionTrait>(
     before: Option<(DateTime<Utc>, Uuid)>,
     inclusive_at: bool,
     limit: u64,
-) -> ApiResult<(Vec<purchases::Model>, bool)> {
+) -> DbResult<Rows<purchases::Model>> {
     use purchases::Column;
     let mut query = purchases::Entity::find().filter(Column::CustomerId.eq(customer_id));
     if let Some((at, id)) = before {
-        query = query.filter(super::before_condition(
+        query = query.filter(super::page::before(
             Column::OccurredAt,
             Column::Id,
             at,
@@ -53,17 +54,14 @@ pub async fn list<C: ConnectionTrait>(
             inclusive_at,
         ));
     }
-    let rows = query
+    let query = query
         .order_by_desc(Column::OccurredAt)
-        .order_by_desc(Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    Ok(super::split_page(rows, limit))
+        .order_by_desc(Column::Id);
+    super::page::fetch(db, query, limit).await
 }
 
 /// Recomputes lifetime value, purchase count, last purchase and currency from the rows.
-pub async fn refresh_value<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> ApiResult<()> {
+pub async fn refresh_value<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> DbResult<()> {
     // SUM(bigint) is numeric on PostgreSQL; the cast keeps it a 64-bit integer everywhere.
     let (total, count): (Option<i64>, i64) = purchases::Entity::find()
         .select_only()

@@ -9,26 +9,18 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::error::{ApiError, ApiResult};
+use super::DbResult;
+use super::page::Rows;
 
-fn name_taken(e: ApiError) -> ApiError {
-    match e {
-        ApiError::Conflict(_) => {
-            ApiError::Conflict("a segment with this name already exists".into())
-        }
-        other => other,
-    }
-}
-
-pub async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> ApiResult<Option<segments::Model>> {
-    Ok(segments::Entity::find_by_id(id).one(db).await?)
+pub async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<Option<segments::Model>> {
+    segments::Entity::find_by_id(id).one(db).await
 }
 
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     row: segments::ActiveModel,
-) -> ApiResult<segments::Model> {
-    row.insert(db).await.map_err(|e| name_taken(e.into()))
+) -> DbResult<segments::Model> {
+    row.insert(db).await
 }
 
 pub async fn update_if_version<C: ConnectionTrait>(
@@ -36,18 +28,17 @@ pub async fn update_if_version<C: ConnectionTrait>(
     id: Uuid,
     expected_version: i32,
     row: segments::ActiveModel,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     let result = segments::Entity::update_many()
         .set(row)
         .filter(segments::Column::Id.eq(id))
         .filter(segments::Column::Version.eq(expected_version))
         .exec(db)
-        .await
-        .map_err(|e| name_taken(e.into()))?;
+        .await?;
     Ok(result.rows_affected == 1)
 }
 
-pub async fn delete<C: ConnectionTrait>(db: &C, id: Uuid) -> ApiResult<()> {
+pub async fn delete<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<()> {
     segment_members::Entity::delete_many()
         .filter(segment_members::Column::SegmentId.eq(id))
         .exec(db)
@@ -61,7 +52,7 @@ pub async fn list<C: ConnectionTrait>(
     kind: Option<&str>,
     after: Option<Uuid>,
     limit: u64,
-) -> ApiResult<(Vec<segments::Model>, bool)> {
+) -> DbResult<Rows<segments::Model>> {
     let mut query = segments::Entity::find();
     if let Some(kind) = kind {
         query = query.filter(segments::Column::Kind.eq(kind));
@@ -69,12 +60,8 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(after) = after {
         query = query.filter(segments::Column::Id.gt(after));
     }
-    let rows = query
-        .order_by_asc(segments::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    Ok(super::split_page(rows, limit))
+    let query = query.order_by_asc(segments::Column::Id);
+    super::page::fetch(db, query, limit).await
 }
 
 /// Customers listed in a static segment.
@@ -91,18 +78,18 @@ pub fn static_members(segment_id: Uuid) -> Condition {
 }
 
 /// Of `ids`, those that name live customers.
-pub async fn existing_customers<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> ApiResult<Vec<Uuid>> {
+pub async fn existing_customers<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> DbResult<Vec<Uuid>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(customers::Entity::find()
+    customers::Entity::find()
         .select_only()
         .column(customers::Column::Id)
         .filter(customers::Column::Id.is_in(ids.iter().copied()))
         .filter(customers::Column::DeletedAt.is_null())
         .into_tuple()
         .all(db)
-        .await?)
+        .await
 }
 
 /// Adds members, ignoring those already in; returns how many were new.
@@ -111,7 +98,7 @@ pub async fn add_members<C: ConnectionTrait>(
     segment_id: Uuid,
     ids: &[Uuid],
     now: DateTime<Utc>,
-) -> ApiResult<u64> {
+) -> DbResult<u64> {
     if ids.is_empty() {
         return Ok(0);
     }
@@ -134,7 +121,7 @@ pub async fn remove_members<C: ConnectionTrait>(
     db: &C,
     segment_id: Uuid,
     ids: &[Uuid],
-) -> ApiResult<u64> {
+) -> DbResult<u64> {
     if ids.is_empty() {
         return Ok(0);
     }
@@ -146,10 +133,10 @@ pub async fn remove_members<C: ConnectionTrait>(
         .rows_affected)
 }
 
-async fn count_members<C: ConnectionTrait>(db: &C, segment_id: Uuid) -> ApiResult<u64> {
+async fn count_members<C: ConnectionTrait>(db: &C, segment_id: Uuid) -> DbResult<u64> {
     use sea_orm::PaginatorTrait;
-    Ok(segment_members::Entity::find()
+    segment_members::Entity::find()
         .filter(segment_members::Column::SegmentId.eq(segment_id))
         .count(db)
-        .await?)
+        .await
 }

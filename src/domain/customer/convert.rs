@@ -8,6 +8,7 @@ use super::fields::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tier,
 };
 use super::rules::Profile;
+use crate::domain::error::DomainResult;
 use crate::dto::customer::Customer;
 
 pub fn write_profile(model: &mut customers::ActiveModel, p: &Profile) {
@@ -46,8 +47,8 @@ pub fn write_profile(model: &mut customers::ActiveModel, p: &Profile) {
     model.important_dates = Set(serde_json::to_value(&p.important_dates).unwrap_or_default());
 }
 
-pub fn profile_of(m: &customers::Model, tags: Vec<String>) -> Profile {
-    Profile {
+pub fn profile_of(m: &customers::Model, tags: Vec<String>) -> DomainResult<Profile> {
+    Ok(Profile {
         name: m.name.clone(),
         company: m.company.clone(),
         gender: m.gender.clone(),
@@ -60,18 +61,21 @@ pub fn profile_of(m: &customers::Model, tags: Vec<String>) -> Profile {
         city: m.city.clone(),
         country: m.country.clone(),
         timezone: m.timezone.clone(),
-        preferred_channel: m.preferred_channel.as_deref().and_then(Channel::parse),
+        preferred_channel: m
+            .preferred_channel
+            .as_deref()
+            .map(Channel::from_stored)
+            .transpose()?,
         contact_window: m
             .contact_window
             .clone()
             .and_then(|v| serde_json::from_value::<ContactWindow>(v).ok()),
         source_channel: m.source_channel.clone(),
         referred_by_id: m.referred_by_id,
-        tier: Tier::parse(&m.tier).unwrap_or(Tier::General),
-        lifecycle_stage: LifecycleStage::parse(&m.lifecycle_stage)
-            .unwrap_or(LifecycleStage::Exploration),
-        sales_stage: SalesStage::parse(&m.sales_stage).unwrap_or(SalesStage::Inquiry),
-        status: CustomerStatus::parse(&m.status).unwrap_or(CustomerStatus::Active),
+        tier: Tier::from_stored(&m.tier)?,
+        lifecycle_stage: LifecycleStage::from_stored(&m.lifecycle_stage)?,
+        sales_stage: SalesStage::from_stored(&m.sales_stage)?,
+        status: CustomerStatus::from_stored(&m.status)?,
         churn_reason: m.churn_reason.clone(),
         owner_id: m.owner_id,
         tags,
@@ -83,12 +87,12 @@ pub fn profile_of(m: &customers::Model, tags: Vec<String>) -> Profile {
         attributes: m.attributes.as_object().cloned().unwrap_or_default(),
         important_dates: serde_json::from_value::<Vec<ImportantDate>>(m.important_dates.clone())
             .unwrap_or_default(),
-    }
+    })
 }
 
-pub fn to_dto(m: customers::Model, tags: Vec<String>) -> Customer {
-    let p = profile_of(&m, tags);
-    Customer {
+pub fn to_dto(m: customers::Model, tags: Vec<String>) -> DomainResult<Customer> {
+    let p = profile_of(&m, tags)?;
+    Ok(Customer {
         id: m.id,
         name: p.name,
         company: p.company,
@@ -134,5 +138,5 @@ pub fn to_dto(m: customers::Model, tags: Vec<String>) -> Customer {
         version: m.version,
         created_at: m.created_at,
         updated_at: m.updated_at,
-    }
+    })
 }

@@ -9,10 +9,11 @@ use uuid::Uuid;
 use super::fields::CustomerStatus;
 use super::ops::visible_customer;
 use super::rules::Profile;
+use crate::domain::error::DomainResult;
+use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::role::Actor;
-use crate::dto::page::{Page, TimeCursor, decode_cursor, encode_cursor, limit};
-use crate::dto::relationship::{HistoryEntry, PageQuery};
-use crate::error::ApiResult;
+use crate::dto::page::{Page, PageQuery};
+use crate::dto::relationship::HistoryEntry;
 use crate::store;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -57,7 +58,7 @@ pub async fn record<C: ConnectionTrait>(
     changes: Vec<Change>,
     actor_id: Option<Uuid>,
     now: DateTime<Utc>,
-) -> ApiResult<()> {
+) -> DomainResult<()> {
     for change in changes {
         store::history::insert_change(
             db,
@@ -82,27 +83,13 @@ pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     customer_id: Uuid,
-    q: PageQuery,
-) -> ApiResult<Page<HistoryEntry>> {
+    page: PageQuery,
+) -> DomainResult<Page<HistoryEntry>> {
     visible_customer(db, actor, customer_id).await?;
-    let limit = limit(q.limit)?;
-    let cursor = q
-        .cursor
-        .as_deref()
-        .map(decode_cursor::<TimeCursor>)
-        .transpose()?;
-    let (rows, more) =
-        store::history::changes(db, customer_id, cursor.map(|c| (c.at, c.id)), limit).await?;
-    let next_cursor = more
-        .then(|| {
-            rows.last()
-                .map(|r| encode_cursor(&TimeCursor { at: r.at, id: r.id }))
-        })
-        .flatten();
-    Ok(Page {
-        items: rows.into_iter().map(HistoryEntry::from).collect(),
-        next_cursor,
-    })
+    let page = page.request::<TimeCursor>()?;
+    let after = page.after.map(TimeCursor::bound);
+    let rows = store::history::changes(db, customer_id, after, page.limit).await?;
+    Ok(keyset(rows, |r| TimeCursor { at: r.at, id: r.id }).map(HistoryEntry::from))
 }
 
 #[cfg(test)]

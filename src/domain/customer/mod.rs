@@ -5,6 +5,7 @@ pub mod birthday;
 pub mod convert;
 pub mod fields;
 pub mod history;
+pub mod list;
 pub mod ops;
 pub mod ownership;
 pub mod rules;

@@ -7,19 +7,14 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use super::convert::{profile_of, to_dto, write_profile};
-use super::fields::{CustomerStatus, LifecycleStage, Tier};
 use super::rules::{Profile, churned_at};
-use super::{birthday, history, ownership};
+use super::{history, ownership};
 use crate::db::begin_write;
+use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::role::{Actor, CustomerScope, Role};
-use crate::domain::version::Precondition;
-use crate::dto::customer::{
-    Customer, CustomerCreate, CustomerListQuery, CustomerPatch, CustomerSort,
-};
-use crate::dto::page::{Page, decode_cursor, encode_cursor, limit};
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::domain::version::{Precondition, ensure_written};
+use crate::dto::customer::{Customer, CustomerCreate, CustomerPatch};
 use crate::store;
-use crate::store::customers::{Cursor, CustomerFilter};
 
 /// References the schema cannot check: the owner must be an active user who may own
 /// customers, and the referrer an existing customer other than this one.
@@ -28,7 +23,7 @@ async fn check_references(
     profile: &Profile,
     this: Option<Uuid>,
     errors: &mut Vec<FieldError>,
-) -> ApiResult<()> {
+) -> DomainResult<()> {
     if !ownership::can_own(tx, profile.owner_id).await? {
         errors.push(FieldError::new(
             "owner_id",
@@ -52,15 +47,15 @@ async fn load<C: sea_orm::ConnectionTrait>(
     db: &C,
     id: Uuid,
     scope: CustomerScope,
-) -> ApiResult<Customer> {
+) -> DomainResult<Customer> {
     let model = store::customers::find_visible(db, id, scope)
         .await?
-        .ok_or_else(|| ApiError::not_found("customer"))?;
+        .ok_or_else(|| DomainError::not_found("customer"))?;
     let tags = store::customers::tags_of(db, &[id])
         .await?
         .remove(&id)
         .unwrap_or_default();
-    Ok(to_dto(model, tags))
+    to_dto(model, tags)
 }
 
 #[tracing::instrument(skip_all, fields(customer.id))]
@@ -69,10 +64,10 @@ pub async fn create(
     actor: &Actor,
     input: CustomerCreate,
     now: DateTime<Utc>,
-) -> ApiResult<Customer> {
+) -> DomainResult<Customer> {
     actor.ensure_can_write()?;
     if actor.role == Role::Agent && input.owner_id.is_some_and(|o| o != actor.id) {
-        return Err(ApiError::Forbidden(
+        return Err(DomainError::Forbidden(
             "agents can only create customers they own".into(),
         ));
     }
@@ -83,7 +78,7 @@ pub async fn create(
     let tx = begin_write(db).await?;
     check_references(&tx, &profile, None, &mut errors).await?;
     if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+        return Err(DomainError::Validation(errors));
     }
     let id = Uuid::now_v7();
     tracing::Span::current().record("customer.id", tracing::field::display(id));
@@ -127,13 +122,13 @@ pub async fn visible_customer<C: sea_orm::ConnectionTrait>(
     db: &C,
     actor: &Actor,
     id: Uuid,
-) -> ApiResult<customers::Model> {
+) -> DomainResult<customers::Model> {
     store::customers::find_visible(db, id, actor.customer_scope())
         .await?
-        .ok_or_else(|| ApiError::not_found("customer"))
+        .ok_or_else(|| DomainError::not_found("customer"))
 }
 
-pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> ApiResult<Customer> {
+pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> DomainResult<Customer> {
     load(db, id, actor.customer_scope()).await
 }
 
@@ -145,16 +140,16 @@ pub async fn update(
     precondition: &Precondition,
     patch: CustomerPatch,
     now: DateTime<Utc>,
-) -> ApiResult<Customer> {
+) -> DomainResult<Customer> {
     let tx = begin_write(db).await?;
     let current = store::customers::find_visible(&tx, id, actor.customer_scope())
         .await?
-        .ok_or_else(|| ApiError::not_found("customer"))?;
+        .ok_or_else(|| DomainError::not_found("customer"))?;
     actor.ensure_can_write()?;
     if patch.owner_id.is_some_and(|o| o != current.owner_id)
         && !matches!(actor.role, Role::Admin | Role::Manager)
     {
-        return Err(ApiError::Forbidden(
+        return Err(DomainError::Forbidden(
             "only managers and admins reassign customers".into(),
         ));
     }
@@ -163,14 +158,14 @@ pub async fn update(
         .await?
         .remove(&id)
         .unwrap_or_default();
-    let before = profile_of(&current, tags);
+    let before = profile_of(&current, tags)?;
     let mut profile = before.clone();
     profile.apply(patch);
     profile.normalise();
     let mut errors = profile.check(now.date_naive());
     check_references(&tx, &profile, Some(id), &mut errors).await?;
     if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+        return Err(DomainError::Validation(errors));
     }
     // Checked after the body, so an invalid change is reported as such whatever its version.
     precondition.check(current.version)?;
@@ -191,7 +186,10 @@ pub async fn update(
         ..Default::default()
     };
     write_profile(&mut model, &profile);
-    store::customers::update_if_version(&tx, id, current.version, model).await?;
+    ensure_written(
+        store::customers::update_if_version(&tx, id, current.version, model).await?,
+        "customer",
+    )?;
     history::record(
         &tx,
         id,
@@ -228,11 +226,11 @@ pub async fn delete(
     id: Uuid,
     precondition: &Precondition,
     now: DateTime<Utc>,
-) -> ApiResult<()> {
+) -> DomainResult<()> {
     let tx = begin_write(db).await?;
     let current = store::customers::find_visible(&tx, id, actor.customer_scope())
         .await?
-        .ok_or_else(|| ApiError::not_found("customer"))?;
+        .ok_or_else(|| DomainError::not_found("customer"))?;
     actor.ensure_can_write()?;
     precondition.check(current.version)?;
     let model = customers::ActiveModel {
@@ -241,98 +239,10 @@ pub async fn delete(
         updated_at: Set(now),
         ..Default::default()
     };
-    store::customers::update_if_version(&tx, id, current.version, model).await?;
+    ensure_written(
+        store::customers::update_if_version(&tx, id, current.version, model).await?,
+        "customer",
+    )?;
     tx.commit().await?;
     Ok(())
-}
-
-pub async fn list(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    q: CustomerListQuery,
-    now: DateTime<Utc>,
-) -> ApiResult<Page<Customer>> {
-    let limit = limit(q.limit)?;
-    let sort = q.sort.unwrap_or(CustomerSort::CreatedDesc);
-    let cursor = q
-        .cursor
-        .as_deref()
-        .map(decode_cursor::<Cursor>)
-        .transpose()?;
-    if cursor.as_ref().is_some_and(|c| c.s != sort) {
-        return Err(ApiError::invalid(
-            "cursor",
-            "was made for another sort order",
-        ));
-    }
-    let birthday_keys = match q.birthday_within_days {
-        None => None,
-        Some(days @ 0..=366) => Some(birthday::keys_within(
-            now.date_naive(),
-            u32::try_from(days).unwrap_or(0),
-        )),
-        Some(_) => {
-            return Err(ApiError::invalid(
-                "birthday_within_days",
-                "must be between 0 and 366",
-            ));
-        }
-    };
-    let filter = CustomerFilter {
-        owner_id: q.owner_id,
-        tier: q.tier.map(Tier::as_str),
-        lifecycle_stage: q.lifecycle_stage.map(LifecycleStage::as_str),
-        status: q.status.map(CustomerStatus::as_str),
-        tag: q.tag.map(|t| t.trim().to_string()),
-        industry: q.industry,
-        q: q.q
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| s.trim().to_string()),
-        last_contacted_before: q.last_contacted_before,
-        birthday_keys,
-        segment: match q.segment_id {
-            Some(id) => Some(crate::domain::segment::ops::membership_of(db, id, now).await?),
-            None => None,
-        },
-    };
-    let (rows, more) = store::customers::list(
-        db,
-        actor.customer_scope(),
-        &filter,
-        sort,
-        cursor.as_ref(),
-        limit,
-    )
-    .await?;
-    let next_cursor = if more {
-        rows.last().map(|m| {
-            encode_cursor(&Cursor {
-                s: sort,
-                v: store::customers::sort_key(sort, m),
-                id: m.id,
-            })
-        })
-    } else {
-        None
-    };
-    Ok(Page {
-        items: page_items(db, rows).await?,
-        next_cursor,
-    })
-}
-
-/// Customers as the API shows them, with their tags fetched in one query.
-pub async fn page_items(
-    db: &DatabaseConnection,
-    rows: Vec<customers::Model>,
-) -> ApiResult<Vec<Customer>> {
-    let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
-    let mut tags = store::customers::tags_of(db, &ids).await?;
-    Ok(rows
-        .into_iter()
-        .map(|m| {
-            let t = tags.remove(&m.id).unwrap_or_default();
-            to_dto(m, t)
-        })
-        .collect())
 }

@@ -14,19 +14,21 @@ use uuid::Uuid;
 use super::history::{self, Change};
 use super::ops::{get, visible_customer};
 use crate::db::begin_write;
+use crate::domain::error::{DomainError, DomainResult, FieldError};
+use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::role::{Actor, Role};
 use crate::domain::version::Precondition;
 use crate::dto::customer::Customer;
-use crate::dto::page::{Page, TimeCursor, decode_cursor, encode_cursor, limit};
-use crate::dto::relationship::{Handoff, OwnerChange, PageQuery};
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::dto::page::{Page, PageQuery};
+use crate::dto::relationship::{Handoff, OwnerChange};
 use crate::store;
 
 /// Whether `user_id` may be given customers: an active user whose role can own them.
-pub async fn can_own<C: ConnectionTrait>(db: &C, user_id: Uuid) -> ApiResult<bool> {
-    Ok(store::users::find(db, user_id)
-        .await?
-        .is_some_and(|u| u.active && Role::parse(&u.role).is_some_and(Role::can_own_customers)))
+pub async fn can_own<C: ConnectionTrait>(db: &C, user_id: Uuid) -> DomainResult<bool> {
+    match store::users::find(db, user_id).await? {
+        Some(u) if u.active => Ok(Role::from_stored(&u.role)?.can_own_customers()),
+        _ => Ok(false),
+    }
 }
 
 /// Records a hand-off that has been written to the customer row.
@@ -38,7 +40,7 @@ pub async fn record_handoff<C: ConnectionTrait>(
     by: Uuid,
     reason: Option<String>,
     now: DateTime<Utc>,
-) -> ApiResult<()> {
+) -> DomainResult<()> {
     store::history::insert_handoff(
         db,
         customer_handoffs::ActiveModel {
@@ -65,7 +67,7 @@ async fn hand_over(
     by: Uuid,
     reason: Option<String>,
     now: DateTime<Utc>,
-) -> ApiResult<()> {
+) -> DomainResult<()> {
     customers::Entity::update_many()
         .col_expr(customers::Column::OwnerId, Expr::value(to))
         .col_expr(
@@ -109,16 +111,16 @@ pub async fn change_owner(
     precondition: &Precondition,
     input: OwnerChange,
     now: DateTime<Utc>,
-) -> ApiResult<Customer> {
+) -> DomainResult<Customer> {
     let tx = begin_write(db).await?;
     let customer = visible_customer(&tx, actor, id).await?;
     if !actor.is_manager_or_admin() {
-        return Err(ApiError::Forbidden(
+        return Err(DomainError::Forbidden(
             "only managers and admins hand customers over".into(),
         ));
     }
     if !can_own(&tx, input.owner_id).await? {
-        return Err(ApiError::Validation(vec![FieldError::new(
+        return Err(DomainError::Validation(vec![FieldError::new(
             "owner_id",
             "must be an active user who can own customers",
         )]));
@@ -138,7 +140,7 @@ pub async fn hand_over_all(
     to: Uuid,
     by: Uuid,
     now: DateTime<Utc>,
-) -> ApiResult<usize> {
+) -> DomainResult<usize> {
     let owned = customers::Entity::find()
         .filter(customers::Column::OwnerId.eq(from))
         .filter(customers::Column::DeletedAt.is_null())
@@ -163,25 +165,11 @@ pub async fn owner_history(
     db: &DatabaseConnection,
     actor: &Actor,
     id: Uuid,
-    q: PageQuery,
-) -> ApiResult<Page<Handoff>> {
+    page: PageQuery,
+) -> DomainResult<Page<Handoff>> {
     visible_customer(db, actor, id).await?;
-    let limit = limit(q.limit)?;
-    let cursor = q
-        .cursor
-        .as_deref()
-        .map(decode_cursor::<TimeCursor>)
-        .transpose()?;
-    let (rows, more) =
-        store::history::handoffs(db, id, cursor.map(|c| (c.at, c.id)), false, limit).await?;
-    let next_cursor = more
-        .then(|| {
-            rows.last()
-                .map(|r| encode_cursor(&TimeCursor { at: r.at, id: r.id }))
-        })
-        .flatten();
-    Ok(Page {
-        items: rows.into_iter().map(Handoff::from).collect(),
-        next_cursor,
-    })
+    let page = page.request::<TimeCursor>()?;
+    let after = page.after.map(TimeCursor::bound);
+    let rows = store::history::handoffs(db, id, after, false, page.limit).await?;
+    Ok(keyset(rows, |r| TimeCursor { at: r.at, id: r.id }).map(Handoff::from))
 }

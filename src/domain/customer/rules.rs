@@ -8,8 +8,8 @@ use uuid::Uuid;
 use super::fields::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tier,
 };
+use crate::domain::error::FieldError;
 use crate::dto::customer::{CustomerCreate, CustomerPatch};
-use crate::error::FieldError;
 
 /// Every editable field of a customer.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,12 +8,14 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::ops::visible_customer;
+use crate::domain::error::DomainResult;
+use crate::domain::page::keyset;
 use crate::domain::role::{Actor, CustomerScope};
-use crate::dto::page::{Page, decode_cursor, encode_cursor, limit};
-use crate::dto::relationship::{PageQuery, TimelineItem, TimelineKind, TimelineRecord};
-use crate::error::ApiResult;
+use crate::dto::page::{Page, PageQuery};
+use crate::dto::relationship::{TimelineItem, TimelineKind, TimelineRecord};
 use crate::store;
 use crate::store::interactions::InteractionFilter;
+use crate::store::page::Rows;
 
 /// Items are ordered by (at, kind, id), all descending.
 #[derive(Debug, Serialize, Deserialize)]
@@ -38,80 +40,71 @@ pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     customer_id: Uuid,
-    q: PageQuery,
-) -> ApiResult<Page<TimelineItem>> {
+    page: PageQuery,
+) -> DomainResult<Page<TimelineItem>> {
     visible_customer(db, actor, customer_id).await?;
-    let limit = limit(q.limit)?;
-    let cursor = q
-        .cursor
-        .as_deref()
-        .map(decode_cursor::<Cursor>)
-        .transpose()?;
+    let page = page.request::<Cursor>()?;
+    let cursor = page.after;
+    let limit = page.limit;
 
-    let mut items: Vec<(DateTime<Utc>, TimelineKind, Uuid, TimelineRecord)> = Vec::new();
+    let mut items: Vec<Entry> = Vec::new();
+    let mut more = false;
     let filter = InteractionFilter {
         customer_id: Some(customer_id),
         ..Default::default()
     };
     let (before, whole) = bound(&cursor, TimelineKind::Interaction);
-    let (rows, more_interactions) =
+    let rows =
         store::interactions::list(db, CustomerScope::All, &filter, before, whole, limit).await?;
-    items.extend(rows.into_iter().map(|r| {
-        (
-            r.occurred_at,
-            TimelineKind::Interaction,
-            r.id,
-            TimelineRecord::Interaction(r.into()),
-        )
-    }));
+    more |= rows.more;
+    for r in rows.items {
+        items.push(Entry {
+            at: r.occurred_at,
+            kind: TimelineKind::Interaction,
+            id: r.id,
+            record: TimelineRecord::Interaction(r.try_into()?),
+        });
+    }
 
     let (before, whole) = bound(&cursor, TimelineKind::Purchase);
-    let (rows, more_purchases) =
-        store::purchases::list(db, customer_id, before, whole, limit).await?;
-    items.extend(rows.into_iter().map(|r| {
-        (
-            r.occurred_at,
-            TimelineKind::Purchase,
-            r.id,
-            TimelineRecord::Purchase(r.into()),
-        )
+    let rows = store::purchases::list(db, customer_id, before, whole, limit).await?;
+    more |= rows.more;
+    items.extend(rows.items.into_iter().map(|r| Entry {
+        at: r.occurred_at,
+        kind: TimelineKind::Purchase,
+        id: r.id,
+        record: TimelineRecord::Purchase(r.into()),
     }));
 
     let (before, whole) = bound(&cursor, TimelineKind::Handoff);
-    let (rows, more_handoffs) =
-        store::history::handoffs(db, customer_id, before, whole, limit).await?;
-    items.extend(rows.into_iter().map(|r| {
-        (
-            r.at,
-            TimelineKind::Handoff,
-            r.id,
-            TimelineRecord::Handoff(r.into()),
-        )
+    let rows = store::history::handoffs(db, customer_id, before, whole, limit).await?;
+    more |= rows.more;
+    items.extend(rows.items.into_iter().map(|r| Entry {
+        at: r.at,
+        kind: TimelineKind::Handoff,
+        id: r.id,
+        record: TimelineRecord::Handoff(r.into()),
     }));
 
-    items.sort_by_key(|item| std::cmp::Reverse((item.0, item.1, item.2)));
+    items.sort_by_key(|e| std::cmp::Reverse((e.at, e.kind, e.id)));
     // Each kind returned at most `limit` rows and said whether it had more.
-    let more = items.len() > usize::try_from(limit).unwrap_or(usize::MAX)
-        || more_interactions
-        || more_purchases
-        || more_handoffs;
-    items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let next_cursor = more
-        .then(|| {
-            items.last().map(|(at, kind, id, _)| {
-                encode_cursor(&Cursor {
-                    at: *at,
-                    kind: *kind,
-                    id: *id,
-                })
-            })
-        })
-        .flatten();
-    Ok(Page {
-        items: items
-            .into_iter()
-            .map(|(at, kind, _, record)| TimelineItem { kind, at, record })
-            .collect(),
-        next_cursor,
+    let mut merged = Rows::cut(items, limit);
+    merged.more |= more;
+    Ok(keyset(merged, |e| Cursor {
+        at: e.at,
+        kind: e.kind,
+        id: e.id,
     })
+    .map(|e| TimelineItem {
+        kind: e.kind,
+        at: e.at,
+        record: e.record,
+    }))
+}
+
+struct Entry {
+    at: DateTime<Utc>,
+    kind: TimelineKind,
+    id: Uuid,
+    record: TimelineRecord,
 }

@@ -8,24 +8,27 @@ use uuid::Uuid;
 
 use super::{rule, sql};
 use crate::db::begin_write;
-use crate::domain::customer::ops as customers;
+use crate::domain::customer::list as customers;
+use crate::domain::error::{DomainError, DomainResult, FieldError};
+use crate::domain::page::keyset;
 use crate::domain::role::Actor;
-use crate::domain::version::Precondition;
+use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::customer::{Customer, CustomerListQuery};
-use crate::dto::page::{Page, decode_cursor, encode_cursor, limit};
+use crate::dto::page::{Page, PageQuery};
 use crate::dto::segment::{
     MembersChange, MembersResult, PreviewRequest, PreviewResponse, Segment, SegmentCreate,
     SegmentKind, SegmentListQuery, SegmentPatch,
 };
-use crate::error::{ApiError, ApiResult, FieldError};
 use crate::store;
 use crate::store::customers::CustomerFilter;
 
-fn ensure_manager(actor: &Actor) -> ApiResult<()> {
+const SEGMENT_NAME_TAKEN: &str = "a segment with this name already exists";
+
+fn ensure_manager(actor: &Actor) -> DomainResult<()> {
     if actor.is_manager_or_admin() {
         Ok(())
     } else {
-        Err(ApiError::Forbidden(
+        Err(DomainError::Forbidden(
             "only managers and admins change segments".into(),
         ))
     }
@@ -35,13 +38,13 @@ fn membership<C: ConnectionTrait>(
     db: &C,
     segment: &segments::Model,
     now: DateTime<Utc>,
-) -> ApiResult<Condition> {
-    match SegmentKind::parse(&segment.kind) {
-        Some(SegmentKind::Static) => Ok(store::segments::static_members(segment.id)),
-        _ => {
+) -> DomainResult<Condition> {
+    match SegmentKind::from_stored(&segment.kind)? {
+        SegmentKind::Static => Ok(store::segments::static_members(segment.id)),
+        SegmentKind::Dynamic => {
             let stored = segment.rule.clone().unwrap_or_default();
             let parsed = rule::parse(&stored, "rule")
-                .map_err(|_| ApiError::internal("a stored rule no longer parses"))?;
+                .map_err(|_| DomainError::internal("a stored rule no longer parses"))?;
             Ok(sql::condition(&parsed, db.get_database_backend(), now))
         }
     }
@@ -52,10 +55,10 @@ pub async fn membership_of(
     db: &DatabaseConnection,
     id: Uuid,
     now: DateTime<Utc>,
-) -> ApiResult<Condition> {
+) -> DomainResult<Condition> {
     let segment = store::segments::find(db, id)
         .await?
-        .ok_or_else(|| ApiError::invalid("segment_id", "no such segment"))?;
+        .ok_or_else(|| DomainError::invalid("segment_id", "no such segment"))?;
     membership(db, &segment, now)
 }
 
@@ -64,7 +67,7 @@ async fn to_dto(
     actor: &Actor,
     m: segments::Model,
     now: DateTime<Utc>,
-) -> ApiResult<Segment> {
+) -> DomainResult<Segment> {
     let filter = CustomerFilter {
         segment: Some(membership(db, &m, now)?),
         ..Default::default()
@@ -74,7 +77,7 @@ async fn to_dto(
         id: m.id,
         name: m.name,
         description: m.description,
-        kind: SegmentKind::parse(&m.kind).unwrap_or(SegmentKind::Static),
+        kind: SegmentKind::from_stored(&m.kind)?,
         rule: m.rule,
         member_count,
         created_by: m.created_by,
@@ -107,7 +110,7 @@ pub async fn create(
     actor: &Actor,
     input: SegmentCreate,
     now: DateTime<Utc>,
-) -> ApiResult<Segment> {
+) -> DomainResult<Segment> {
     ensure_manager(actor)?;
     let mut errors = Vec::new();
     if input.name.trim().is_empty() {
@@ -118,7 +121,7 @@ pub async fn create(
         errors.append(&mut e);
     }
     if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+        return Err(DomainError::Validation(errors));
     }
     let row = store::segments::insert(
         db,
@@ -134,14 +137,15 @@ pub async fn create(
             updated_at: Set(now),
         },
     )
-    .await?;
+    .await
+    .map_err(DomainError::unique(SEGMENT_NAME_TAKEN))?;
     to_dto(db, actor, row, now).await
 }
 
-async fn load(db: &DatabaseConnection, id: Uuid) -> ApiResult<segments::Model> {
+async fn load(db: &DatabaseConnection, id: Uuid) -> DomainResult<segments::Model> {
     store::segments::find(db, id)
         .await?
-        .ok_or_else(|| ApiError::not_found("segment"))
+        .ok_or_else(|| DomainError::not_found("segment"))
 }
 
 pub async fn get(
@@ -149,7 +153,7 @@ pub async fn get(
     actor: &Actor,
     id: Uuid,
     now: DateTime<Utc>,
-) -> ApiResult<Segment> {
+) -> DomainResult<Segment> {
     let m = load(db, id).await?;
     to_dto(db, actor, m, now).await
 }
@@ -161,10 +165,10 @@ pub async fn update(
     precondition: &Precondition,
     patch: SegmentPatch,
     now: DateTime<Utc>,
-) -> ApiResult<Segment> {
+) -> DomainResult<Segment> {
     let current = load(db, id).await?;
     ensure_manager(actor)?;
-    let kind = SegmentKind::parse(&current.kind).unwrap_or(SegmentKind::Static);
+    let kind = SegmentKind::from_stored(&current.kind)?;
     let mut errors = Vec::new();
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         errors.push(FieldError::new("name", "must not be blank"));
@@ -175,7 +179,7 @@ pub async fn update(
         errors.append(&mut e);
     }
     if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+        return Err(DomainError::Validation(errors));
     }
     precondition.check(current.version)?;
     let row = segments::ActiveModel {
@@ -189,11 +193,10 @@ pub async fn update(
         updated_at: Set(now),
         ..Default::default()
     };
-    if !store::segments::update_if_version(db, id, current.version, row).await? {
-        return Err(ApiError::PreconditionFailed(
-            "the segment changed meanwhile; fetch it again".into(),
-        ));
-    }
+    let written = store::segments::update_if_version(db, id, current.version, row)
+        .await
+        .map_err(DomainError::unique(SEGMENT_NAME_TAKEN))?;
+    ensure_written(written, "segment")?;
     get(db, actor, id, now).await
 }
 
@@ -202,7 +205,7 @@ pub async fn delete(
     actor: &Actor,
     id: Uuid,
     precondition: &Precondition,
-) -> ApiResult<()> {
+) -> DomainResult<()> {
     let current = load(db, id).await?;
     ensure_manager(actor)?;
     precondition.check(current.version)?;
@@ -216,20 +219,21 @@ pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     q: SegmentListQuery,
+    page: PageQuery,
     now: DateTime<Utc>,
-) -> ApiResult<Page<Segment>> {
-    let limit = limit(q.limit)?;
-    let after = q.cursor.as_deref().map(decode_cursor::<Uuid>).transpose()?;
-    let (rows, more) =
-        store::segments::list(db, q.kind.map(SegmentKind::as_str), after, limit).await?;
-    let next_cursor = more
-        .then(|| rows.last().map(|s| encode_cursor(&s.id)))
-        .flatten();
-    let mut items = Vec::with_capacity(rows.len());
-    for row in rows {
+) -> DomainResult<Page<Segment>> {
+    let page = page.request::<Uuid>()?;
+    let rows =
+        store::segments::list(db, q.kind.map(SegmentKind::as_str), page.after, page.limit).await?;
+    let page = keyset(rows, |s| s.id);
+    let mut items = Vec::with_capacity(page.items.len());
+    for row in page.items {
         items.push(to_dto(db, actor, row, now).await?);
     }
-    Ok(Page { items, next_cursor })
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+    })
 }
 
 /// Adds (or removes) members of a static segment in bulk.
@@ -240,12 +244,12 @@ pub async fn change_members(
     input: MembersChange,
     add: bool,
     now: DateTime<Utc>,
-) -> ApiResult<MembersResult> {
+) -> DomainResult<MembersResult> {
     let segment = load(db, id).await?;
     ensure_manager(actor)?;
-    if SegmentKind::parse(&segment.kind) != Some(SegmentKind::Static) {
-        return Err(ApiError::Conflict(
-            "a dynamic segment's members follow its rule; they cannot be listed by hand".into(),
+    if SegmentKind::from_stored(&segment.kind)? != SegmentKind::Static {
+        return Err(DomainError::conflict(
+            "a dynamic segment's members follow its rule; they cannot be listed by hand",
         ));
     }
     let mut ids = input.customer_ids;
@@ -272,11 +276,12 @@ pub async fn members(
     actor: &Actor,
     id: Uuid,
     mut q: CustomerListQuery,
+    page: PageQuery,
     now: DateTime<Utc>,
-) -> ApiResult<Page<Customer>> {
+) -> DomainResult<Page<Customer>> {
     load(db, id).await?;
     q.segment_id = Some(id);
-    customers::list(db, actor, q, now).await
+    customers::list(db, actor, q, page, now).await
 }
 
 /// Counts and shows the first page of a rule's members without saving anything.
@@ -285,24 +290,12 @@ pub async fn preview(
     actor: &Actor,
     input: PreviewRequest,
     now: DateTime<Utc>,
-) -> ApiResult<PreviewResponse> {
-    let parsed = rule::parse(&input.rule, "rule").map_err(ApiError::Validation)?;
+) -> DomainResult<PreviewResponse> {
+    let parsed = rule::parse(&input.rule, "rule").map_err(DomainError::Validation)?;
     let filter = CustomerFilter {
         segment: Some(sql::condition(&parsed, db.get_database_backend(), now)),
         ..Default::default()
     };
-    let count = store::customers::count(db, actor.customer_scope(), &filter).await?;
-    let (rows, _) = store::customers::list(
-        db,
-        actor.customer_scope(),
-        &filter,
-        crate::dto::customer::CustomerSort::CreatedDesc,
-        None,
-        crate::dto::page::DEFAULT_LIMIT,
-    )
-    .await?;
-    Ok(PreviewResponse {
-        count,
-        items: customers::page_items(db, rows).await?,
-    })
+    let (count, items) = customers::count_and_first_page(db, actor, &filter).await?;
+    Ok(PreviewResponse { count, items })
 }

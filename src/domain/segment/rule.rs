@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::error::FieldError;
+use crate::domain::error::FieldError;
 
 const MAX_DEPTH: usize = 10;
 const MAX_NODES: usize = 200;

@@ -10,6 +10,7 @@ use sea_orm::{ColumnTrait, Condition, DbBackend, Value};
 
 use super::rule::{Field, Op, Operand, Rule, Scalar};
 use crate::domain::customer::birthday;
+use crate::store::contains_pattern;
 
 /// Translates `rule` for `backend`; `now` anchors the day-based operators.
 pub fn condition(rule: &Rule, backend: DbBackend, now: DateTime<Utc>) -> Condition {
@@ -84,15 +85,7 @@ fn value(s: &Scalar) -> Value {
 }
 
 fn like_pattern(text: &str) -> LikeExpr {
-    let mut out = String::from("%");
-    for c in text.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    LikeExpr::new(out).escape('\\')
+    LikeExpr::new(contains_pattern(text)).escape('\\')
 }
 
 fn many(operand: &Operand) -> Vec<Value> {
@@ -281,21 +274,13 @@ fn attribute_leaf(key: &str, op: Op, operand: &Operand, backend: DbBackend) -> S
         Op::Lt => ordered("<"),
         Op::Lte => ordered("<="),
         Op::Contains => {
-            let pattern = match operand {
-                Operand::One(Scalar::Text(t)) => t.clone(),
-                _ => String::new(),
+            let text = match operand {
+                Operand::One(Scalar::Text(t)) => t.as_str(),
+                _ => "",
             };
-            let mut escaped = String::from("%");
-            for c in pattern.to_lowercase().chars() {
-                if matches!(c, '%' | '_' | '\\') {
-                    escaped.push('\\');
-                }
-                escaped.push(c);
-            }
-            escaped.push('%');
             Expr::cust_with_values(
                 format!("COALESCE(LOWER({string}) LIKE {ph} ESCAPE '\\', FALSE)"),
-                [escaped],
+                [contains_pattern(text)],
             )
         }
         Op::IsNull => missing,

@@ -1,35 +1,18 @@
-//! The one error type of the service. Every failure, from a handler, an extractor, the
-//! database or the router, becomes an RFC 9457 problem document here. Internal causes are
+//! The HTTP layer's error: every failure, from a handler, an extractor, the domain or the
+//! router, becomes an RFC 9457 problem document here, and only here. Internal causes are
 //! logged once and never sent to the client.
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
-use sea_orm::{DbErr, RuntimeErr, SqlErr};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+pub use crate::domain::error::FieldError;
+use crate::domain::error::{Conflict, DomainError};
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
-
-/// One invalid input field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
-pub struct FieldError {
-    /// Path of the field in the request, dotted for nested values (`contact_window.start`).
-    #[schema(example = "email")]
-    pub field: String,
-    #[schema(example = "must be a valid email address")]
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
 
 /// RFC 9457 problem details.
 #[derive(Debug, Serialize, ToSchema)]
@@ -49,6 +32,10 @@ pub struct Problem {
     /// Present on validation errors (422).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FieldError>>,
+    /// On a conflict with a workflow: the targets that would have been accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(ignore)]
+    pub allowed: Option<Vec<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -63,8 +50,8 @@ pub enum ApiError {
     NotFound(String),
     #[error("method not allowed")]
     MethodNotAllowed { allow: Vec<String> },
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{}", .0.detail)]
+    Conflict(Conflict),
     #[error("{0}")]
     PreconditionFailed(String),
     #[error("{0}")]
@@ -87,10 +74,6 @@ pub enum ApiError {
 impl ApiError {
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Validation(vec![FieldError::new(field, message)])
-    }
-
-    pub fn not_found(what: &str) -> Self {
-        Self::NotFound(format!("{what} not found"))
     }
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {
@@ -140,6 +123,10 @@ impl ApiError {
             detail: self.detail(),
             errors: match self {
                 Self::Validation(errors) => Some(errors.clone()),
+                _ => None,
+            },
+            allowed: match self {
+                Self::Conflict(conflict) => conflict.allowed.clone(),
                 _ => None,
             },
         }
@@ -197,43 +184,24 @@ impl ResponseError for ApiError {
     }
 }
 
-impl From<DbErr> for ApiError {
-    fn from(err: DbErr) -> Self {
-        match err.sql_err() {
-            Some(SqlErr::UniqueConstraintViolation(_)) => {
-                return Self::Conflict("a record with the same unique value already exists".into());
-            }
-            Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
-                return Self::Conflict("the change refers to a record that does not exist".into());
-            }
-            _ => {}
+impl From<DomainError> for ApiError {
+    fn from(err: DomainError) -> Self {
+        match err {
+            DomainError::Unauthenticated(detail) => Self::Unauthorized(detail),
+            DomainError::Forbidden(detail) => Self::Forbidden(detail),
+            DomainError::NotFound(detail) => Self::NotFound(detail),
+            DomainError::Conflict(conflict) => Self::Conflict(conflict),
+            DomainError::StalePrecondition(detail) => Self::PreconditionFailed(detail),
+            DomainError::Validation(errors) => Self::Validation(errors),
+            DomainError::Throttled {
+                detail,
+                retry_after_secs,
+            } => Self::TooManyRequests {
+                detail,
+                retry_after_secs,
+            },
+            DomainError::Unavailable(cause) => Self::Unavailable(cause),
+            DomainError::Internal(cause) => Self::Internal(cause),
         }
-        match &err {
-            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => Self::Unavailable(err.to_string()),
-            DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))
-                if is_connection_failure(e) =>
-            {
-                Self::Unavailable(err.to_string())
-            }
-            DbErr::RecordNotFound(what) => Self::NotFound(format!("{what} not found")),
-            _ => Self::Internal(err.to_string()),
-        }
-    }
-}
-
-fn is_connection_failure(err: &sea_orm::sqlx::Error) -> bool {
-    use sea_orm::sqlx::Error;
-    match err {
-        Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed | Error::WorkerCrashed => true,
-        Error::Tls(_) | Error::Protocol(_) => true,
-        Error::Database(db) => {
-            // SQLITE_BUSY / SQLITE_LOCKED after the busy timeout, and PostgreSQL's
-            // "admin shutdown" / "cannot connect now" classes: transient, so 503.
-            matches!(
-                db.code().as_deref(),
-                Some("5") | Some("6") | Some("517") | Some("57P01") | Some("57P02") | Some("57P03")
-            ) || db.code().is_some_and(|c| c.starts_with("08"))
-        }
-        _ => false,
     }
 }

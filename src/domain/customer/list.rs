@@ -1,0 +1,173 @@
+//! The customers list: filters translated for the store, sort keys carried in the cursor, and
+//! customers shown with their tags.
+
+use chrono::{DateTime, Utc};
+use entity::customers;
+use sea_orm::DatabaseConnection;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::birthday;
+use super::convert::to_dto;
+use crate::domain::error::{DomainError, DomainResult};
+use crate::domain::page::keyset;
+use crate::domain::role::Actor;
+use crate::dto::customer::{Customer, CustomerListQuery, CustomerSort};
+use crate::dto::page::{Page, PageQuery};
+use crate::store;
+use crate::store::customers::{After, CustomerFilter};
+use crate::store::page::Rows;
+
+/// The position after the last row of a page, for the sort it was made for.
+#[derive(Debug, Serialize, Deserialize)]
+struct Cursor {
+    s: CustomerSort,
+    /// The sort key of the last row (null for a customer never contacted).
+    v: Option<String>,
+    id: Uuid,
+}
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    q: CustomerListQuery,
+    page: PageQuery,
+    now: DateTime<Utc>,
+) -> DomainResult<Page<Customer>> {
+    let page = page.request::<Cursor>()?;
+    let sort = q.sort.unwrap_or(CustomerSort::CreatedDesc);
+    let after = match page.after {
+        Some(c) if c.s != sort => {
+            return Err(DomainError::invalid(
+                "cursor",
+                "was made for another sort order",
+            ));
+        }
+        Some(c) => Some(After {
+            key: c.v.as_deref().map(|raw| key_value(sort, raw)).transpose()?,
+            id: c.id,
+        }),
+        None => None,
+    };
+    let filter = filter_of(db, q, now).await?;
+    let rows = store::customers::list(
+        db,
+        actor.customer_scope(),
+        &filter,
+        sort,
+        after.as_ref(),
+        page.limit,
+    )
+    .await?;
+    let page = keyset(rows, |m| Cursor {
+        s: sort,
+        v: sort_key(sort, m),
+        id: m.id,
+    });
+    let items = shown(db, page.items).await?;
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// The first page of the newest customers the filter matches, and how many match in all.
+pub async fn count_and_first_page(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &CustomerFilter,
+) -> DomainResult<(u64, Vec<Customer>)> {
+    let count = store::customers::count(db, actor.customer_scope(), filter).await?;
+    let Rows { items, .. } = store::customers::list(
+        db,
+        actor.customer_scope(),
+        filter,
+        CustomerSort::CreatedDesc,
+        None,
+        crate::dto::page::DEFAULT_LIMIT,
+    )
+    .await?;
+    Ok((count, shown(db, items).await?))
+}
+
+async fn filter_of(
+    db: &DatabaseConnection,
+    q: CustomerListQuery,
+    now: DateTime<Utc>,
+) -> DomainResult<CustomerFilter> {
+    let birthday_keys = match q.birthday_within_days {
+        None => None,
+        Some(days @ 0..=366) => Some(birthday::keys_within(
+            now.date_naive(),
+            u32::try_from(days).unwrap_or(0),
+        )),
+        Some(_) => {
+            return Err(DomainError::invalid(
+                "birthday_within_days",
+                "must be between 0 and 366",
+            ));
+        }
+    };
+    Ok(CustomerFilter {
+        owner_id: q.owner_id,
+        tier: q.tier.map(|t| t.as_str()),
+        lifecycle_stage: q.lifecycle_stage.map(|s| s.as_str()),
+        status: q.status.map(|s| s.as_str()),
+        tag: q.tag.map(|t| t.trim().to_string()),
+        industry: q.industry,
+        q: q.q
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| s.trim().to_string()),
+        last_contacted_before: q.last_contacted_before,
+        birthday_keys,
+        segment: match q.segment_id {
+            Some(id) => Some(crate::domain::segment::ops::membership_of(db, id, now).await?),
+            None => None,
+        },
+    })
+}
+
+/// Customers as the API shows them, with their tags fetched in one query.
+pub async fn shown(
+    db: &DatabaseConnection,
+    rows: Vec<customers::Model>,
+) -> DomainResult<Vec<Customer>> {
+    let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
+    let mut tags = store::customers::tags_of(db, &ids).await?;
+    rows.into_iter()
+        .map(|m| {
+            let t = tags.remove(&m.id).unwrap_or_default();
+            to_dto(m, t)
+        })
+        .collect()
+}
+
+/// The sort key of a row, as a cursor carries it.
+fn sort_key(sort: CustomerSort, m: &customers::Model) -> Option<String> {
+    use CustomerSort::*;
+    match sort {
+        NameAsc | NameDesc => Some(m.name.clone()),
+        CreatedAsc | CreatedDesc => Some(m.created_at.to_rfc3339()),
+        UpdatedAsc | UpdatedDesc => Some(m.updated_at.to_rfc3339()),
+        LastContactedAsc | LastContactedDesc => m.last_contacted_at.map(|t| t.to_rfc3339()),
+        ValueAsc | ValueDesc => Some(m.lifetime_value_minor.to_string()),
+        PurchasesAsc | PurchasesDesc => Some(m.purchase_count.to_string()),
+        LastPurchaseAsc | LastPurchaseDesc => m.last_purchase_at.map(|t| t.to_rfc3339()),
+    }
+}
+
+/// A cursor's sort key read back as the column's type.
+fn key_value(sort: CustomerSort, raw: &str) -> DomainResult<sea_orm::Value> {
+    let bad = || DomainError::invalid("cursor", "is not a cursor returned by this list");
+    use CustomerSort::*;
+    Ok(match sort {
+        NameAsc | NameDesc => raw.to_string().into(),
+        ValueAsc | ValueDesc => raw.parse::<i64>().map_err(|_| bad())?.into(),
+        PurchasesAsc | PurchasesDesc => raw.parse::<i32>().map_err(|_| bad())?.into(),
+        _ => DateTime::parse_from_rfc3339(raw)
+            .map_err(|_| bad())?
+            .with_timezone(&Utc)
+            .into(),
+    })
+}

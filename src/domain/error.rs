@@ -1,0 +1,145 @@
+//! What a domain operation can fail with, in the domain's own words. No web framework here:
+//! the HTTP layer maps each variant to a status and a problem document in one place.
+//! Persistence returns database errors; `From<DbErr>` is where the domain reads them.
+
+use sea_orm::{DbErr, RuntimeErr, SqlErr};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub type DomainResult<T> = Result<T, DomainError>;
+
+/// One invalid input field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    /// Path of the field in the request, dotted for nested values (`contact_window.start`).
+    #[schema(example = "email")]
+    pub field: String,
+    #[schema(example = "must be a valid email address")]
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A change that clashes with the current state. `allowed` lists the states or actions that
+/// would have been accepted, where there is such a list (a workflow's permitted targets).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub detail: String,
+    pub allowed: Option<Vec<String>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DomainError {
+    /// No valid credentials: a bad password, an invalid token, an inactive user.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// Known caller, action not permitted for their role.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Unknown, or invisible to the caller (the two are answered alike).
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{}", .0.detail)]
+    Conflict(Conflict),
+    /// The record's version is not the one the caller based the change on.
+    #[error("{0}")]
+    StalePrecondition(String),
+    #[error("invalid fields")]
+    Validation(Vec<FieldError>),
+    /// Too many attempts; try again after the given number of seconds.
+    #[error("{detail}")]
+    Throttled {
+        detail: String,
+        retry_after_secs: u64,
+    },
+    /// The database is not answering; transient.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl DomainError {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, message)])
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::NotFound(format!("{what} not found"))
+    }
+
+    pub fn conflict(detail: impl Into<String>) -> Self {
+        Self::Conflict(Conflict {
+            detail: detail.into(),
+            allowed: None,
+        })
+    }
+
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Self::Internal(cause.to_string())
+    }
+
+    /// Reads a database error where a unique violation has a meaning of its own (a taken
+    /// email or name): `map_err(DomainError::unique("…"))`.
+    pub fn unique(detail: &'static str) -> impl FnOnce(DbErr) -> Self {
+        move |err| {
+            if is_unique_violation(&err) {
+                Self::conflict(detail)
+            } else {
+                err.into()
+            }
+        }
+    }
+}
+
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+impl From<DbErr> for DomainError {
+    fn from(err: DbErr) -> Self {
+        match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                return Self::conflict("a record with the same unique value already exists");
+            }
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
+                return Self::conflict("the change refers to a record that does not exist");
+            }
+            _ => {}
+        }
+        match &err {
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => Self::Unavailable(err.to_string()),
+            DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))
+                if is_connection_failure(e) =>
+            {
+                Self::Unavailable(err.to_string())
+            }
+            DbErr::RecordNotFound(what) => Self::NotFound(format!("{what} not found")),
+            _ => Self::Internal(err.to_string()),
+        }
+    }
+}
+
+fn is_connection_failure(err: &sea_orm::sqlx::Error) -> bool {
+    use sea_orm::sqlx::Error;
+    match err {
+        Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed | Error::WorkerCrashed => true,
+        Error::Tls(_) | Error::Protocol(_) => true,
+        Error::Database(db) => {
+            // SQLITE_BUSY / SQLITE_LOCKED after the busy timeout, and PostgreSQL's
+            // "admin shutdown" / "cannot connect now" classes: transient, so unavailable.
+            matches!(
+                db.code().as_deref(),
+                Some("5") | Some("6") | Some("517") | Some("57P01") | Some("57P02") | Some("57P03")
+            ) || db.code().is_some_and(|c| c.starts_with("08"))
+        }
+        _ => false,
+    }
+}
