@@ -19,14 +19,9 @@ use crate::domain::token::TokenKeys;
 use crate::http::error::ApiError;
 use crate::http::extract::JSON_LIMIT;
 use crate::http::routing::{MethodTable, configure, fallback};
+use crate::http::state::AppState;
 use crate::telemetry::RequestSpan;
 use crate::{db, domain, http, scheduler, telemetry};
-
-/// What every handler may use.
-pub struct AppState {
-    pub db: DatabaseConnection,
-    pub tokens: TokenKeys,
-}
 
 pub struct Application {
     port: u16,

@@ -35,6 +35,11 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $text),+ }
             }
 
+            /// Reads a word a caller sent; `None` when it is not in the vocabulary.
+            pub fn from_name(value: &str) -> Option<Self> {
+                match value { $($text => Some($name::$variant),)+ _ => None }
+            }
+
             /// Reads the word the database holds. An unknown word is a fault in the data,
             /// never silently replaced by a default.
             pub fn from_stored(value: &str) -> $crate::domain::error::DomainResult<Self> {

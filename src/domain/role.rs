@@ -63,12 +63,24 @@ impl Actor {
         }
     }
 
-    pub fn is_manager_or_admin(&self) -> bool {
-        matches!(self.role, Role::Admin | Role::Manager)
+    /// Admins only; `action` completes "only admins …" in the refusal.
+    pub fn ensure_admin(&self, action: &str) -> DomainResult<()> {
+        if self.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(DomainError::Forbidden(format!("only admins {action}")))
+        }
     }
 
-    pub fn is_admin(&self) -> bool {
-        self.role == Role::Admin
+    /// Managers and admins only; `action` completes "only managers and admins …".
+    pub fn ensure_manager(&self, action: &str) -> DomainResult<()> {
+        if matches!(self.role, Role::Admin | Role::Manager) {
+            Ok(())
+        } else {
+            Err(DomainError::Forbidden(format!(
+                "only managers and admins {action}"
+            )))
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use entity::users;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{DatabaseConnection, Set};
 use uuid::Uuid;
 
 use crate::config::BootstrapAdmin;
@@ -133,18 +133,34 @@ pub async fn ensure_bootstrap_admin(
     }
 }
 
-pub async fn get(db: &DatabaseConnection, id: Uuid) -> DomainResult<User> {
+const MANAGE_USERS: &str = "manage users";
+
+/// The caller's own user record.
+pub async fn me(db: &DatabaseConnection, actor: &Actor) -> DomainResult<User> {
+    find(db, actor.id).await
+}
+
+#[tracing::instrument(skip_all, fields(user.id = %id))]
+pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> DomainResult<User> {
+    actor.ensure_admin(MANAGE_USERS)?;
+    find(db, id).await
+}
+
+async fn find(db: &DatabaseConnection, id: Uuid) -> DomainResult<User> {
     store::users::find(db, id)
         .await?
         .ok_or_else(|| DomainError::not_found("user"))?
         .try_into()
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn list(
     db: &DatabaseConnection,
+    actor: &Actor,
     q: UserListQuery,
     page: PageQuery,
 ) -> DomainResult<Page<User>> {
+    actor.ensure_admin(MANAGE_USERS)?;
     let page = page.request::<Uuid>()?;
     let rows = store::users::list(
         db,
@@ -164,11 +180,14 @@ async fn hash_blocking(secret: String) -> DomainResult<String> {
         .map_err(DomainError::internal)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn create(
     db: &DatabaseConnection,
+    actor: &Actor,
     input: UserCreate,
     now: DateTime<Utc>,
 ) -> DomainResult<User> {
+    actor.ensure_admin(MANAGE_USERS)?;
     if input.name.trim().is_empty() {
         return Err(DomainError::invalid("name", "must not be blank"));
     }
@@ -190,17 +209,9 @@ pub async fn create(
         .try_into()
 }
 
-async fn other_active_admins(db: &sea_orm::DatabaseTransaction, except: Uuid) -> DomainResult<u64> {
-    Ok(users::Entity::find()
-        .filter(users::Column::Role.eq(Role::Admin.as_str()))
-        .filter(users::Column::Active.eq(true))
-        .filter(users::Column::Id.ne(except))
-        .count(db)
-        .await?)
-}
-
 /// Changes a user. Deactivation is refused while the user still owns customers (they would
 /// be left without an owner), and the last active admin cannot be demoted or deactivated.
+#[tracing::instrument(skip_all, fields(user.id = %id))]
 pub async fn update(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -209,6 +220,7 @@ pub async fn update(
     patch: UserPatch,
     now: DateTime<Utc>,
 ) -> DomainResult<User> {
+    actor.ensure_admin(MANAGE_USERS)?;
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         return Err(DomainError::invalid("name", "must not be blank"));
     }
@@ -231,7 +243,7 @@ pub async fn update(
     let active = patch.active.unwrap_or(current.active);
     if was_admin
         && (role != Role::Admin.as_str() || !active)
-        && other_active_admins(&tx, id).await? == 0
+        && store::users::count_active_admins_except(&tx, id).await? == 0
     {
         return Err(DomainError::conflict(
             "the last active admin cannot be demoted or deactivated",

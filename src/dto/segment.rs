@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
+use crate::domain::segment::rule::Op;
 use crate::domain::vocabulary;
 use crate::dto::customer::Customer;
 use crate::dto::{nullable, present};
@@ -59,22 +60,7 @@ impl utoipa::PartialSchema for SegmentRule {
                 "op",
                 ObjectBuilder::new()
                     .schema_type(Type::String)
-                    .enum_values(Some([
-                        "eq",
-                        "ne",
-                        "in",
-                        "not_in",
-                        "contains",
-                        "gt",
-                        "gte",
-                        "lt",
-                        "lte",
-                        "is_null",
-                        "is_not_null",
-                        "older_than_days",
-                        "within_days",
-                        "birthday_within_days",
-                    ])),
+                    .enum_values(Some(Op::NAMES.iter().copied())),
             )
             .property("value", ObjectBuilder::new())
             .examples([serde_json::json!({"all": [

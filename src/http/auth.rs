@@ -9,7 +9,7 @@ use crate::dto::user::User;
 use crate::http::error::{ApiResult, PROBLEM_JSON, Problem};
 use crate::http::extract::{Caller, Json};
 use crate::http::responses::ReadErrors;
-use crate::startup::AppState;
+use crate::http::state::AppState;
 
 /// Exchange email and password for an access token
 ///
@@ -56,6 +56,6 @@ pub async fn create_token(
 )]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
-    let me = users::get(&state.db, caller.0.id).await?;
+    let me = users::me(&state.db, &caller.0).await?;
     Ok(crate::http::with_etag(me.version, &me))
 }

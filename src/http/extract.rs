@@ -12,7 +12,7 @@ use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 use crate::domain::role::Actor;
 use crate::domain::version::{Precondition, parse_if_match};
 use crate::http::error::{ApiError, FieldError};
-use crate::startup::AppState;
+use crate::http::state::AppState;
 
 /// Largest JSON body accepted.
 pub const JSON_LIMIT: usize = 1024 * 1024;
@@ -282,15 +282,6 @@ impl FromRequest for Caller {
                 crate::domain::user::actor_for_token(&state.db, &state.tokens, &token).await?,
             ))
         })
-    }
-}
-
-/// Requires the admin role.
-pub fn require_admin(actor: &Actor) -> Result<(), ApiError> {
-    if actor.is_admin() {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden("only admins manage users".into()))
     }
 }
 

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::startup::AppState;
+use crate::http::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {

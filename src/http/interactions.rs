@@ -13,7 +13,7 @@ use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
-use crate::startup::AppState;
+use crate::http::state::AppState;
 
 /// List interactions
 ///

@@ -15,7 +15,7 @@ use futures_util::StreamExt;
 use crate::domain::idempotency::{self, Claim, StoredResponse};
 use crate::http::error::ApiError;
 use crate::http::extract::{JSON_LIMIT, bearer_token};
-use crate::startup::AppState;
+use crate::http::state::AppState;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const IDEMPOTENCY_KEY: &str = "idempotency-key";

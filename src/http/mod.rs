@@ -14,6 +14,7 @@ pub mod relationships;
 pub mod responses;
 pub mod routing;
 pub mod segments;
+pub mod state;
 pub mod strict;
 pub mod users;
 

@@ -8,10 +8,10 @@ use crate::domain::user as users;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::user::{User, UserCreate, UserListQuery, UserPatch};
 use crate::http::error::ApiResult;
-use crate::http::extract::{Caller, IfMatch, Json, Query, require_admin};
+use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{ListErrors, ReadErrors, WriteErrors};
-use crate::startup::AppState;
+use crate::http::state::AppState;
 
 /// List users
 #[utoipa::path(
@@ -27,8 +27,9 @@ pub async fn list_users(
     query: Query<UserListQuery>,
     page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    require_admin(&caller.0)?;
-    Ok(super::page(&users::list(&state.db, query.0, page.0).await?))
+    Ok(super::page(
+        &users::list(&state.db, &caller.0, query.0, page.0).await?,
+    ))
 }
 
 /// Create a user
@@ -45,8 +46,7 @@ pub async fn create_user(
     caller: Caller,
     body: Json<UserCreate>,
 ) -> ApiResult<HttpResponse> {
-    require_admin(&caller.0)?;
-    let user = users::create(&state.db, body.0, Utc::now()).await?;
+    let user = users::create(&state.db, &caller.0, body.0, Utc::now()).await?;
     Ok(super::created(
         format!("/api/v1/users/{}", user.id),
         user.version,
@@ -67,8 +67,7 @@ pub async fn get_user(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    require_admin(&caller.0)?;
-    let user = users::get(&state.db, id.into_inner()).await?;
+    let user = users::get(&state.db, &caller.0, id.into_inner()).await?;
     Ok(super::with_etag(user.version, &user))
 }
 
@@ -94,7 +93,6 @@ pub async fn update_user(
     if_match: IfMatch,
     body: Json<UserPatch>,
 ) -> ApiResult<HttpResponse> {
-    require_admin(&caller.0)?;
     let user = users::update(
         &state.db,
         &caller.0,

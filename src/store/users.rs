@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::DbResult;
 use super::page::Rows;
+use crate::domain::role::Role;
 
 pub async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<Option<users::Model>> {
     users::Entity::find_by_id(id).one(db).await
@@ -70,4 +71,14 @@ pub async fn list<C: ConnectionTrait>(
     }
     let query = query.order_by_asc(users::Column::Id);
     super::page::fetch(db, query, limit).await
+}
+
+/// Active admins other than `except`.
+pub async fn count_active_admins_except<C: ConnectionTrait>(db: &C, except: Uuid) -> DbResult<u64> {
+    users::Entity::find()
+        .filter(users::Column::Role.eq(Role::Admin.as_str()))
+        .filter(users::Column::Active.eq(true))
+        .filter(users::Column::Id.ne(except))
+        .count(db)
+        .await
 }

@@ -146,12 +146,8 @@ pub async fn update(
         .await?
         .ok_or_else(|| DomainError::not_found("customer"))?;
     actor.ensure_can_write()?;
-    if patch.owner_id.is_some_and(|o| o != current.owner_id)
-        && !matches!(actor.role, Role::Admin | Role::Manager)
-    {
-        return Err(DomainError::Forbidden(
-            "only managers and admins reassign customers".into(),
-        ));
+    if patch.owner_id.is_some_and(|o| o != current.owner_id) {
+        actor.ensure_manager("reassign customers")?;
     }
 
     let tags = store::customers::tags_of(&tx, &[id])

@@ -114,11 +114,7 @@ pub async fn change_owner(
 ) -> DomainResult<Customer> {
     let tx = begin_write(db).await?;
     let customer = visible_customer(&tx, actor, id).await?;
-    if !actor.is_manager_or_admin() {
-        return Err(DomainError::Forbidden(
-            "only managers and admins hand customers over".into(),
-        ));
-    }
+    actor.ensure_manager("hand customers over")?;
     if !can_own(&tx, input.owner_id).await? {
         return Err(DomainError::Validation(vec![FieldError::new(
             "owner_id",

@@ -25,13 +25,7 @@ use crate::store::customers::CustomerFilter;
 const SEGMENT_NAME_TAKEN: &str = "a segment with this name already exists";
 
 fn ensure_manager(actor: &Actor) -> DomainResult<()> {
-    if actor.is_manager_or_admin() {
-        Ok(())
-    } else {
-        Err(DomainError::Forbidden(
-            "only managers and admins change segments".into(),
-        ))
-    }
+    actor.ensure_manager("change segments")
 }
 
 fn membership<C: ConnectionTrait>(

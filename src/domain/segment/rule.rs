@@ -7,7 +7,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 use uuid::Uuid;
 
+use entity::customers;
+use entity::customers::Column as C;
+
+use crate::domain::customer::fields::{Channel, CustomerStatus, LifecycleStage, SalesStage, Tier};
 use crate::domain::error::FieldError;
+use crate::domain::vocabulary;
 
 const MAX_DEPTH: usize = 10;
 const MAX_NODES: usize = 200;
@@ -26,45 +31,25 @@ pub enum FieldType {
     Attribute,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Op {
-    Eq,
-    Ne,
-    In,
-    NotIn,
-    Contains,
-    Gt,
-    Gte,
-    Lt,
-    Lte,
-    IsNull,
-    IsNotNull,
-    OlderThanDays,
-    WithinDays,
-    BirthdayWithinDays,
-}
-
-impl Op {
-    fn parse(s: &str) -> Option<Op> {
-        Some(match s {
-            "eq" => Op::Eq,
-            "ne" => Op::Ne,
-            "in" => Op::In,
-            "not_in" => Op::NotIn,
-            "contains" => Op::Contains,
-            "gt" => Op::Gt,
-            "gte" => Op::Gte,
-            "lt" => Op::Lt,
-            "lte" => Op::Lte,
-            "is_null" => Op::IsNull,
-            "is_not_null" => Op::IsNotNull,
-            "older_than_days" => Op::OlderThanDays,
-            "within_days" => Op::WithinDays,
-            "birthday_within_days" => Op::BirthdayWithinDays,
-            _ => return None,
-        })
+vocabulary!(
+    /// A condition's operator; the rule schema's `op` enum is this list.
+    Op {
+        Eq => "eq",
+        Ne => "ne",
+        In => "in",
+        NotIn => "not_in",
+        Contains => "contains",
+        Gt => "gt",
+        Gte => "gte",
+        Lt => "lt",
+        Lte => "lte",
+        IsNull => "is_null",
+        IsNotNull => "is_not_null",
+        OlderThanDays => "older_than_days",
+        WithinDays => "within_days",
+        BirthdayWithinDays => "birthday_within_days",
     }
-}
+);
 
 /// A checked, typed value.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,10 +71,27 @@ pub enum Operand {
     Days(u32),
 }
 
+/// A customer column a rule may read: its name in rules, its type, and the column itself,
+/// declared together so that a name can never be translated to another column.
+#[derive(Debug)]
+pub struct ColumnField {
+    pub name: &'static str,
+    pub kind: FieldType,
+    pub column: customers::Column,
+}
+
+impl PartialEq for ColumnField {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for ColumnField {}
+
 /// The field a condition reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Field {
-    Column(&'static str, FieldType),
+    Column(&'static ColumnField),
     Tags,
     Attribute(String),
 }
@@ -106,68 +108,79 @@ pub enum Rule {
     },
 }
 
-const TIERS: &[&str] = &["general", "important", "key"];
-const STAGES: &[&str] = &[
-    "exploration",
-    "awareness",
-    "expansion",
-    "commitment",
-    "dissolution",
-];
-const SALES: &[&str] = &[
-    "inquiry",
-    "first_meeting",
-    "needs_identified",
-    "negotiation",
-    "contracted",
-    "after_sale",
-];
-const STATUSES: &[&str] = &["active", "churned"];
-const CHANNELS: &[&str] = &[
-    "phone", "email", "sms", "visit", "letter", "gift", "event", "meeting", "chat", "other",
+/// The customer fields a rule may read.
+pub const FIELDS: &[ColumnField] = &[
+    field("name", FieldType::Text, C::Name),
+    field("company", FieldType::Text, C::Company),
+    field("gender", FieldType::Text, C::Gender),
+    field("email", FieldType::Text, C::Email),
+    field("phone", FieldType::Text, C::Phone),
+    field("industry", FieldType::Text, C::Industry),
+    field("occupation", FieldType::Text, C::Occupation),
+    field("position", FieldType::Text, C::Position),
+    field("city", FieldType::Text, C::City),
+    field("country", FieldType::Text, C::Country),
+    field("timezone", FieldType::Text, C::Timezone),
+    field("source_channel", FieldType::Text, C::SourceChannel),
+    field("churn_reason", FieldType::Text, C::ChurnReason),
+    field("needs", FieldType::Text, C::Needs),
+    field("pain_points", FieldType::Text, C::PainPoints),
+    field("preferences", FieldType::Text, C::Preferences),
+    field("personality", FieldType::Text, C::Personality),
+    field("notes", FieldType::Text, C::Notes),
+    field("tier", FieldType::Enum(Tier::NAMES), C::Tier),
+    field(
+        "lifecycle_stage",
+        FieldType::Enum(LifecycleStage::NAMES),
+        C::LifecycleStage,
+    ),
+    field(
+        "sales_stage",
+        FieldType::Enum(SalesStage::NAMES),
+        C::SalesStage,
+    ),
+    field("status", FieldType::Enum(CustomerStatus::NAMES), C::Status),
+    field(
+        "preferred_channel",
+        FieldType::Enum(Channel::NAMES),
+        C::PreferredChannel,
+    ),
+    field("owner_id", FieldType::Id, C::OwnerId),
+    field("referred_by_id", FieldType::Id, C::ReferredById),
+    field("birthday", FieldType::Date, C::Birthday),
+    field("created_at", FieldType::Timestamp, C::CreatedAt),
+    field("updated_at", FieldType::Timestamp, C::UpdatedAt),
+    field("churned_at", FieldType::Timestamp, C::ChurnedAt),
+    field(
+        "last_contacted_at",
+        FieldType::Timestamp,
+        C::LastContactedAt,
+    ),
+    field("last_inbound_at", FieldType::Timestamp, C::LastInboundAt),
+    field("last_outbound_at", FieldType::Timestamp, C::LastOutboundAt),
+    field("last_purchase_at", FieldType::Timestamp, C::LastPurchaseAt),
+    field(
+        "next_touchpoint_due_at",
+        FieldType::Timestamp,
+        C::NextTouchpointDueAt,
+    ),
+    field(
+        "lifetime_value_minor",
+        FieldType::Integer,
+        C::LifetimeValueMinor,
+    ),
+    field("purchase_count", FieldType::Integer, C::PurchaseCount),
+    field(
+        "overdue_touchpoints",
+        FieldType::Integer,
+        C::OverdueTouchpoints,
+    ),
+    field("open_complaints", FieldType::Integer, C::OpenComplaints),
 ];
 
-/// The customer fields a rule may read, with their types.
-pub const FIELDS: &[(&str, FieldType)] = &[
-    ("name", FieldType::Text),
-    ("company", FieldType::Text),
-    ("gender", FieldType::Text),
-    ("email", FieldType::Text),
-    ("phone", FieldType::Text),
-    ("industry", FieldType::Text),
-    ("occupation", FieldType::Text),
-    ("position", FieldType::Text),
-    ("city", FieldType::Text),
-    ("country", FieldType::Text),
-    ("timezone", FieldType::Text),
-    ("source_channel", FieldType::Text),
-    ("churn_reason", FieldType::Text),
-    ("needs", FieldType::Text),
-    ("pain_points", FieldType::Text),
-    ("preferences", FieldType::Text),
-    ("personality", FieldType::Text),
-    ("notes", FieldType::Text),
-    ("tier", FieldType::Enum(TIERS)),
-    ("lifecycle_stage", FieldType::Enum(STAGES)),
-    ("sales_stage", FieldType::Enum(SALES)),
-    ("status", FieldType::Enum(STATUSES)),
-    ("preferred_channel", FieldType::Enum(CHANNELS)),
-    ("owner_id", FieldType::Id),
-    ("referred_by_id", FieldType::Id),
-    ("birthday", FieldType::Date),
-    ("created_at", FieldType::Timestamp),
-    ("updated_at", FieldType::Timestamp),
-    ("churned_at", FieldType::Timestamp),
-    ("last_contacted_at", FieldType::Timestamp),
-    ("last_inbound_at", FieldType::Timestamp),
-    ("last_outbound_at", FieldType::Timestamp),
-    ("last_purchase_at", FieldType::Timestamp),
-    ("next_touchpoint_due_at", FieldType::Timestamp),
-    ("lifetime_value_minor", FieldType::Integer),
-    ("purchase_count", FieldType::Integer),
-    ("overdue_touchpoints", FieldType::Integer),
-    ("open_complaints", FieldType::Integer),
-];
+const fn field(name: &'static str, kind: FieldType, column: customers::Column) -> ColumnField {
+    ColumnField { name, kind, column }
+}
 
 fn ops_for(t: FieldType) -> &'static [Op] {
     use Op::*;
@@ -200,26 +213,6 @@ fn ops_for(t: FieldType) -> &'static [Op] {
         FieldType::Attribute => &[
             Eq, Ne, In, NotIn, Contains, Gt, Gte, Lt, Lte, IsNull, IsNotNull,
         ],
-    }
-}
-
-fn op_name(op: Op) -> &'static str {
-    use Op::*;
-    match op {
-        Eq => "eq",
-        Ne => "ne",
-        In => "in",
-        NotIn => "not_in",
-        Contains => "contains",
-        Gt => "gt",
-        Gte => "gte",
-        Lt => "lt",
-        Lte => "lte",
-        IsNull => "is_null",
-        IsNotNull => "is_not_null",
-        OlderThanDays => "older_than_days",
-        WithinDays => "within_days",
-        BirthdayWithinDays => "birthday_within_days",
     }
 }
 
@@ -297,22 +290,22 @@ impl Parser {
                 );
             }
             (Field::Attribute(key.to_string()), FieldType::Attribute)
-        } else if let Some((col, t)) = FIELDS.iter().find(|(n, _)| *n == name) {
-            (Field::Column(col, *t), *t)
+        } else if let Some(column) = FIELDS.iter().find(|f| f.name == name) {
+            (Field::Column(column), column.kind)
         } else {
             return self.fail(&format!("{path}.field"), format!("unknown field `{name}`"));
         };
         let Some(op_text) = obj.get("op").and_then(Value::as_str) else {
             return self.fail(&format!("{path}.op"), "must be an operator name");
         };
-        let Some(op) = Op::parse(op_text) else {
+        let Some(op) = Op::from_name(op_text) else {
             return self.fail(
                 &format!("{path}.op"),
                 format!("unknown operator `{op_text}`"),
             );
         };
         if !ops_for(ftype).contains(&op) {
-            let allowed: Vec<&str> = ops_for(ftype).iter().map(|o| op_name(*o)).collect();
+            let allowed: Vec<&str> = ops_for(ftype).iter().map(|o| o.as_str()).collect();
             return self.fail(
                 &format!("{path}.op"),
                 format!(
@@ -529,31 +522,15 @@ mod tests {
     }
 
     #[test]
-    fn enum_values_match_the_vocabularies() {
-        use crate::domain::customer::fields::{
-            Channel, CustomerStatus, LifecycleStage, SalesStage, Tier,
-        };
-        let names = |all: Vec<&'static str>| all;
-        assert_eq!(
-            TIERS,
-            names(Tier::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
-        );
-        assert_eq!(
-            STAGES,
-            names(LifecycleStage::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
-        );
-        assert_eq!(
-            SALES,
-            names(SalesStage::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
-        );
-        assert_eq!(
-            STATUSES,
-            names(CustomerStatus::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
-        );
-        assert_eq!(
-            CHANNELS,
-            names(Channel::ALL.iter().map(|v| v.as_str()).collect()).as_slice()
-        );
+    fn every_field_reads_its_own_column() {
+        use sea_orm::IdenStatic;
+        for f in FIELDS {
+            assert_eq!(f.column.as_str(), f.name);
+        }
+        let mut names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FIELDS.len());
     }
 
     #[test]

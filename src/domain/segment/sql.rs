@@ -28,50 +28,6 @@ pub fn condition(rule: &Rule, backend: DbBackend, now: DateTime<Utc>) -> Conditi
     }
 }
 
-fn column(name: &str) -> customers::Column {
-    use customers::Column as C;
-    match name {
-        "name" => C::Name,
-        "company" => C::Company,
-        "gender" => C::Gender,
-        "email" => C::Email,
-        "phone" => C::Phone,
-        "industry" => C::Industry,
-        "occupation" => C::Occupation,
-        "position" => C::Position,
-        "city" => C::City,
-        "country" => C::Country,
-        "timezone" => C::Timezone,
-        "source_channel" => C::SourceChannel,
-        "churn_reason" => C::ChurnReason,
-        "needs" => C::Needs,
-        "pain_points" => C::PainPoints,
-        "preferences" => C::Preferences,
-        "personality" => C::Personality,
-        "notes" => C::Notes,
-        "tier" => C::Tier,
-        "lifecycle_stage" => C::LifecycleStage,
-        "sales_stage" => C::SalesStage,
-        "status" => C::Status,
-        "preferred_channel" => C::PreferredChannel,
-        "owner_id" => C::OwnerId,
-        "referred_by_id" => C::ReferredById,
-        "birthday" => C::Birthday,
-        "created_at" => C::CreatedAt,
-        "updated_at" => C::UpdatedAt,
-        "churned_at" => C::ChurnedAt,
-        "last_contacted_at" => C::LastContactedAt,
-        "last_inbound_at" => C::LastInboundAt,
-        "last_outbound_at" => C::LastOutboundAt,
-        "last_purchase_at" => C::LastPurchaseAt,
-        "next_touchpoint_due_at" => C::NextTouchpointDueAt,
-        "lifetime_value_minor" => C::LifetimeValueMinor,
-        "purchase_count" => C::PurchaseCount,
-        "overdue_touchpoints" => C::OverdueTouchpoints,
-        _ => C::OpenComplaints,
-    }
-}
-
 fn value(s: &Scalar) -> Value {
     match s {
         Scalar::Text(t) => t.clone().into(),
@@ -104,7 +60,7 @@ fn leaf(
     now: DateTime<Utc>,
 ) -> SimpleExpr {
     match field {
-        Field::Column(name, _) => column_leaf(column(name), op, operand, now),
+        Field::Column(f) => column_leaf(f.column, op, operand, now),
         Field::Tags => tags_leaf(op, operand),
         Field::Attribute(key) => attribute_leaf(key, op, operand, backend),
     }
