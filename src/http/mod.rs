@@ -13,6 +13,7 @@ pub mod purchases;
 pub mod relationships;
 pub mod responses;
 pub mod routing;
+pub mod scheduler;
 pub mod segments;
 pub mod state;
 pub mod strict;

@@ -102,3 +102,20 @@ impl utoipa::IntoResponses for DeleteErrors {
         ])
     }
 }
+
+/// Errors of an action without a body.
+pub struct ActionErrors;
+impl utoipa::IntoResponses for ActionErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        set(&[
+            UNAUTHORIZED,
+            ("403", "The caller's role may not do this"),
+            ("409", "The same Idempotency-Key is still being processed"),
+            (
+                "422",
+                "The Idempotency-Key is malformed or was used for another request",
+            ),
+            UNAVAILABLE,
+        ])
+    }
+}

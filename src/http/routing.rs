@@ -7,7 +7,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
 use super::{
-    auth, customers, health, interactions, middleware, purchases, relationships, segments, users,
+    auth, customers, health, interactions, middleware, purchases, relationships, scheduler,
+    segments, users,
 };
 use crate::http::error::ApiError;
 
@@ -51,7 +52,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(segments::delete_segment)
                 .service(segments::add_segment_members)
                 .service(segments::remove_segment_members)
-                .service(segments::list_segment_customers),
+                .service(segments::list_segment_customers)
+                .service(scheduler::run_scheduler),
         );
 }
 

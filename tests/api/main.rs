@@ -15,5 +15,6 @@ mod operations;
 mod preconditions;
 mod purchases;
 mod relationships;
+mod scheduler;
 mod segments;
 mod users;

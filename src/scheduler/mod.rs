@@ -1,0 +1,82 @@
+//! The background worker: a registry of passes that the interval loop, `rapport scheduler
+//! run-once` and `POST /api/v1/scheduler/run` all run the same way. Every pass is idempotent
+//! and safe on several replicas at once (uniqueness by constraint, work found by an index on
+//! its due time), so running it twice, or on two replicas, changes nothing more.
+
+mod idempotency_keys;
+mod login_throttles;
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use futures_util::future::BoxFuture;
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::domain::error::DomainResult;
+
+/// One kind of background work.
+pub struct Pass {
+    /// Stable name, shown in reports and logs.
+    pub name: &'static str,
+    /// What the pass does, in a line.
+    pub description: &'static str,
+    /// Does the work due at `now` and says how many records it touched.
+    pub run: for<'a> fn(&'a DatabaseConnection, DateTime<Utc>) -> BoxFuture<'a, DomainResult<u64>>,
+}
+
+/// Every pass, in the order they run. A new pass is a module and one line here.
+pub const PASSES: &[Pass] = &[idempotency_keys::PASS, login_throttles::PASS];
+
+/// What one pass did.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"name": "expired_idempotency_keys", "description": "Forgets Idempotency-Key records older than 24 hours", "affected": 12}))]
+pub struct PassOutcome {
+    pub name: String,
+    pub description: String,
+    /// Records the pass created, changed or removed.
+    pub affected: u64,
+}
+
+/// What a run of every pass did.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"at": "2026-11-23T09:00:00Z", "passes": [
+    {"name": "expired_idempotency_keys", "description": "Forgets Idempotency-Key records older than 24 hours", "affected": 12},
+    {"name": "expired_login_throttles", "description": "Forgets sign-in throttles whose failures no longer count", "affected": 0}
+]}))]
+pub struct SchedulerRun {
+    /// The instant the run treated as now.
+    pub at: DateTime<Utc>,
+    pub passes: Vec<PassOutcome>,
+}
+
+/// Runs every pass once, in order; the first failure stops the run (the next run retries
+/// everything, which is safe because every pass is idempotent).
+pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResult<SchedulerRun> {
+    let mut passes = Vec::with_capacity(PASSES.len());
+    for pass in PASSES {
+        let affected = (pass.run)(db, now).await?;
+        tracing::debug!(pass = pass.name, affected, "scheduler pass");
+        passes.push(PassOutcome {
+            name: pass.name.into(),
+            description: pass.description.into(),
+            affected,
+        });
+    }
+    Ok(SchedulerRun { at: now, passes })
+}
+
+/// Runs every pass each `interval` until the process stops.
+pub fn spawn(db: DatabaseConnection, interval: Duration) {
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(interval);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticker.tick().await;
+            if let Err(err) = run_once(&db, Utc::now()).await {
+                tracing::warn!(error.cause = %err, "scheduler run failed");
+            }
+        }
+    });
+}
