@@ -6,6 +6,8 @@
 mod helpers;
 
 mod auth;
+mod customer_access;
+mod customer_lists;
 mod customers;
 mod errors;
 mod idempotency;
@@ -16,5 +18,6 @@ mod preconditions;
 mod purchases;
 mod relationships;
 mod scheduler;
+mod segment_operators;
 mod segments;
 mod users;
