@@ -49,6 +49,7 @@ fn in_progress() -> DomainError {
 }
 
 /// Claims `key` for this request, or finds the response to replay.
+#[tracing::instrument(skip_all, fields(user.id = %user_id))]
 pub async fn claim(
     db: &DatabaseConnection,
     user_id: Uuid,
@@ -95,6 +96,7 @@ pub async fn claim(
 
 /// Keeps the response of a claimed request. Server errors are not kept: they release the
 /// key so that a retry acts for real.
+#[tracing::instrument(skip_all, fields(user.id = %user_id))]
 pub async fn finish(
     db: &DatabaseConnection,
     user_id: Uuid,
@@ -117,6 +119,7 @@ pub async fn finish(
     )
 }
 
+#[tracing::instrument(skip_all, fields(user.id = %user_id))]
 pub async fn release(db: &DatabaseConnection, user_id: Uuid, key: &str) -> DomainResult<()> {
     Ok(store::idempotency::release(db, user_id, key).await?)
 }

@@ -51,6 +51,7 @@ pub fn check_not_future(
     }
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn create(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -110,6 +111,7 @@ pub async fn create(
     row.try_into()
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, interaction.id = %id))]
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> DomainResult<Interaction> {
     store::interactions::find_visible(db, id, actor.customer_scope())
         .await?
@@ -117,6 +119,7 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> DomainResu
         .try_into()
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, interaction.id = %id))]
 pub async fn update(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -170,6 +173,7 @@ pub async fn update(
     updated.try_into()
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, interaction.id = %id))]
 pub async fn delete(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -188,6 +192,7 @@ pub async fn delete(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,

@@ -29,6 +29,7 @@ fn is_currency_code(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %customer_id))]
 pub async fn create(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -108,6 +109,7 @@ pub async fn create(
     Ok(row.into())
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, purchase.id = %id, customer.id = %customer_id))]
 pub async fn get(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -121,6 +123,7 @@ pub async fn get(
         .ok_or_else(|| DomainError::not_found("purchase"))
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, purchase.id = %id, customer.id = %customer_id))]
 pub async fn delete(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -141,6 +144,7 @@ pub async fn delete(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %customer_id))]
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,

@@ -27,6 +27,7 @@ pub fn normalise_email(email: &str) -> String {
 }
 
 /// Exchanges email and password for an access token, throttling repeated failures.
+#[tracing::instrument(skip_all)]
 pub async fn sign_in(
     db: &DatabaseConnection,
     keys: &TokenKeys,
@@ -73,6 +74,7 @@ pub async fn sign_in(
 
 /// The actor a bearer token stands for: a valid token of a user who is still active, so a
 /// deactivated user loses access at once rather than when the token expires.
+#[tracing::instrument(skip_all)]
 pub async fn actor_for_token(
     db: &DatabaseConnection,
     keys: &TokenKeys,
@@ -93,6 +95,7 @@ pub async fn actor_for_token(
 
 /// Creates the first admin when the database has no user. Returns the generated password
 /// when none was configured, so the caller can print it once.
+#[tracing::instrument(skip_all)]
 pub async fn ensure_bootstrap_admin(
     db: &DatabaseConnection,
     configured: Option<&BootstrapAdmin>,
@@ -136,6 +139,7 @@ pub async fn ensure_bootstrap_admin(
 const MANAGE_USERS: &str = "manage users";
 
 /// The caller's own user record.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn me(db: &DatabaseConnection, actor: &Actor) -> DomainResult<User> {
     find(db, actor.id).await
 }

@@ -152,7 +152,7 @@ pub async fn idempotency(
     let res = match next.call(req).await {
         Ok(res) => res,
         Err(err) => {
-            let _ = idempotency::release(&state.db, user_id, &key).await;
+            release(&state, user_id, &key).await;
             return Err(err);
         }
     };
@@ -166,7 +166,12 @@ pub async fn idempotency(
         })
         .collect();
     let (res, body) = res.into_parts();
-    let bytes = to_bytes(body).await.unwrap_or_default();
+    let Ok(bytes) = to_bytes(body).await else {
+        // Nothing trustworthy to keep: free the key so that a retry acts for real.
+        release(&state, user_id, &key).await;
+        let err = ApiError::internal("the response body could not be read for Idempotency-Key");
+        return Ok(ServiceResponse::new(http_req, err.error_response()));
+    };
     let stored = StoredResponse {
         status,
         headers,
@@ -179,6 +184,14 @@ pub async fn idempotency(
         http_req,
         res.set_body(BoxBody::new(bytes)),
     ))
+}
+
+/// Frees a claimed key. A key that stays claimed answers 409 to retries until the
+/// scheduler forgets it, so a failure here is logged rather than passed over.
+async fn release(state: &AppState, user_id: uuid::Uuid, key: &str) {
+    if let Err(err) = idempotency::release(&state.db, user_id, key).await {
+        tracing::warn!(error.cause = %err, "idempotency key not released");
+    }
 }
 
 fn replay(stored: StoredResponse) -> HttpResponse {

@@ -52,6 +52,7 @@ pub fn changes(before: Option<&Profile>, after: &Profile) -> Vec<Change> {
         .collect()
 }
 
+#[tracing::instrument(skip_all, fields(customer.id = %customer_id))]
 pub async fn record<C: ConnectionTrait>(
     db: &C,
     customer_id: Uuid,
@@ -79,6 +80,7 @@ pub async fn record<C: ConnectionTrait>(
 }
 
 /// The customer's changes, oldest first.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %customer_id))]
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,

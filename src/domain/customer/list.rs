@@ -73,6 +73,7 @@ pub async fn list(
 }
 
 /// The first page of the newest customers the filter matches, and how many match in all.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn count_and_first_page(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -129,6 +130,7 @@ async fn filter_of(
 }
 
 /// Customers as the API shows them, with their tags fetched in one query.
+#[tracing::instrument(skip_all)]
 pub async fn shown(
     db: &DatabaseConnection,
     rows: Vec<customers::Model>,

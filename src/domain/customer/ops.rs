@@ -118,6 +118,7 @@ pub async fn create(
 }
 
 /// The customer, if the actor may see it; 404 otherwise, so existence does not leak.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %id))]
 pub async fn visible_customer<C: sea_orm::ConnectionTrait>(
     db: &C,
     actor: &Actor,
@@ -128,6 +129,7 @@ pub async fn visible_customer<C: sea_orm::ConnectionTrait>(
         .ok_or_else(|| DomainError::not_found("customer"))
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %id))]
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> DomainResult<Customer> {
     load(db, id, actor.customer_scope()).await
 }

@@ -24,6 +24,7 @@ use crate::dto::relationship::{Handoff, OwnerChange};
 use crate::store;
 
 /// Whether `user_id` may be given customers: an active user whose role can own them.
+#[tracing::instrument(skip_all, fields(user.id = %user_id))]
 pub async fn can_own<C: ConnectionTrait>(db: &C, user_id: Uuid) -> DomainResult<bool> {
     match store::users::find(db, user_id).await? {
         Some(u) if u.active => Ok(Role::from_stored(&u.role)?.can_own_customers()),
@@ -32,6 +33,7 @@ pub async fn can_own<C: ConnectionTrait>(db: &C, user_id: Uuid) -> DomainResult<
 }
 
 /// Records a hand-off that has been written to the customer row.
+#[tracing::instrument(skip_all, fields(customer.id = %customer_id))]
 pub async fn record_handoff<C: ConnectionTrait>(
     db: &C,
     customer_id: Uuid,
@@ -104,6 +106,7 @@ async fn hand_over(
 }
 
 /// `PUT /customers/{id}/owner`: managers and admins hand a customer over.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %id))]
 pub async fn change_owner(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -130,6 +133,7 @@ pub async fn change_owner(
 }
 
 /// Hands every customer of `from` to `to` (a user being deactivated). Returns how many.
+#[tracing::instrument(skip_all)]
 pub async fn hand_over_all(
     tx: &DatabaseTransaction,
     from: Uuid,
@@ -157,6 +161,7 @@ pub async fn hand_over_all(
 }
 
 /// The customer's hand-offs, newest first.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %id))]
 pub async fn owner_history(
     db: &DatabaseConnection,
     actor: &Actor,

@@ -36,6 +36,7 @@ fn bound(cursor: &Option<Cursor>, kind: TimelineKind) -> (Option<(DateTime<Utc>,
     }
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %customer_id))]
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,

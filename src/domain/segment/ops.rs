@@ -45,6 +45,7 @@ fn membership<C: ConnectionTrait>(
 }
 
 /// The membership condition of a segment, for the customers list filter `segment_id`.
+#[tracing::instrument(skip_all, fields(segment.id = %id))]
 pub async fn membership_of(
     db: &DatabaseConnection,
     id: Uuid,
@@ -99,6 +100,7 @@ fn checked_rule(
     }
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn create(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -142,6 +144,7 @@ async fn load(db: &DatabaseConnection, id: Uuid) -> DomainResult<segments::Model
         .ok_or_else(|| DomainError::not_found("segment"))
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %id))]
 pub async fn get(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -152,6 +155,7 @@ pub async fn get(
     to_dto(db, actor, m, now).await
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %id))]
 pub async fn update(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -194,6 +198,7 @@ pub async fn update(
     get(db, actor, id, now).await
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %id))]
 pub async fn delete(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -209,6 +214,7 @@ pub async fn delete(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -231,6 +237,7 @@ pub async fn list(
 }
 
 /// Adds (or removes) members of a static segment in bulk.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %id))]
 pub async fn change_members(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -265,6 +272,7 @@ pub async fn change_members(
 }
 
 /// The segment's members visible to the actor, with the customers list's sort and page.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %id))]
 pub async fn members(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -279,6 +287,7 @@ pub async fn members(
 }
 
 /// Counts and shows the first page of a rule's members without saving anything.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn preview(
     db: &DatabaseConnection,
     actor: &Actor,
