@@ -12,10 +12,10 @@ db_test!(
         let mine = app
             .create_customer(&token_a, &json!({"name": "Mine"}))
             .await;
-        assert_eq!(mine["owner_id"], agent_a.as_str());
+        assert_eq!(mine.owner_id, agent_a.as_str());
         app.create_customer(&token_b, &json!({"name": "Theirs"}))
             .await;
-        let path = format!("/api/v1/customers/{}", mine["id"].as_str().unwrap());
+        let path = format!("/api/v1/customers/{}", mine.id.as_str());
 
         // The other agent cannot tell the customer exists.
         assert_problem(app.get(&path, &token_b).await, 404).await;
@@ -33,10 +33,7 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(names(&list), vec!["Theirs"]);
-        assert_eq!(
-            app.get_customer(mine["id"].as_str().unwrap()).await["name"],
-            "Mine"
-        );
+        assert_eq!(app.get_customer(mine.id.as_str()).await.name, "Mine");
 
         // Agents cannot create customers for someone else, nor reassign.
         let (other, _) = app.user_with_role("agent").await;
@@ -66,7 +63,7 @@ db_test!(
             .create_customer(&app.admin_token, &json!({"name": "Eve"}))
             .await;
         let (_, viewer) = app.user_with_role("viewer").await;
-        let path = format!("/api/v1/customers/{}", c["id"].as_str().unwrap());
+        let path = format!("/api/v1/customers/{}", c.id.as_str());
         assert_eq!(app.get(&path, &viewer).await.status(), StatusCode::OK);
         assert_problem(
             app.post("/api/v1/customers", &viewer, &json!({"name": "New"}))
@@ -80,10 +77,7 @@ db_test!(
         )
         .await;
         assert_problem(app.call(Method::DELETE, &path, &viewer, None).await, 403).await;
-        assert_eq!(
-            app.get_customer(c["id"].as_str().unwrap()).await["name"],
-            "Eve"
-        );
+        assert_eq!(app.get_customer(c.id.as_str()).await.name, "Eve");
         // Viewers cannot own customers.
         let (viewer_id, _) = app.user_with_role("viewer").await;
         let problem = assert_problem(

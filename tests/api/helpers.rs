@@ -234,19 +234,39 @@ impl TestApp {
         (id, self.token(&email, password).await)
     }
 
-    pub async fn create_customer(&self, token: &str, body: &Value) -> Value {
+    pub async fn create_customer(&self, token: &str, body: &Value) -> Customer {
         let res = self.post("/api/v1/customers", token, body).await;
         assert_eq!(res.status(), StatusCode::CREATED, "create customer");
         res.json().await.expect("customer")
     }
 
-    pub async fn get_customer(&self, id: &str) -> Value {
+    pub async fn get_customer(&self, id: &str) -> Customer {
         let res = self
             .get(&format!("/api/v1/customers/{id}"), &self.admin_token)
             .await;
         assert_eq!(res.status(), StatusCode::OK);
         res.json().await.expect("customer")
     }
+}
+
+/// A customer as the API shows it: the fields tests read, typed as a client would read them
+/// (timestamps as the RFC 3339 text the API sends).
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct Customer {
+    pub id: String,
+    pub name: String,
+    pub tier: String,
+    pub timezone: String,
+    pub tags: Vec<String>,
+    pub owner_id: String,
+    pub version: i64,
+    pub last_contacted_at: Option<String>,
+    pub last_inbound_at: Option<String>,
+    pub last_outbound_at: Option<String>,
+    pub lifetime_value_minor: i64,
+    pub lifetime_value_currency: Option<String>,
+    pub purchase_count: i64,
+    pub last_purchase_at: Option<String>,
 }
 
 /// Asserts a problem+json response and returns its body.

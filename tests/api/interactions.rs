@@ -15,7 +15,7 @@ db_test!(
     |app: TestApp| async move {
         let t = &app.admin_token;
         let c = app.create_customer(t, &json!({"name": "Contacted"})).await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
 
         let newest = log(&app, t, json!({"customer_id": cid, "channel": "phone", "direction": "outbound", "occurred_at": "2026-03-10T10:00:00Z", "satisfaction": 4.0})).await;
         assert_eq!(newest["satisfaction"], 4);
@@ -28,15 +28,27 @@ db_test!(
                 .unwrap()["id"]
         );
         let after = app.get_customer(cid).await;
-        assert_eq!(after["last_contacted_at"], "2026-03-10T10:00:00Z");
-        assert_eq!(after["last_outbound_at"], "2026-03-10T10:00:00Z");
-        assert_eq!(after["last_inbound_at"], Value::Null);
+        assert_eq!(
+            after.last_contacted_at.as_deref(),
+            Some("2026-03-10T10:00:00Z")
+        );
+        assert_eq!(
+            after.last_outbound_at.as_deref(),
+            Some("2026-03-10T10:00:00Z")
+        );
+        assert_eq!(after.last_inbound_at, None);
 
         // A back-dated interaction does not move the contact time backwards.
         let older = log(&app, t, json!({"customer_id": cid, "channel": "email", "direction": "inbound", "occurred_at": "2026-01-05T08:00:00Z"})).await;
         let after = app.get_customer(cid).await;
-        assert_eq!(after["last_contacted_at"], "2026-03-10T10:00:00Z");
-        assert_eq!(after["last_inbound_at"], "2026-01-05T08:00:00Z");
+        assert_eq!(
+            after.last_contacted_at.as_deref(),
+            Some("2026-03-10T10:00:00Z")
+        );
+        assert_eq!(
+            after.last_inbound_at.as_deref(),
+            Some("2026-01-05T08:00:00Z")
+        );
 
         // Deleting the newest recomputes from what remains.
         let res = app
@@ -49,8 +61,11 @@ db_test!(
             .await;
         assert_eq!(res.status(), StatusCode::NO_CONTENT);
         let after = app.get_customer(cid).await;
-        assert_eq!(after["last_contacted_at"], "2026-01-05T08:00:00Z");
-        assert_eq!(after["last_outbound_at"], Value::Null);
+        assert_eq!(
+            after.last_contacted_at.as_deref(),
+            Some("2026-01-05T08:00:00Z")
+        );
+        assert_eq!(after.last_outbound_at, None);
 
         // Moving the remaining one changes the times too.
         let path = format!("/api/v1/interactions/{}", older["id"].as_str().unwrap());
@@ -66,16 +81,19 @@ db_test!(
             .unwrap();
         assert_eq!(moved["version"], 2);
         let after = app.get_customer(cid).await;
-        assert_eq!(after["last_contacted_at"], "2026-02-01T09:30:00Z");
-        assert_eq!(after["last_inbound_at"], Value::Null);
-        assert_eq!(after["last_outbound_at"], "2026-02-01T09:30:00Z");
+        assert_eq!(
+            after.last_contacted_at.as_deref(),
+            Some("2026-02-01T09:30:00Z")
+        );
+        assert_eq!(after.last_inbound_at, None);
+        assert_eq!(
+            after.last_outbound_at.as_deref(),
+            Some("2026-02-01T09:30:00Z")
+        );
 
         let res = app.call(Method::DELETE, &path, t, None).await;
         assert_eq!(res.status(), StatusCode::NO_CONTENT);
-        assert_eq!(
-            app.get_customer(cid).await["last_contacted_at"],
-            Value::Null
-        );
+        assert_eq!(app.get_customer(cid).await.last_contacted_at, None);
     }
 );
 
@@ -84,7 +102,7 @@ db_test!(
     |app: TestApp| async move {
         let t = &app.admin_token;
         let c = app.create_customer(t, &json!({"name": "C"})).await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
         let future = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
         for (body, field) in [
             (
@@ -127,10 +145,7 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(list["items"], json!([]));
-        assert_eq!(
-            app.get_customer(cid).await["last_contacted_at"],
-            Value::Null
-        );
+        assert_eq!(app.get_customer(cid).await.last_contacted_at, None);
     }
 );
 
@@ -148,7 +163,7 @@ db_test!(interactions_filter_and_page, |app: TestApp| async move {
     .iter()
     .enumerate()
     {
-        log(&app, t, json!({"customer_id": c["id"], "channel": ch, "direction": "outbound", "occurred_at": format!("2026-05-0{}T10:00:00Z", i + 1)})).await;
+        log(&app, t, json!({"customer_id": c.id, "channel": ch, "direction": "outbound", "occurred_at": format!("2026-05-0{}T10:00:00Z", i + 1)})).await;
     }
     let get = |q: &str| {
         let app = &app;
@@ -171,7 +186,7 @@ db_test!(interactions_filter_and_page, |app: TestApp| async move {
     };
     assert_eq!(days(&get("").await), vec!["05", "04", "03", "02", "01"]);
     assert_eq!(
-        days(&get(&format!("customer_id={}", a["id"].as_str().unwrap())).await),
+        days(&get(&format!("customer_id={}", a.id.as_str())).await),
         vec!["04", "02", "01"]
     );
     assert_eq!(days(&get("channel=phone").await), vec!["05", "04", "01"]);
@@ -207,7 +222,7 @@ db_test!(
         let i = log(
             &app,
             &mine,
-            json!({"customer_id": c["id"], "channel": "phone", "direction": "outbound"}),
+            json!({"customer_id": c.id, "channel": "phone", "direction": "outbound"}),
         )
         .await;
         let path = format!("/api/v1/interactions/{}", i["id"].as_str().unwrap());
@@ -230,7 +245,7 @@ db_test!(
             .post(
                 "/api/v1/interactions",
                 &other,
-                &json!({"customer_id": c["id"], "channel": "phone", "direction": "outbound"}),
+                &json!({"customer_id": c.id, "channel": "phone", "direction": "outbound"}),
             )
             .await;
         assert_eq!(

@@ -29,7 +29,7 @@ db_test!(
         let t = &app.admin_token;
         let (agent, _) = app.user_with_role("agent").await;
         let c = app.create_customer(t, &json!({"name": "Kept"})).await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
 
         let res = stale(
             &app,
@@ -39,7 +39,7 @@ db_test!(
         )
         .await;
         assert_problem(res, 412).await;
-        assert_eq!(app.get_customer(cid).await["owner_id"], c["owner_id"]);
+        assert_eq!(app.get_customer(cid).await.owner_id, c.owner_id);
         let handoffs: Value = app
             .get(&format!("/api/v1/customers/{cid}/owner-history"), t)
             .await
@@ -69,7 +69,7 @@ db_test!(
         )
         .await;
         assert_problem(res, 412).await;
-        assert_eq!(app.get_customer(cid).await["lifetime_value_minor"], 700);
+        assert_eq!(app.get_customer(cid).await.lifetime_value_minor, 700);
 
         let interaction: Value = app
             .post(
@@ -150,7 +150,7 @@ db_test!(
     |app: TestApp| async move {
         let t = &app.admin_token;
         let c = app.create_customer(t, &json!({"name": "Target"})).await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
         for path in [
             "/api/v1/interactions".to_string(),
             format!("/api/v1/customers/{cid}/purchases"),
@@ -192,6 +192,6 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(list["items"], json!([]));
-        assert_eq!(app.get_customer(cid).await["purchase_count"], 0);
+        assert_eq!(app.get_customer(cid).await.purchase_count, 0);
     }
 );

@@ -11,7 +11,7 @@ db_test!(
         let c = app
             .create_customer(t, &json!({"name": "Buyer", "tier": "important"}))
             .await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
         let path = format!("/api/v1/customers/{cid}/purchases");
 
         let first = app.post(&path, t, &json!({"amount_minor": 1500.0, "currency": "EUR", "occurred_at": "2026-04-01T10:00:00Z"})).await;
@@ -25,10 +25,13 @@ db_test!(
         .await
         .unwrap();
         let after = app.get_customer(cid).await;
-        assert_eq!(after["lifetime_value_minor"], 4000);
-        assert_eq!(after["lifetime_value_currency"], "EUR");
-        assert_eq!(after["purchase_count"], 2);
-        assert_eq!(after["last_purchase_at"], "2026-06-01T10:00:00Z");
+        assert_eq!(after.lifetime_value_minor, 4000);
+        assert_eq!(after.lifetime_value_currency.as_deref(), Some("EUR"));
+        assert_eq!(after.purchase_count, 2);
+        assert_eq!(
+            after.last_purchase_at.as_deref(),
+            Some("2026-06-01T10:00:00Z")
+        );
 
         // The value figures sort the customers list.
         app.create_customer(t, &json!({"name": "Browser"})).await;
@@ -80,7 +83,7 @@ db_test!(
             let problem = assert_problem(app.post(&path, t, &body).await, 422).await;
             assert_eq!(error_fields(&problem), vec![field.to_string()], "{body}");
         }
-        assert_eq!(app.get_customer(cid).await["purchase_count"], 2);
+        assert_eq!(app.get_customer(cid).await.purchase_count, 2);
 
         let list: Value = app.get(&path, t).await.json().await.unwrap();
         let ids: Vec<&str> = list["items"]
@@ -112,8 +115,11 @@ db_test!(
             .await;
         assert_eq!(res.status(), StatusCode::NO_CONTENT);
         let after = app.get_customer(cid).await;
-        assert_eq!(after["lifetime_value_minor"], 1500);
-        assert_eq!(after["last_purchase_at"], "2026-04-01T10:00:00Z");
+        assert_eq!(after.lifetime_value_minor, 1500);
+        assert_eq!(
+            after.last_purchase_at.as_deref(),
+            Some("2026-04-01T10:00:00Z")
+        );
         app.call(
             Method::DELETE,
             &format!("{path}/{}", first["id"].as_str().unwrap()),
@@ -122,9 +128,9 @@ db_test!(
         )
         .await;
         let after = app.get_customer(cid).await;
-        assert_eq!(after["lifetime_value_minor"], 0);
-        assert_eq!(after["purchase_count"], 0);
-        assert_eq!(after["lifetime_value_currency"], Value::Null);
+        assert_eq!(after.lifetime_value_minor, 0);
+        assert_eq!(after.purchase_count, 0);
+        assert_eq!(after.lifetime_value_currency, None);
         let usd = app
             .post(&path, t, &json!({"amount_minor": 100, "currency": "USD"}))
             .await;
@@ -140,7 +146,7 @@ db_test!(
         let c = app
             .create_customer(t, &json!({"name": "Evented", "tier": "key"}))
             .await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
         let p: Value = app
             .post(
                 &format!("/api/v1/customers/{cid}/purchases"),
@@ -173,7 +179,7 @@ db_test!(
         let (_, mine) = app.user_with_role("agent").await;
         let (_, other) = app.user_with_role("agent").await;
         let c = app.create_customer(&mine, &json!({"name": "Mine"})).await;
-        let path = format!("/api/v1/customers/{}/purchases", c["id"].as_str().unwrap());
+        let path = format!("/api/v1/customers/{}/purchases", c.id.as_str());
         let p: Value = app
             .post(
                 &path,
@@ -198,10 +204,7 @@ db_test!(
         let one = format!("{path}/{}", p["id"].as_str().unwrap());
         assert_problem(app.get(&one, &other).await, 404).await;
         assert_problem(app.call(Method::DELETE, &one, &other, None).await, 404).await;
-        assert_eq!(
-            app.get_customer(c["id"].as_str().unwrap()).await["purchase_count"],
-            1
-        );
+        assert_eq!(app.get_customer(c.id.as_str()).await.purchase_count, 1);
         let (_, viewer) = app.user_with_role("viewer").await;
         assert_problem(
             app.post(

@@ -23,7 +23,7 @@ db_test!(
         let c = app
             .create_customer(&token_a, &json!({"name": "Handed"}))
             .await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
 
         // Agents cannot hand over, even their own customers.
         assert_problem(
@@ -139,7 +139,7 @@ db_test!(
     |app: TestApp| async move {
         let t = &app.admin_token;
         let c = app.create_customer(t, &json!({"name": "Leaving"})).await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
         let no_reason = app
             .patch(
                 &format!("/api/v1/customers/{cid}"),
@@ -262,7 +262,7 @@ db_test!(
         let t = &app.admin_token;
         let (agent, _) = app.user_with_role("agent").await;
         let c = app.create_customer(t, &json!({"name": "Busy"})).await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
         for (day, kind) in [
             (1, "interaction"),
             (2, "purchase"),
@@ -349,7 +349,7 @@ db_test!(
         let c = app
             .create_customer(&mine, &json!({"name": "Private"}))
             .await;
-        let cid = c["id"].as_str().unwrap();
+        let cid = c.id.as_str();
         for sub in ["history", "owner-history", "timeline", "purchases"] {
             let path = format!("/api/v1/customers/{cid}/{sub}");
             assert_eq!(

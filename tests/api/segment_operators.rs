@@ -45,8 +45,8 @@ pub async fn fixture(app: &TestApp) -> Vec<String> {
             "tags": ["new"], "lifecycle_stage": "commitment"
         }))
         .await;
-    let contact = |c: &Value, days_ago: i64| {
-        json!({"customer_id": c["id"], "channel": "phone", "direction": "outbound",
+    let contact = |c: &Customer, days_ago: i64| {
+        json!({"customer_id": c.id, "channel": "phone", "direction": "outbound",
                "occurred_at": (now - chrono::Duration::days(days_ago)).to_rfc3339()})
     };
     assert_eq!(
@@ -64,20 +64,14 @@ pub async fn fixture(app: &TestApp) -> Vec<String> {
     for _ in 0..2 {
         let res = app
             .post(
-                &format!(
-                    "/api/v1/customers/{}/purchases",
-                    ann["id"].as_str().unwrap()
-                ),
+                &format!("/api/v1/customers/{}/purchases", ann.id.as_str()),
                 t,
                 &json!({"amount_minor": 1000, "currency": "EUR"}),
             )
             .await;
         assert_eq!(res.status(), StatusCode::CREATED);
     }
-    [ann, ben, cid, dee]
-        .iter()
-        .map(|c| c["id"].as_str().unwrap().to_string())
-        .collect()
+    [ann, ben, cid, dee].iter().map(|c| c.id.clone()).collect()
 }
 
 async fn preview(app: &TestApp, token: &str, rule: Value) -> (u64, BTreeSet<String>) {
