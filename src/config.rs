@@ -46,7 +46,7 @@ pub struct BootstrapAdmin {
     pub password: Secret,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Settings {
     pub database_url: String,
     pub bind: String,
@@ -56,6 +56,59 @@ pub struct Settings {
     pub log_format: LogFormat,
     pub scheduler_enabled: bool,
     pub scheduler_interval: Duration,
+    /// The longest one database statement may run before it is cancelled.
+    pub statement_timeout: Duration,
+}
+
+/// The database URL may carry a password (`postgres://user:secret@host/db` or
+/// `?password=secret`); `Debug` shows it redacted so no log line can carry it.
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Settings")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("jwt", &self.jwt)
+            .field("bootstrap_admin", &self.bootstrap_admin)
+            .field("log", &self.log)
+            .field("log_format", &self.log_format)
+            .field("scheduler_enabled", &self.scheduler_enabled)
+            .field("scheduler_interval", &self.scheduler_interval)
+            .field("statement_timeout", &self.statement_timeout)
+            .finish()
+    }
+}
+
+/// The URL with the password of its user part and any `password` query parameter replaced.
+pub fn redact_url(url: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let mut out = match base.split_once("://") {
+        Some((scheme, rest)) => {
+            let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            let authority = match authority.rsplit_once('@') {
+                Some((userinfo, host)) => match userinfo.split_once(':') {
+                    Some((user, _)) => format!("{user}:***@{host}"),
+                    None => authority.to_string(),
+                },
+                None => authority.to_string(),
+            };
+            format!("{scheme}://{authority}{path}")
+        }
+        None => base.to_string(),
+    };
+    if let Some(query) = query {
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                _ => pair.to_string(),
+            })
+            .collect();
+        out = format!("{out}?{}", pairs.join("&"));
+    }
+    out
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -157,6 +210,15 @@ impl Settings {
             ));
         }
 
+        let statement_timeout_ms = parse_number(
+            get("RAPPORT_STATEMENT_TIMEOUT_MS"),
+            "RAPPORT_STATEMENT_TIMEOUT_MS",
+            5000,
+        )?;
+        if statement_timeout_ms == 0 {
+            return Err(invalid("RAPPORT_STATEMENT_TIMEOUT_MS", "must be positive"));
+        }
+
         Ok(Self {
             database_url: get("RAPPORT_DATABASE_URL")
                 .unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
@@ -173,6 +235,7 @@ impl Settings {
             log_format,
             scheduler_enabled,
             scheduler_interval: Duration::from_secs(interval),
+            statement_timeout: Duration::from_millis(statement_timeout_ms),
         })
     }
 }
@@ -182,12 +245,17 @@ fn parse_number(
     name: &'static str,
     default: u64,
 ) -> Result<u64, ConfigError> {
+    let unit = if name.ends_with("_MS") {
+        "milliseconds"
+    } else {
+        "seconds"
+    };
     match value {
         None => Ok(default),
         Some(v) => v.trim().parse().map_err(|_| {
             invalid(
                 name,
-                format!("expected a whole number of seconds, got `{v}`"),
+                format!("expected a whole number of {unit}, got `{v}`"),
             )
         }),
     }
@@ -233,7 +301,33 @@ mod tests {
 
     #[test]
     fn secrets_do_not_leak_through_debug() {
-        let s = settings(&[("RAPPORT_JWT_SECRET", "0123456789abcdef0123456789abcdef")]).unwrap();
-        assert!(!format!("{s:?}").contains("0123456789abcdef"));
+        let s = settings(&[
+            ("RAPPORT_JWT_SECRET", "0123456789abcdef0123456789abcdef"),
+            (
+                "RAPPORT_DATABASE_URL",
+                "postgres://rapport:db-pass-1@db:5432/rapport",
+            ),
+            ("RAPPORT_BOOTSTRAP_ADMIN_EMAIL", "a@b.c"),
+            ("RAPPORT_BOOTSTRAP_ADMIN_PASSWORD", "admin-pass-2"),
+        ])
+        .unwrap();
+        let shown = format!("{s:?}");
+        for secret in ["0123456789abcdef", "db-pass-1", "admin-pass-2"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("postgres://rapport:***@db:5432/rapport"));
+    }
+
+    #[test]
+    fn urls_lose_their_passwords() {
+        assert_eq!(
+            redact_url("postgres://u:p%40ss@h/db?sslmode=require&password=x"),
+            "postgres://u:***@h/db?sslmode=require&password=***"
+        );
+        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(
+            redact_url("sqlite://rapport.db?mode=rwc"),
+            "sqlite://rapport.db?mode=rwc"
+        );
     }
 }

@@ -26,7 +26,7 @@ async fn main() -> ExitCode {
     telemetry::init(&settings.log, settings.log_format);
     let result = match args.as_slice() {
         [] | ["serve"] => serve(settings).await,
-        ["migrate"] => prepare_database(&settings.database_url)
+        ["migrate"] => prepare_database(&settings)
             .await
             .map(|_| tracing::info!("database is up to date"))
             .map_err(|e| e.to_string()),
@@ -55,7 +55,7 @@ async fn serve(settings: Settings) -> Result<(), String> {
 }
 
 async fn run_scheduler_once(settings: &Settings) -> Result<(), String> {
-    let db = prepare_database(&settings.database_url)
+    let db = prepare_database(&settings)
         .await
         .map_err(|e| e.to_string())?;
     let report = scheduler::run_once(&db, chrono::Utc::now())

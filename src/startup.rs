@@ -38,16 +38,18 @@ pub enum StartupError {
     Io(#[from] std::io::Error),
 }
 
-/// Connects and brings the schema up to date.
-pub async fn prepare_database(url: &str) -> Result<DatabaseConnection, StartupError> {
-    let db = db::connect(url).await?;
-    Migrator::up(&db, None).await?;
-    Ok(db)
+/// Brings the schema up to date on a connection of its own, without the statement budget (a
+/// migration may rightly take long), then connects for serving with the budget.
+pub async fn prepare_database(settings: &Settings) -> Result<DatabaseConnection, StartupError> {
+    let migrating = db::connect(&settings.database_url, None).await?;
+    Migrator::up(&migrating, None).await?;
+    migrating.close().await?;
+    Ok(db::connect(&settings.database_url, Some(settings.statement_timeout)).await?)
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
-        let db = prepare_database(&settings.database_url).await?;
+        let db = prepare_database(&settings).await?;
         if settings.jwt.secret_generated {
             tracing::warn!(
                 "RAPPORT_JWT_SECRET is not set: tokens are signed with a key generated for this process only and stop working at restart or on other replicas"

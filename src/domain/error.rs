@@ -62,6 +62,9 @@ pub enum DomainError {
     /// The database is not answering; transient.
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// A statement ran past its time budget and was cancelled.
+    #[error("statement timed out: {0}")]
+    TimedOut(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -120,6 +123,11 @@ impl From<DbErr> for DomainError {
                 if is_connection_failure(e) =>
             {
                 Self::Unavailable(err.to_string())
+            }
+            DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))
+                if crate::db::is_statement_timeout(e) =>
+            {
+                Self::TimedOut(err.to_string())
             }
             DbErr::RecordNotFound(what) => Self::NotFound(format!("{what} not found")),
             _ => Self::Internal(err.to_string()),

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[derive(Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"email": "admin@localhost", "password": "the password from the log"}))]
 pub struct TokenRequest {
@@ -25,3 +25,16 @@ pub struct TokenResponse {
     /// Seconds until the token expires.
     pub expires_in: u64,
 }
+
+/// Passwords never reach a log line.
+impl std::fmt::Debug for TokenRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenRequest")
+            .field("email", &self.email)
+            .field("password", &REDACTED)
+            .finish()
+    }
+}
+
+/// What `Debug` shows in place of a password.
+pub const REDACTED: &str = "***";

@@ -9,9 +9,10 @@ use validator::Validate;
 use crate::domain::error::DomainError;
 
 use crate::domain::role::Role;
+use crate::dto::auth::REDACTED;
 use crate::dto::present;
 
-#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[derive(Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"email": "sam@example.com", "name": "Sam Carter", "role": "agent", "password": "correct horse battery staple"}))]
 pub struct UserCreate {
@@ -30,7 +31,7 @@ pub struct UserCreate {
     pub password: String,
 }
 
-#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[derive(Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"role": "manager"}))]
 pub struct UserPatch {
@@ -59,6 +60,32 @@ pub struct UserPatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false)]
     pub reassign_to: Option<Uuid>,
+}
+
+/// Passwords never reach a log line.
+impl std::fmt::Debug for UserCreate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserCreate")
+            .field("email", &self.email)
+            .field("name", &self.name)
+            .field("role", &self.role)
+            .field("active", &self.active)
+            .field("password", &REDACTED)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for UserPatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserPatch")
+            .field("email", &self.email)
+            .field("name", &self.name)
+            .field("role", &self.role)
+            .field("active", &self.active)
+            .field("password", &self.password.as_ref().map(|_| REDACTED))
+            .field("reassign_to", &self.reassign_to)
+            .finish()
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -100,4 +127,29 @@ impl TryFrom<entity::users::Model> for User {
 pub struct UserListQuery {
     pub role: Option<Role>,
     pub active: Option<bool>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dto::auth::TokenRequest;
+
+    #[test]
+    fn passwords_do_not_leak_through_debug() {
+        let create: UserCreate = serde_json::from_value(serde_json::json!({
+            "email": "a@b.c", "name": "A", "role": "agent", "password": "create-secret-1"
+        }))
+        .unwrap();
+        let patch: UserPatch =
+            serde_json::from_value(serde_json::json!({"password": "patch-secret-2"})).unwrap();
+        let token: TokenRequest = serde_json::from_value(
+            serde_json::json!({"email": "a@b.c", "password": "token-secret-3"}),
+        )
+        .unwrap();
+        let shown = format!("{create:?} {patch:?} {token:?}");
+        for secret in ["create-secret-1", "patch-secret-2", "token-secret-3"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("a@b.c"));
+    }
 }

@@ -67,6 +67,8 @@ pub enum ApiError {
     },
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    #[error("statement timed out: {0}")]
+    TimedOut(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -94,6 +96,7 @@ impl ApiError {
             Self::Validation(_) => ("validation", "Invalid request fields"),
             Self::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
             Self::Unavailable(_) => ("unavailable", "Service unavailable"),
+            Self::TimedOut(_) => ("timed-out", "Request took too long"),
             Self::Internal(_) => ("internal", "Internal server error"),
         }
     }
@@ -109,6 +112,9 @@ impl ApiError {
             },
             // Causes of server-side failures stay in the logs.
             Self::Unavailable(_) => "the database is not answering; retry shortly".into(),
+            Self::TimedOut(_) => {
+                "the request needed more database time than one statement is allowed; retry later or narrow it".into()
+            }
             Self::Internal(_) => "an unexpected error occurred; it has been logged".into(),
             other => other.to_string(),
         }
@@ -147,7 +153,7 @@ impl ResponseError for ApiError {
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::TimedOut(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -158,6 +164,7 @@ impl ResponseError for ApiError {
             Self::Unavailable(cause) => {
                 tracing::warn!(error.cause = %cause, "database unavailable")
             }
+            Self::TimedOut(cause) => tracing::warn!(error.cause = %cause, "statement timed out"),
             _ => {}
         }
         let mut response = HttpResponse::build(self.status_code());
@@ -175,7 +182,7 @@ impl ResponseError for ApiError {
             } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
-            Self::Unavailable(_) => {
+            Self::Unavailable(_) | Self::TimedOut(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
             }
             _ => {}
@@ -201,6 +208,7 @@ impl From<DomainError> for ApiError {
                 retry_after_secs,
             },
             DomainError::Unavailable(cause) => Self::Unavailable(cause),
+            DomainError::TimedOut(cause) => Self::TimedOut(cause),
             DomainError::Internal(cause) => Self::Internal(cause),
         }
     }

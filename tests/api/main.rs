@@ -6,6 +6,7 @@
 mod helpers;
 
 mod auth;
+mod budgets;
 mod customer_access;
 mod customer_lists;
 mod customers;
