@@ -55,7 +55,7 @@ async fn serve(settings: Settings) -> Result<(), String> {
 }
 
 async fn run_scheduler_once(settings: &Settings) -> Result<(), String> {
-    let db = prepare_database(&settings)
+    let db = prepare_database(settings)
         .await
         .map_err(|e| e.to_string())?;
     let report = scheduler::run_once(&db, chrono::Utc::now())
