@@ -12,6 +12,8 @@ pub struct Model {
     pub active: bool,
     pub password_hash: String,
     pub version: i32,
+    /// Named by every access token; moving it on revokes the tokens issued before.
+    pub token_version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

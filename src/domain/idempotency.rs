@@ -40,6 +40,23 @@ pub fn request_hash(method: &str, path: &str, body: &[u8]) -> String {
     format!("{:x}", hasher.finalize())
 }
 
+/// The longest path kept beside a key (the column's width).
+const SHOWN_PATH_MAX: usize = 2048;
+
+/// The path kept with a key, for operators to read. It identifies nothing (the request hash
+/// covers the whole target, query included), so a long one is cut at a character boundary
+/// rather than refused.
+pub fn shown_path(path: &str) -> &str {
+    if path.len() <= SHOWN_PATH_MAX {
+        return path;
+    }
+    let mut end = SHOWN_PATH_MAX;
+    while !path.is_char_boundary(end) {
+        end -= 1;
+    }
+    &path[..end]
+}
+
 pub fn valid_key(key: &str) -> bool {
     (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
 }
@@ -143,6 +160,14 @@ mod tests {
             a,
             request_hash("POST", "/api/v1/users", b"{\"name\":\"A\"}")
         );
+    }
+
+    #[test]
+    fn long_paths_are_cut_at_a_character() {
+        assert_eq!(shown_path("/api/v1/customers"), "/api/v1/customers");
+        let long = format!("/{}", "é".repeat(2000));
+        let shown = shown_path(&long);
+        assert!(shown.len() <= SHOWN_PATH_MAX && long.starts_with(shown));
     }
 
     #[test]

@@ -14,6 +14,10 @@ pub struct Claims {
     pub aud: String,
     pub iat: i64,
     pub exp: i64,
+    /// The user's token version at issue; a token whose version is behind the user's is
+    /// revoked. Tokens from before versions existed read as 0, the first version.
+    #[serde(default)]
+    pub ver: i32,
 }
 
 pub struct TokenKeys {
@@ -46,10 +50,16 @@ impl TokenKeys {
         }
     }
 
-    pub fn issue(&self, user_id: Uuid, now: DateTime<Utc>) -> Result<String, String> {
+    pub fn issue(
+        &self,
+        user_id: Uuid,
+        token_version: i32,
+        now: DateTime<Utc>,
+    ) -> Result<String, String> {
         let iat = now.timestamp();
         let claims = Claims {
             sub: user_id,
+            ver: token_version,
             iss: self.issuer.clone(),
             aud: self.audience.clone(),
             iat,
@@ -89,7 +99,7 @@ mod tests {
     fn issued_tokens_verify() {
         let k = keys(SECRET, "rapport");
         let id = Uuid::now_v7();
-        let token = k.issue(id, Utc::now()).unwrap();
+        let token = k.issue(id, 0, Utc::now()).unwrap();
         assert_eq!(k.verify(&token).unwrap().sub, id);
     }
 
@@ -97,16 +107,16 @@ mod tests {
     fn expired_forged_and_foreign_tokens_fail() {
         let k = keys(SECRET, "rapport");
         let old = k
-            .issue(Uuid::now_v7(), Utc::now() - chrono::Duration::hours(2))
+            .issue(Uuid::now_v7(), 0, Utc::now() - chrono::Duration::hours(2))
             .unwrap();
         assert!(k.verify(&old).is_err());
 
         let other_key = keys("another-adequately-long-secret-for-tests", "rapport");
-        let forged = other_key.issue(Uuid::now_v7(), Utc::now()).unwrap();
+        let forged = other_key.issue(Uuid::now_v7(), 0, Utc::now()).unwrap();
         assert!(k.verify(&forged).is_err());
 
         let other_issuer = keys(SECRET, "someone-else");
-        let foreign = other_issuer.issue(Uuid::now_v7(), Utc::now()).unwrap();
+        let foreign = other_issuer.issue(Uuid::now_v7(), 0, Utc::now()).unwrap();
         assert!(k.verify(&foreign).is_err());
     }
 }

@@ -36,13 +36,7 @@ pub async fn sign_in(
     now: DateTime<Utc>,
 ) -> DomainResult<TokenResponse> {
     let email = normalise_email(email);
-    let throttle = store::login::get(db, &email).await?;
-    if let Some(retry_after_secs) = throttle.and_then(|t| t.retry_after(now)) {
-        return Err(DomainError::Throttled {
-            detail: "too many failed sign-ins for this email; wait before trying again".into(),
-            retry_after_secs,
-        });
-    }
+    let attempt = reserve_attempt(db, &email, now).await?;
     let user = store::users::find_by_email(db, &email).await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let candidate = password_text.to_string();
@@ -51,10 +45,10 @@ pub async fn sign_in(
         .map_err(DomainError::internal)?;
     match user {
         Some(user) if ok && user.active => {
-            if throttle.is_some() {
-                store::login::clear(db, &email).await?;
-            }
-            let access_token = keys.issue(user.id, now).map_err(DomainError::internal)?;
+            store::login::clear(db, &email).await?;
+            let access_token = keys
+                .issue(user.id, user.token_version, now)
+                .map_err(DomainError::internal)?;
             Ok(TokenResponse {
                 access_token,
                 token_type: "Bearer".into(),
@@ -62,9 +56,7 @@ pub async fn sign_in(
             })
         }
         _ => {
-            let next = login::after_failure(throttle, now);
-            store::login::put(db, &email, next).await?;
-            tokio::time::sleep(login::failure_delay(next.failures)).await;
+            tokio::time::sleep(login::failure_delay(attempt.failures)).await;
             Err(DomainError::Unauthenticated(
                 "email or password is wrong".into(),
             ))
@@ -72,8 +64,31 @@ pub async fn sign_in(
     }
 }
 
-/// The actor a bearer token stands for: a valid token of a user who is still active, so a
-/// deactivated user loses access at once rather than when the token expires.
+/// Counts this attempt as a failure before the password is checked, with the email's row
+/// locked, so that guesses sent all at once are counted one by one and at most the allowed
+/// number is ever checked. A right password clears the count afterwards.
+async fn reserve_attempt(
+    db: &DatabaseConnection,
+    email: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<login::Throttle> {
+    let tx = begin_write(db).await?;
+    let current = store::login::lock(&tx, email, now).await?;
+    if let Some(retry_after_secs) = current.retry_after(now) {
+        return Err(DomainError::Throttled {
+            detail: "too many failed sign-ins for this email; wait before trying again".into(),
+            retry_after_secs,
+        });
+    }
+    let next = login::after_failure(Some(current), now);
+    store::login::put(&tx, email, next).await?;
+    tx.commit().await?;
+    Ok(next)
+}
+
+/// The actor a bearer token stands for: a valid token of a user who is still active and whose
+/// token version it names, so a deactivated user, or one whose password changed, loses access
+/// at once (on every replica, since the check reads the user) rather than when it expires.
 #[tracing::instrument(skip_all)]
 pub async fn actor_for_token(
     db: &DatabaseConnection,
@@ -85,9 +100,11 @@ pub async fn actor_for_token(
         .map_err(|_| DomainError::Unauthenticated("the token is invalid or expired".into()))?;
     let user = store::users::find(db, claims.sub)
         .await?
-        .filter(|u| u.active)
+        .filter(|u| u.active && u.token_version == claims.ver)
         .ok_or_else(|| {
-            DomainError::Unauthenticated("the token's user is unknown or inactive".into())
+            DomainError::Unauthenticated(
+                "the token's user is unknown or inactive, or the token was revoked".into(),
+            )
         })?;
     let role = Role::from_stored(&user.role)?;
     Ok(Actor { id: user.id, role })
@@ -125,6 +142,7 @@ pub async fn ensure_bootstrap_admin(
         active: Set(true),
         password_hash: Set(hash),
         version: Set(1),
+        token_version: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -204,6 +222,7 @@ pub async fn create(
         active: Set(input.active.unwrap_or(true)),
         password_hash: Set(hash),
         version: Set(1),
+        token_version: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -283,6 +302,8 @@ pub async fn update(
     }
 
     let version = current.version + 1;
+    // A new password or a deactivation revokes every token issued before it.
+    let revokes = password_hash.is_some() || (current.active && !active);
     let model = users::ActiveModel {
         email: patch
             .email
@@ -296,6 +317,11 @@ pub async fn update(
         active: Set(active),
         password_hash: password_hash.map(Set).unwrap_or_default(),
         version: Set(version),
+        token_version: if revokes {
+            Set(current.token_version + 1)
+        } else {
+            Default::default()
+        },
         updated_at: Set(now),
         ..Default::default()
     };

@@ -30,7 +30,7 @@ use crate::http::state::AppState;
     ),
     security(())
 )]
-#[post("/auth/token")]
+#[post("/token")]
 pub async fn create_token(
     state: web::Data<AppState>,
     body: Json<TokenRequest>,

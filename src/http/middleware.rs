@@ -13,6 +13,7 @@ use chrono::Utc;
 use futures_util::StreamExt;
 
 use crate::domain::idempotency::{self, Claim, StoredResponse};
+use crate::domain::user::actor_for_token;
 use crate::http::error::ApiError;
 use crate::http::extract::{JSON_LIMIT, bearer_token};
 use crate::http::state::AppState;
@@ -101,13 +102,19 @@ pub async fn idempotency(
     let (Some(key), Some(state), true) = (key, state, req.method() == Method::POST) else {
         return pass(req, next).await;
     };
-    // Without a valid caller there is nothing to key on; the handler answers 401.
-    let Some(user_id) = bearer_token(req.request())
-        .and_then(|t| state.tokens.verify(t).ok())
-        .map(|c| c.sub)
-    else {
+    // Keys belong to an authenticated, active caller: a stored answer is never replayed to
+    // a token that no longer stands for one. Without such a caller the handler answers 401.
+    let token = bearer_token(req.request()).map(str::to_string);
+    let actor = match token {
+        Some(token) => actor_for_token(&state.db, &state.tokens, &token).await.ok(),
+        None => None,
+    };
+    let Some(actor) = actor else {
         return pass(req, next).await;
     };
+    // The handler's caller is this one; it need not be looked up twice.
+    req.extensions_mut().insert(actor);
+    let user_id = actor.id;
     let Some(key) = key.ok().filter(|k| idempotency::valid_key(k)) else {
         let err = ApiError::invalid(
             "Idempotency-Key",
@@ -135,12 +142,13 @@ pub async fn idempotency(
     }
     let body = body.freeze();
     let method = req.method().as_str().to_string();
-    let path = req
+    let target = req
         .uri()
         .path_and_query()
         .map(|p| p.as_str().to_string())
         .unwrap_or_default();
-    let hash = idempotency::request_hash(&method, &path, &body);
+    let hash = idempotency::request_hash(&method, &target, &body);
+    let path = idempotency::shown_path(req.path());
 
     match idempotency::claim(&state.db, user_id, &key, &method, &path, &hash, Utc::now()).await {
         Ok(Claim::Proceed) => {}

@@ -17,10 +17,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::live)
         .service(health::ready)
         .service(health::metrics)
+        // Sign-in answers carry an access token, so they are never kept for replay: this
+        // scope sits outside the idempotency middleware.
+        .service(scope::scope("/api/v1/auth").service(auth::create_token))
         .service(
             scope::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(middleware::idempotency))
-                .service(auth::create_token)
                 .service(auth::get_me)
                 .service(users::list_users)
                 .service(users::create_user)

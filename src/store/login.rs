@@ -3,20 +3,42 @@
 use chrono::{DateTime, Utc};
 use entity::login_throttle;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use super::DbResult;
 use crate::domain::login::Throttle;
 
-pub async fn get<C: ConnectionTrait>(db: &C, email: &str) -> DbResult<Option<Throttle>> {
-    Ok(login_throttle::Entity::find_by_id(email.to_string())
-        .one(db)
+/// The email's throttle row, created empty when missing and locked for the rest of the
+/// transaction (`FOR UPDATE`; on SQLite the write transaction already excludes others), so
+/// that concurrent attempts for one email are counted one after another.
+pub async fn lock<C: ConnectionTrait>(
+    tx: &C,
+    email: &str,
+    now: DateTime<Utc>,
+) -> DbResult<Throttle> {
+    login_throttle::Entity::insert(login_throttle::ActiveModel {
+        email: Set(email.to_string()),
+        failures: Set(0),
+        last_failure_at: Set(now),
+        locked_until: Set(None),
+    })
+    .on_conflict(
+        OnConflict::column(login_throttle::Column::Email)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(tx)
+    .await?;
+    let row = login_throttle::Entity::find_by_id(email.to_string())
+        .lock_exclusive()
+        .one(tx)
         .await?
-        .map(|m| Throttle {
-            failures: m.failures,
-            last_failure_at: m.last_failure_at,
-            locked_until: m.locked_until,
-        }))
+        .ok_or_else(|| DbErr::RecordNotFound("login throttle".into()))?;
+    Ok(Throttle {
+        failures: row.failures,
+        last_failure_at: row.last_failure_at,
+        locked_until: row.locked_until,
+    })
 }
 
 pub async fn put<C: ConnectionTrait>(db: &C, email: &str, t: Throttle) -> DbResult<()> {

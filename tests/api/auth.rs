@@ -163,3 +163,81 @@ db_test!(
         assert_problem(app.get("/api/v1/me", &token).await, 401).await;
     }
 );
+
+db_test!(
+    guesses_sent_at_once_are_counted_one_by_one,
+    |app: TestApp| async move {
+        // FREE_ATTEMPTS in domain::login: the fifth failure locks the email.
+        const CHECKED: usize = 5;
+        for _round in 0..3 {
+            let (_, email) = app.user_with_password("agent", "the-right-password").await;
+            let guesses = (0..40)
+                .map(|i| {
+                    app.client
+                        .post(app.url("/api/v1/auth/token"))
+                        .json(&json!({"email": email, "password": format!("guess-{i}")}))
+                })
+                .collect();
+            let counts = status_counts(&at_once(guesses).await);
+            assert_eq!(counts.get(&401), Some(&CHECKED), "{counts:?}");
+            assert_eq!(counts.get(&429), Some(&(40 - CHECKED)), "{counts:?}");
+            let right = app
+                .client
+                .post(app.url("/api/v1/auth/token"))
+                .json(&json!({"email": email, "password": "the-right-password"}))
+                .send()
+                .await
+                .unwrap();
+            assert_problem(right, 429).await;
+        }
+    }
+);
+
+db_test!(
+    password_changes_and_deactivation_revoke_tokens,
+    |app: TestApp| async move {
+        let (id, email) = app.user_with_password("agent", "first-password-1").await;
+        let old = app.token(&email, "first-password-1").await;
+        let user = format!("/api/v1/users/{id}");
+
+        // Other changes keep tokens working.
+        let renamed = app
+            .patch(&user, &app.admin_token, &json!({"name": "Renamed"}))
+            .await;
+        assert_eq!(renamed.status(), StatusCode::OK);
+        assert_eq!(app.get("/api/v1/me", &old).await.status(), StatusCode::OK);
+
+        let changed = app
+            .patch(
+                &user,
+                &app.admin_token,
+                &json!({"password": "second-password-2"}),
+            )
+            .await;
+        assert_eq!(changed.status(), StatusCode::OK);
+        assert_problem(app.get("/api/v1/me", &old).await, 401).await;
+        assert_problem(
+            app.post(
+                "/api/v1/customers",
+                &old,
+                &json!({"name": "Not with an old token"}),
+            )
+            .await,
+            401,
+        )
+        .await;
+        let new = app.token(&email, "second-password-2").await;
+        assert_eq!(app.get("/api/v1/me", &new).await.status(), StatusCode::OK);
+
+        // Deactivated and reactivated: tokens from before stay revoked.
+        for active in [false, true] {
+            let res = app
+                .patch(&user, &app.admin_token, &json!({"active": active}))
+                .await;
+            assert_eq!(res.status(), StatusCode::OK);
+        }
+        assert_problem(app.get("/api/v1/me", &new).await, 401).await;
+        let fresh = app.token(&email, "second-password-2").await;
+        assert_eq!(app.get("/api/v1/me", &fresh).await.status(), StatusCode::OK);
+    }
+);

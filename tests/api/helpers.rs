@@ -219,18 +219,8 @@ impl TestApp {
 
     /// Creates a user with `role` and returns its id and a token.
     pub async fn user_with_role(&self, role: &str) -> (String, String) {
-        let email = format!("{role}-{}@example.com", Uuid::now_v7().simple());
         let password = "a-long-enough-password";
-        let res = self
-            .post(
-                "/api/v1/users",
-                &self.admin_token,
-                &json!({"email": email, "name": format!("Test {role}"), "role": role, "password": password}),
-            )
-            .await;
-        assert_eq!(res.status(), StatusCode::CREATED);
-        let user: Value = res.json().await.expect("user");
-        let id = user["id"].as_str().expect("id").to_string();
+        let (id, email) = self.user_with_password(role, password).await;
         (id, self.token(&email, password).await)
     }
 
@@ -308,4 +298,58 @@ pub fn names(page: &Value) -> Vec<String> {
         .iter()
         .map(|c| c["name"].as_str().unwrap().to_string())
         .collect()
+}
+
+/// Sends the requests at the same instant: each task waits at a barrier until all are ready,
+/// so a check-then-write race shows. Answers in the order given.
+pub async fn at_once(requests: Vec<reqwest::RequestBuilder>) -> Vec<Response> {
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(requests.len()));
+    let tasks: Vec<_> = requests
+        .into_iter()
+        .map(|request| {
+            let barrier = barrier.clone();
+            tokio::spawn(async move {
+                barrier.wait().await;
+                request.send().await.expect("request")
+            })
+        })
+        .collect();
+    let mut responses = Vec::with_capacity(tasks.len());
+    for task in tasks {
+        responses.push(task.await.expect("request task"));
+    }
+    responses
+}
+
+/// How many responses have each status.
+pub fn status_counts(responses: &[Response]) -> std::collections::BTreeMap<u16, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for res in responses {
+        *counts.entry(res.status().as_u16()).or_default() += 1;
+    }
+    counts
+}
+
+impl TestApp {
+    /// A request as the holder of `token`, ready to send (for `at_once`).
+    pub fn request(&self, method: Method, path: &str, token: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, self.url(path))
+            .bearer_auth(token)
+    }
+
+    /// Creates a user with `role` and a known password; returns its id and email.
+    pub async fn user_with_password(&self, role: &str, password: &str) -> (String, String) {
+        let email = format!("{role}-{}@example.com", Uuid::now_v7().simple());
+        let res = self
+            .post(
+                "/api/v1/users",
+                &self.admin_token,
+                &json!({"email": email, "name": format!("Test {role}"), "role": role, "password": password}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let user: Value = res.json().await.expect("user");
+        (user["id"].as_str().expect("id").to_string(), email)
+    }
 }
