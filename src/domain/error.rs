@@ -120,7 +120,7 @@ impl From<DbErr> for DomainError {
         match &err {
             DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => Self::Unavailable(err.to_string()),
             DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))
-                if is_connection_failure(e) =>
+                if is_transient(e) =>
             {
                 Self::Unavailable(err.to_string())
             }
@@ -135,7 +135,10 @@ impl From<DbErr> for DomainError {
     }
 }
 
-fn is_connection_failure(err: &sea_orm::sqlx::Error) -> bool {
+/// Failures that a retry may not meet: the connection, the pool, a lock that could not be
+/// had in time, or a transaction the database chose to abort (deadlock victim, serialization
+/// failure), which the lock order of "Check-then-write" should make rare.
+fn is_transient(err: &sea_orm::sqlx::Error) -> bool {
     use sea_orm::sqlx::Error;
     match err {
         Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed | Error::WorkerCrashed => true,
@@ -145,7 +148,15 @@ fn is_connection_failure(err: &sea_orm::sqlx::Error) -> bool {
             // "admin shutdown" / "cannot connect now" classes: transient, so unavailable.
             matches!(
                 db.code().as_deref(),
-                Some("5") | Some("6") | Some("517") | Some("57P01") | Some("57P02") | Some("57P03")
+                Some("5")
+                    | Some("6")
+                    | Some("517")
+                    | Some("57P01")
+                    | Some("57P02")
+                    | Some("57P03")
+                    | Some("40001")
+                    | Some("40P01")
+                    | Some("55P03")
             ) || db.code().is_some_and(|c| c.starts_with("08"))
         }
         _ => false,

@@ -71,7 +71,8 @@ pub async fn create(
         errors.push(e);
     }
     let tx = begin_write(db).await?;
-    if store::customers::find_visible(&tx, input.customer_id, actor.customer_scope())
+    // Locked: the contact times are recomputed from the customer's interactions.
+    if store::customers::lock_visible(&tx, input.customer_id, actor.customer_scope())
         .await?
         .is_none()
     {
@@ -132,6 +133,7 @@ pub async fn update(
     let current = store::interactions::find_visible(&tx, id, actor.customer_scope())
         .await?
         .ok_or_else(|| DomainError::not_found("interaction"))?;
+    store::customers::lock_visible(&tx, current.customer_id, CustomerScope::All).await?;
     actor.ensure_can_write()?;
     if let Some(at) = patch.occurred_at {
         check_not_future("occurred_at", at, now).map_err(|e| DomainError::Validation(vec![e]))?;
@@ -184,6 +186,7 @@ pub async fn delete(
     let current = store::interactions::find_visible(&tx, id, actor.customer_scope())
         .await?
         .ok_or_else(|| DomainError::not_found("interaction"))?;
+    store::customers::lock_visible(&tx, current.customer_id, CustomerScope::All).await?;
     actor.ensure_can_write()?;
     precondition.check(current.version)?;
     store::interactions::delete(&tx, id).await?;

@@ -12,7 +12,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::begin_write;
-use crate::domain::customer::ops::visible_customer;
+use crate::domain::customer::ops::{locked_customer, visible_customer};
 use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::interaction::check_not_future;
 use crate::domain::page::{TimeCursor, keyset};
@@ -38,7 +38,8 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> DomainResult<Purchase> {
     let tx = begin_write(db).await?;
-    let customer = visible_customer(&tx, actor, customer_id).await?;
+    // Locked: the currency rule and the value figures read what earlier purchases committed.
+    let customer = locked_customer(&tx, actor, customer_id).await?;
     actor.ensure_can_write()?;
     let occurred_at = input.occurred_at.unwrap_or(now);
     let mut errors = Vec::new();
@@ -132,7 +133,7 @@ pub async fn delete(
     precondition: &Precondition,
 ) -> DomainResult<()> {
     let tx = begin_write(db).await?;
-    visible_customer(&tx, actor, customer_id).await?;
+    locked_customer(&tx, actor, customer_id).await?;
     let current = store::purchases::find(&tx, customer_id, id)
         .await?
         .ok_or_else(|| DomainError::not_found("purchase"))?;

@@ -252,7 +252,16 @@ pub async fn update(
         None => None,
     };
     let tx = begin_write(db).await?;
-    let current = store::users::find(&tx, id)
+    // Locks before reads (see `store`, "Check-then-write"): all active admins first, in id
+    // order, when the role or the active flag may change (the last-admin rule counts them),
+    // then the user, whom concurrent assignments share-lock (deactivation counts their
+    // customers).
+    let admins = if patch.role.is_some() || patch.active.is_some() {
+        store::users::lock_active_admins(&tx).await?
+    } else {
+        Vec::new()
+    };
+    let current = store::users::lock(&tx, id)
         .await?
         .ok_or_else(|| DomainError::not_found("user"))?;
     precondition.check(current.version)?;
@@ -266,7 +275,7 @@ pub async fn update(
     let active = patch.active.unwrap_or(current.active);
     if was_admin
         && (role != Role::Admin.as_str() || !active)
-        && store::users::count_active_admins_except(&tx, id).await? == 0
+        && admins.iter().all(|admin| *admin == id)
     {
         return Err(DomainError::conflict(
             "the last active admin cannot be demoted or deactivated",

@@ -150,7 +150,7 @@ pub async fn idempotency(
     let hash = idempotency::request_hash(&method, &target, &body);
     let path = idempotency::shown_path(req.path());
 
-    match idempotency::claim(&state.db, user_id, &key, &method, &path, &hash, Utc::now()).await {
+    match idempotency::claim(&state.db, user_id, &key, &method, path, &hash, Utc::now()).await {
         Ok(Claim::Proceed) => {}
         Ok(Claim::Replay(stored)) => return Ok(req.into_response(replay(stored))),
         Err(err) => return Ok(problem(req, err.into())),

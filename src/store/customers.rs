@@ -8,7 +8,7 @@ use entity::{customer_tags, customers};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Order, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 
 use uuid::Uuid;
@@ -61,8 +61,17 @@ pub async fn find_visible<C: ConnectionTrait>(
         .await
 }
 
-pub async fn exists<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<bool> {
-    Ok(find_visible(db, id, CustomerScope::All).await?.is_some())
+/// `find_visible`, with the row locked until the transaction ends (see "Check-then-write").
+pub async fn lock_visible<C: ConnectionTrait>(
+    tx: &C,
+    id: Uuid,
+    scope: CustomerScope,
+) -> DbResult<Option<customers::Model>> {
+    customers::Entity::find_by_id(id)
+        .filter(scope_condition(scope))
+        .lock_exclusive()
+        .one(tx)
+        .await
 }
 
 pub async fn tags_of<C: ConnectionTrait>(

@@ -1,5 +1,20 @@
 //! Persistence: one small repository module per aggregate, over the sea-orm entities.
 //! Handlers never reach this layer directly; domain operations do.
+//!
+//! # Check-then-write
+//!
+//! PostgreSQL runs READ COMMITTED: a rule checked on rows read earlier in a transaction can be
+//! broken by a concurrent one before the write lands (two first purchases in two currencies,
+//! two admins demoting each other, a counter read and written back). The pattern here: open
+//! the transaction with `db::begin_write`, then read the row the rule hangs on with a `lock_*`
+//! function (`SELECT … FOR UPDATE`, or `FOR SHARE` where concurrent readers may proceed
+//! together), check, write, commit. Concurrent writers of the same parent queue on its row and
+//! each sees what the previous one committed. On SQLite `begin_write` takes the database's
+//! write lock at `BEGIN`, which serialises writers by itself (sea-query leaves the `FOR`
+//! clause out there). Derived figures are recomputed from their rows under that lock, never
+//! read, adjusted and written back. A new resource with a parent copies this: lock the parent
+//! first, always in the same order (parent, then child; several rows in id order), so that two
+//! writers never wait for each other.
 
 pub mod customers;
 pub mod events;

@@ -3,7 +3,7 @@
 use entity::users;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -73,12 +73,29 @@ pub async fn list<C: ConnectionTrait>(
     super::page::fetch(db, query, limit).await
 }
 
-/// Active admins other than `except`.
-pub async fn count_active_admins_except<C: ConnectionTrait>(db: &C, except: Uuid) -> DbResult<u64> {
+/// The user, locked against changes until the transaction ends; for a user about to be
+/// changed (see "Check-then-write").
+pub async fn lock<C: ConnectionTrait>(tx: &C, id: Uuid) -> DbResult<Option<users::Model>> {
+    users::Entity::find_by_id(id).lock_exclusive().one(tx).await
+}
+
+/// The user, read with a shared lock: customers may be assigned to one user by several
+/// transactions at once, but not while that user is being deactivated or demoted.
+pub async fn lock_shared<C: ConnectionTrait>(tx: &C, id: Uuid) -> DbResult<Option<users::Model>> {
+    users::Entity::find_by_id(id).lock_shared().one(tx).await
+}
+
+/// Locks every active admin, in id order so that concurrent callers queue instead of
+/// deadlocking; the last-admin rule is checked under this lock.
+pub async fn lock_active_admins<C: ConnectionTrait>(tx: &C) -> DbResult<Vec<Uuid>> {
     users::Entity::find()
+        .select_only()
+        .column(users::Column::Id)
         .filter(users::Column::Role.eq(Role::Admin.as_str()))
         .filter(users::Column::Active.eq(true))
-        .filter(users::Column::Id.ne(except))
-        .count(db)
+        .order_by_asc(users::Column::Id)
+        .lock_exclusive()
+        .into_tuple()
+        .all(tx)
         .await
 }

@@ -93,3 +93,58 @@ db_test!(
         assert_eq!(error_fields(&problem), vec!["owner_id"]);
     }
 );
+
+db_test!(
+    references_to_unseen_customers_read_as_missing,
+    |app: TestApp| async move {
+        let (_, token_a) = app.user_with_role("agent").await;
+        let (_, token_b) = app.user_with_role("agent").await;
+        let theirs = app
+            .create_customer(&token_b, &json!({"name": "Not yours"}))
+            .await;
+        let mine = app
+            .create_customer(&token_a, &json!({"name": "Yours"}))
+            .await;
+        let random = uuid::Uuid::now_v7().to_string();
+
+        let mut answers = Vec::new();
+        for referrer in [&theirs.id, &random] {
+            let created = app
+                .post(
+                    "/api/v1/customers",
+                    &token_a,
+                    &json!({"name": "Referred", "referred_by_id": referrer}),
+                )
+                .await;
+            let created = assert_problem(created, 422).await;
+            let patched = app
+                .patch(
+                    &format!("/api/v1/customers/{}", mine.id),
+                    &token_a,
+                    &json!({"referred_by_id": referrer}),
+                )
+                .await;
+            let patched = assert_problem(patched, 422).await;
+            answers.push((created["errors"].clone(), patched["errors"].clone()));
+        }
+        // Another agent's customer and no customer at all are answered alike.
+        assert_eq!(answers[0], answers[1]);
+        assert_eq!(answers[0].0[0]["field"], "referred_by_id");
+        assert_eq!(app.get_customer(&mine.id).await.version, mine.version);
+
+        // Interactions name their customer too.
+        for customer in [&theirs.id, &random] {
+            let res = app
+                .post(
+                    "/api/v1/interactions",
+                    &token_a,
+                    &json!({"customer_id": customer, "channel": "phone", "direction": "outbound"}),
+                )
+                .await;
+            assert_eq!(
+                error_fields(&assert_problem(res, 422).await),
+                ["customer_id"]
+            );
+        }
+    }
+);

@@ -17,6 +17,7 @@ mod openapi;
 mod operations;
 mod preconditions;
 mod purchases;
+mod races;
 mod relationships;
 mod scheduler;
 mod segment_operators;

@@ -17,26 +17,36 @@ use crate::dto::customer::{Customer, CustomerCreate, CustomerPatch};
 use crate::store;
 
 /// References the schema cannot check: the owner must be an active user who may own
-/// customers, and the referrer an existing customer other than this one.
+/// customers (checked when it is set or changed, under a shared lock on that user so that a
+/// concurrent deactivation either sees this customer or is seen by it), and the referrer a
+/// customer other than this one that the actor can see: one the actor cannot see is answered
+/// exactly as one that does not exist.
 async fn check_references(
     tx: &DatabaseTransaction,
+    actor: &Actor,
     profile: &Profile,
-    this: Option<Uuid>,
+    current: Option<&customers::Model>,
     errors: &mut Vec<FieldError>,
 ) -> DomainResult<()> {
-    if !ownership::can_own(tx, profile.owner_id).await? {
+    let owner_changes = current.is_none_or(|c| c.owner_id != profile.owner_id);
+    if owner_changes && !ownership::can_own(tx, profile.owner_id).await? {
         errors.push(FieldError::new(
             "owner_id",
             "must be an active user who can own customers",
         ));
     }
     if let Some(referrer) = profile.referred_by_id {
-        if Some(referrer) == this {
+        let unchanged = current.is_some_and(|c| c.referred_by_id == Some(referrer));
+        if current.is_some_and(|c| c.id == referrer) {
             errors.push(FieldError::new(
                 "referred_by_id",
                 "a customer cannot refer themselves",
             ));
-        } else if !store::customers::exists(tx, referrer).await? {
+        } else if !unchanged
+            && store::customers::find_visible(tx, referrer, actor.customer_scope())
+                .await?
+                .is_none()
+        {
             errors.push(FieldError::new("referred_by_id", "no such customer"));
         }
     }
@@ -76,7 +86,7 @@ pub async fn create(
     let mut errors = profile.check(now.date_naive());
 
     let tx = begin_write(db).await?;
-    check_references(&tx, &profile, None, &mut errors).await?;
+    check_references(&tx, actor, &profile, None, &mut errors).await?;
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
@@ -129,6 +139,19 @@ pub async fn visible_customer<C: sea_orm::ConnectionTrait>(
         .ok_or_else(|| DomainError::not_found("customer"))
 }
 
+/// The customer, if the actor may see it (404 otherwise), locked until the transaction ends:
+/// the parent row every write to a customer's records takes first (see `store`,
+/// "Check-then-write").
+pub async fn locked_customer(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    id: Uuid,
+) -> DomainResult<customers::Model> {
+    store::customers::lock_visible(tx, id, actor.customer_scope())
+        .await?
+        .ok_or_else(|| DomainError::not_found("customer"))
+}
+
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %id))]
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> DomainResult<Customer> {
     load(db, id, actor.customer_scope()).await
@@ -144,9 +167,7 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> DomainResult<Customer> {
     let tx = begin_write(db).await?;
-    let current = store::customers::find_visible(&tx, id, actor.customer_scope())
-        .await?
-        .ok_or_else(|| DomainError::not_found("customer"))?;
+    let current = locked_customer(&tx, actor, id).await?;
     actor.ensure_can_write()?;
     if patch.owner_id.is_some_and(|o| o != current.owner_id) {
         actor.ensure_manager("reassign customers")?;
@@ -161,7 +182,7 @@ pub async fn update(
     profile.apply(patch);
     profile.normalise();
     let mut errors = profile.check(now.date_naive());
-    check_references(&tx, &profile, Some(id), &mut errors).await?;
+    check_references(&tx, actor, &profile, Some(&current), &mut errors).await?;
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
@@ -226,9 +247,7 @@ pub async fn delete(
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
     let tx = begin_write(db).await?;
-    let current = store::customers::find_visible(&tx, id, actor.customer_scope())
-        .await?
-        .ok_or_else(|| DomainError::not_found("customer"))?;
+    let current = locked_customer(&tx, actor, id).await?;
     actor.ensure_can_write()?;
     precondition.check(current.version)?;
     let model = customers::ActiveModel {

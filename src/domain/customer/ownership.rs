@@ -7,12 +7,12 @@ use entity::{customer_handoffs, customers};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, Set,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
 use super::history::{self, Change};
-use super::ops::{get, visible_customer};
+use super::ops::{get, locked_customer, visible_customer};
 use crate::db::begin_write;
 use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::page::{TimeCursor, keyset};
@@ -23,10 +23,13 @@ use crate::dto::page::{Page, PageQuery};
 use crate::dto::relationship::{Handoff, OwnerChange};
 use crate::store;
 
-/// Whether `user_id` may be given customers: an active user whose role can own them.
+/// Whether `user_id` may be given customers: an active user whose role can own them. The
+/// user stays share-locked until the transaction ends, so a concurrent deactivation or
+/// demotion (which locks the user exclusively, then counts their customers) cannot miss the
+/// customer this transaction assigns.
 #[tracing::instrument(skip_all, fields(user.id = %user_id))]
-pub async fn can_own<C: ConnectionTrait>(db: &C, user_id: Uuid) -> DomainResult<bool> {
-    match store::users::find(db, user_id).await? {
+pub async fn can_own(tx: &DatabaseTransaction, user_id: Uuid) -> DomainResult<bool> {
+    match store::users::lock_shared(tx, user_id).await? {
         Some(u) if u.active => Ok(Role::from_stored(&u.role)?.can_own_customers()),
         _ => Ok(false),
     }
@@ -116,7 +119,8 @@ pub async fn change_owner(
     now: DateTime<Utc>,
 ) -> DomainResult<Customer> {
     let tx = begin_write(db).await?;
-    let customer = visible_customer(&tx, actor, id).await?;
+    // Locked, so the version checked is the one the hand-off replaces.
+    let customer = locked_customer(&tx, actor, id).await?;
     actor.ensure_manager("hand customers over")?;
     if !can_own(&tx, input.owner_id).await? {
         return Err(DomainError::Validation(vec![FieldError::new(
@@ -144,6 +148,8 @@ pub async fn hand_over_all(
     let owned = customers::Entity::find()
         .filter(customers::Column::OwnerId.eq(from))
         .filter(customers::Column::DeletedAt.is_null())
+        .order_by_asc(customers::Column::Id)
+        .lock_exclusive()
         .all(tx)
         .await?;
     for customer in &owned {
