@@ -16,6 +16,11 @@ pub fn is_sqlite(url: &str) -> bool {
     url.starts_with("sqlite:")
 }
 
+/// Connections in the pool: SQLite has one writer anyway; PostgreSQL serves replicas too.
+pub fn pool_size(url: &str) -> u32 {
+    if is_sqlite(url) { 8 } else { 16 }
+}
+
 /// Connects. With a `statement_timeout`, no statement runs longer: PostgreSQL cancels it
 /// itself (`statement_timeout`); on SQLite a progress handler interrupts the connection once
 /// it has been executing for that long since it left the pool, which bounds one statement,
@@ -32,7 +37,7 @@ pub async fn connect(
         .sqlx_logging(false);
     if is_sqlite(url) {
         options
-            .max_connections(8)
+            .max_connections(pool_size(url))
             .min_connections(1)
             .map_sqlx_sqlite_opts(|o| {
                 o.journal_mode(SqliteJournalMode::Wal)
@@ -53,7 +58,7 @@ pub async fn connect(
                 });
         }
     } else {
-        options.max_connections(16).min_connections(1);
+        options.max_connections(pool_size(url)).min_connections(1);
         if let Some(budget) = statement_timeout {
             options.statement_timeout(budget);
         }

@@ -14,6 +14,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Settings;
+use crate::domain::budget::{self, Evaluations};
 use crate::domain::error::DomainError;
 use crate::domain::token::TokenKeys;
 use crate::http::error::ApiError;
@@ -67,9 +68,12 @@ impl Application {
         }
         let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
+        // Half the pool at most goes to segment evaluations; the rest stays for everyone else.
+        let evaluation_slots = db::pool_size(&settings.database_url) / 2;
         let state = web::Data::new(AppState {
             db,
             tokens: TokenKeys::new(&settings.jwt),
+            evaluations: Evaluations::new(evaluation_slots as usize, budget::SLOT_WAIT),
         });
         let server = serve(listener, state)?;
         Ok(Self { port, server })

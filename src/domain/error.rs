@@ -62,6 +62,9 @@ pub enum DomainError {
     /// The database is not answering; transient.
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// Too much work in flight on this replica; transient.
+    #[error("{0}")]
+    Overloaded(String),
     /// A statement ran past its time budget and was cancelled.
     #[error("statement timed out: {0}")]
     TimedOut(String),

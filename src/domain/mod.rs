@@ -2,6 +2,7 @@
 //! tokens and passwords, login throttling, and the customer profile rules. Operations that
 //! persist live beside their rules and use the `store` repositories.
 
+pub mod budget;
 pub mod customer;
 pub mod error;
 pub mod idempotency;

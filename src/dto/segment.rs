@@ -125,8 +125,13 @@ pub struct Segment {
     pub kind: SegmentKind,
     #[schema(value_type = Option<SegmentRule>)]
     pub rule: Option<serde_json::Value>,
-    /// Members the caller can see (an agent counts only their own customers).
-    pub member_count: u64,
+    /// Members the caller can see (an agent counts only their own customers); null when the
+    /// segment cannot be evaluated now, with the reason in `evaluation_error`.
+    pub member_count: Option<u64>,
+    /// Why the members could not be counted (a stored rule beyond today's budget, or counting
+    /// ran past the statement time budget); absent when they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evaluation_error: Option<String>,
     pub created_by: Uuid,
     pub version: i32,
     pub created_at: DateTime<Utc>,

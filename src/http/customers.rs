@@ -10,7 +10,7 @@ use crate::dto::page::{Page, PageQuery};
 use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
-use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
+use crate::http::responses::{Busy, DeleteErrors, ListErrors, ReadErrors, WriteErrors};
 use crate::http::state::AppState;
 
 /// List customers
@@ -20,7 +20,7 @@ use crate::http::state::AppState;
 #[utoipa::path(
     tag = "customers",
     params(PageQuery, CustomerListQuery),
-    responses((status = 200, description = "A page of customers", body = Page<Customer>), ListErrors),
+    responses((status = 200, description = "A page of customers", body = Page<Customer>), ListErrors, Busy),
     security(("bearer" = []))
 )]
 #[get("/customers")]
@@ -30,6 +30,11 @@ pub async fn list_customers(
     query: Query<CustomerListQuery>,
     page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
+    // Filtering by a segment evaluates its rule: an expensive read.
+    let _evaluation = match query.0.segment_id {
+        Some(_) => Some(state.evaluations.enter(caller.0.id).await?),
+        None => None,
+    };
     Ok(super::page(
         &list::list(&state.db, &caller.0, query.0, page.0, Utc::now()).await?,
     ))

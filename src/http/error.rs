@@ -69,6 +69,8 @@ pub enum ApiError {
     Unavailable(String),
     #[error("statement timed out: {0}")]
     TimedOut(String),
+    #[error("{0}")]
+    Overloaded(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -97,6 +99,7 @@ impl ApiError {
             Self::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
             Self::Unavailable(_) => ("unavailable", "Service unavailable"),
             Self::TimedOut(_) => ("timed-out", "Request took too long"),
+            Self::Overloaded(_) => ("overloaded", "Too much work in progress"),
             Self::Internal(_) => ("internal", "Internal server error"),
         }
     }
@@ -153,7 +156,9 @@ impl ResponseError for ApiError {
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Unavailable(_) | Self::TimedOut(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::TimedOut(_) | Self::Overloaded(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -185,6 +190,9 @@ impl ResponseError for ApiError {
             Self::Unavailable(_) | Self::TimedOut(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
             }
+            Self::Overloaded(_) => {
+                response.insert_header((header::RETRY_AFTER, "1"));
+            }
             _ => {}
         }
         response.body(serde_json::to_string(&self.problem()).unwrap_or_default())
@@ -209,6 +217,7 @@ impl From<DomainError> for ApiError {
             },
             DomainError::Unavailable(cause) => Self::Unavailable(cause),
             DomainError::TimedOut(cause) => Self::TimedOut(cause),
+            DomainError::Overloaded(detail) => Self::Overloaded(detail),
             DomainError::Internal(cause) => Self::Internal(cause),
         }
     }

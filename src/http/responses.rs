@@ -28,7 +28,7 @@ fn set(codes: &[(&str, &str)]) -> BTreeMap<String, RefOr<Response>> {
 const UNAUTHORIZED: (&str, &str) = ("401", "Missing, invalid or expired bearer token");
 const UNAVAILABLE: (&str, &str) = (
     "503",
-    "The database is not answering; retry after `Retry-After` seconds",
+    "The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds",
 );
 const INVALID: (&str, &str) = (
     "422",
@@ -117,5 +117,16 @@ impl utoipa::IntoResponses for ActionErrors {
             ),
             UNAVAILABLE,
         ])
+    }
+}
+
+/// Added to operations that evaluate segment rules, the reads with a per-caller budget.
+pub struct Busy;
+impl utoipa::IntoResponses for Busy {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        set(&[(
+            "429",
+            "The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds",
+        )])
     }
 }

@@ -14,14 +14,14 @@ use crate::dto::segment::{
 use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
-use crate::http::responses::{DeleteErrors, ListErrors, ReadErrors, WriteErrors};
+use crate::http::responses::{Busy, DeleteErrors, ListErrors, ReadErrors, WriteErrors};
 use crate::http::state::AppState;
 
 /// List segments
 #[utoipa::path(
     tag = "segments",
     params(PageQuery, SegmentListQuery),
-    responses((status = 200, description = "A page of segments", body = Page<Segment>), ListErrors),
+    responses((status = 200, description = "A page of segments", body = Page<Segment>), ListErrors, Busy),
     security(("bearer" = []))
 )]
 #[get("/segments")]
@@ -31,6 +31,7 @@ pub async fn list_segments(
     query: Query<SegmentListQuery>,
     page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
+    let _evaluation = state.evaluations.enter(caller.0.id).await?;
     Ok(super::page(
         &segments::list(&state.db, &caller.0, query.0, page.0, Utc::now()).await?,
     ))
@@ -44,7 +45,7 @@ pub async fn list_segments(
     tag = "segments",
     request_body = SegmentCreate,
     params(IdempotencyKeyHeader),
-    responses((status = 201, description = "Created", body = Segment), WriteErrors),
+    responses((status = 201, description = "Created", body = Segment), WriteErrors, Busy),
     security(("bearer" = []))
 )]
 #[post("/segments")]
@@ -53,6 +54,7 @@ pub async fn create_segment(
     caller: Caller,
     body: Json<SegmentCreate>,
 ) -> ApiResult<HttpResponse> {
+    let _evaluation = state.evaluations.enter(caller.0.id).await?;
     let segment = segments::create(&state.db, &caller.0, body.0, Utc::now()).await?;
     Ok(super::created(
         format!("/api/v1/segments/{}", segment.id),
@@ -67,7 +69,7 @@ pub async fn create_segment(
 #[utoipa::path(
     tag = "segments",
     request_body = PreviewRequest,
-    responses((status = 200, description = "Count and first page", body = PreviewResponse), WriteErrors),
+    responses((status = 200, description = "Count and first page", body = PreviewResponse), WriteErrors, Busy),
     security(("bearer" = []))
 )]
 #[post("/segments/preview")]
@@ -76,6 +78,7 @@ pub async fn preview_segment(
     caller: Caller,
     body: Json<PreviewRequest>,
 ) -> ApiResult<HttpResponse> {
+    let _evaluation = state.evaluations.enter(caller.0.id).await?;
     Ok(super::page(
         &segments::preview(&state.db, &caller.0, body.0, Utc::now()).await?,
     ))
@@ -85,7 +88,7 @@ pub async fn preview_segment(
 #[utoipa::path(
     tag = "segments",
     params(("id" = Uuid, Path, description = "Segment id")),
-    responses((status = 200, description = "The segment", body = Segment), ReadErrors),
+    responses((status = 200, description = "The segment", body = Segment), ReadErrors, Busy),
     security(("bearer" = []))
 )]
 #[get("/segments/{id}")]
@@ -94,6 +97,7 @@ pub async fn get_segment(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
+    let _evaluation = state.evaluations.enter(caller.0.id).await?;
     let segment = segments::get(&state.db, &caller.0, id.into_inner(), Utc::now()).await?;
     Ok(super::with_etag(segment.version, &segment))
 }
@@ -106,7 +110,7 @@ pub async fn get_segment(
         ("id" = Uuid, Path, description = "Segment id"),
         IfMatchHeader,
     ),
-    responses((status = 200, description = "The changed segment", body = Segment), WriteErrors),
+    responses((status = 200, description = "The changed segment", body = Segment), WriteErrors, Busy),
     security(("bearer" = []))
 )]
 #[patch("/segments/{id}")]
@@ -117,6 +121,7 @@ pub async fn update_segment(
     if_match: IfMatch,
     body: Json<SegmentPatch>,
 ) -> ApiResult<HttpResponse> {
+    let _evaluation = state.evaluations.enter(caller.0.id).await?;
     let segment = segments::update(
         &state.db,
         &caller.0,
@@ -214,7 +219,7 @@ pub async fn remove_segment_members(
 #[utoipa::path(
     tag = "segments",
     params(("id" = Uuid, Path, description = "Segment id"), PageQuery, CustomerListQuery),
-    responses((status = 200, description = "A page of members", body = Page<Customer>), ListErrors, ReadErrors),
+    responses((status = 200, description = "A page of members", body = Page<Customer>), ListErrors, ReadErrors, Busy),
     security(("bearer" = []))
 )]
 #[get("/segments/{id}/customers")]
@@ -225,6 +230,7 @@ pub async fn list_segment_customers(
     query: Query<CustomerListQuery>,
     page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
+    let _evaluation = state.evaluations.enter(caller.0.id).await?;
     Ok(super::page(
         &segments::members(
             &state.db,

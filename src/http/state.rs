@@ -1,10 +1,14 @@
-//! What every handler may use: the database pool and the token keys, built once at startup.
+//! What every handler may use: the database pool, the token keys and the budget of
+//! expensive reads, built once at startup.
 
 use sea_orm::DatabaseConnection;
 
+use crate::domain::budget::Evaluations;
 use crate::domain::token::TokenKeys;
 
 pub struct AppState {
     pub db: DatabaseConnection,
     pub tokens: TokenKeys,
+    /// Segment evaluations in flight, per caller and in all.
+    pub evaluations: Evaluations,
 }

@@ -37,8 +37,16 @@ fn membership<C: ConnectionTrait>(
         SegmentKind::Static => Ok(store::segments::static_members(segment.id)),
         SegmentKind::Dynamic => {
             let stored = segment.rule.clone().unwrap_or_default();
-            let parsed = rule::parse(&stored, "rule")
-                .map_err(|_| DomainError::internal("a stored rule no longer parses"))?;
+            // A rule saved before today's budget (or a change of the language) may no longer
+            // be accepted: the segment is reported as unevaluable, never a server error.
+            let parsed = rule::parse(&stored, "rule").map_err(|errors| {
+                let reason = errors
+                    .first()
+                    .map_or_else(String::new, |e| format!("{}: {}", e.field, e.message));
+                DomainError::conflict(format!(
+                    "the segment's stored rule cannot be evaluated ({reason}); change its rule"
+                ))
+            })?;
             Ok(sql::condition(&parsed, db.get_database_backend(), now))
         }
     }
@@ -54,20 +62,55 @@ pub async fn membership_of(
     let segment = store::segments::find(db, id)
         .await?
         .ok_or_else(|| DomainError::invalid("segment_id", "no such segment"))?;
-    membership(db, &segment, now)
+    membership(db, &segment, now).map_err(|e| match e {
+        DomainError::Conflict(c) => DomainError::invalid("segment_id", c.detail),
+        other => other,
+    })
 }
 
+/// Members of `segment` the actor can see.
+async fn count_members(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    segment: &segments::Model,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let filter = CustomerFilter {
+        segment: Some(membership(db, segment, now)?),
+        ..Default::default()
+    };
+    Ok(store::customers::count(db, actor.customer_scope(), &filter).await?)
+}
+
+/// A stored segment as the caller sees it. One that cannot be evaluated now is shown with
+/// the reason instead of a count, so that one bad segment never breaks the list.
 async fn to_dto(
     db: &DatabaseConnection,
     actor: &Actor,
     m: segments::Model,
     now: DateTime<Utc>,
 ) -> DomainResult<Segment> {
-    let filter = CustomerFilter {
-        segment: Some(membership(db, &m, now)?),
-        ..Default::default()
+    let counted = match count_members(db, actor, &m, now).await {
+        Ok(n) => Ok(n),
+        Err(DomainError::Conflict(c)) => Err(c.detail),
+        Err(DomainError::TimedOut(cause)) => {
+            tracing::warn!(segment.id = %m.id, error.cause = %cause, "segment count timed out");
+            Err("counting the members ran past the statement time budget".into())
+        }
+        Err(DomainError::Internal(cause)) => {
+            tracing::error!(segment.id = %m.id, error.cause = %cause, "segment count failed");
+            Err("the members could not be counted".into())
+        }
+        Err(other) => return Err(other),
     };
-    let member_count = store::customers::count(db, actor.customer_scope(), &filter).await?;
+    with_count(m, counted)
+}
+
+fn with_count(m: segments::Model, counted: Result<u64, String>) -> DomainResult<Segment> {
+    let (member_count, evaluation_error) = match counted {
+        Ok(n) => (Some(n), None),
+        Err(reason) => (None, Some(reason)),
+    };
     Ok(Segment {
         id: m.id,
         name: m.name,
@@ -75,6 +118,7 @@ async fn to_dto(
         kind: SegmentKind::from_stored(&m.kind)?,
         rule: m.rule,
         member_count,
+        evaluation_error,
         created_by: m.created_by,
         version: m.version,
         created_at: m.created_at,
@@ -82,12 +126,13 @@ async fn to_dto(
     })
 }
 
+/// The rule a segment of `kind` may have, parsed.
 fn checked_rule(
     kind: SegmentKind,
     rule: Option<&serde_json::Value>,
-) -> Result<(), Vec<FieldError>> {
+) -> Result<Option<rule::Rule>, Vec<FieldError>> {
     match (kind, rule) {
-        (SegmentKind::Dynamic, Some(r)) => rule::parse(r, "rule").map(|_| ()),
+        (SegmentKind::Dynamic, Some(r)) => rule::parse(r, "rule").map(Some),
         (SegmentKind::Dynamic, None) => Err(vec![FieldError::new(
             "rule",
             "a dynamic segment needs a rule",
@@ -96,8 +141,24 @@ fn checked_rule(
             "rule",
             "a static segment has no rule; add members instead",
         )]),
-        (SegmentKind::Static, None) => Ok(()),
+        (SegmentKind::Static, None) => Ok(None),
     }
+}
+
+/// Counts a new or changed rule's members before it is stored, strictly (any failure,
+/// a statement timeout included, is the caller's answer), so that a rule the database cannot
+/// evaluate is refused and leaves nothing behind.
+async fn evaluate(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    parsed: &rule::Rule,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let filter = CustomerFilter {
+        segment: Some(sql::condition(parsed, db.get_database_backend(), now)),
+        ..Default::default()
+    };
+    Ok(store::customers::count(db, actor.customer_scope(), &filter).await?)
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
@@ -113,29 +174,32 @@ pub async fn create(
         errors.push(FieldError::new("name", "must not be blank"));
     }
     let rule = input.rule.filter(|r| !r.is_null());
-    if let Err(mut e) = checked_rule(input.kind, rule.as_ref()) {
+    let parsed = checked_rule(input.kind, rule.as_ref()).unwrap_or_else(|mut e| {
         errors.append(&mut e);
-    }
+        None
+    });
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
-    let row = store::segments::insert(
-        db,
-        segments::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            name: Set(input.name.trim().to_string()),
-            description: Set(input.description),
-            kind: Set(input.kind.as_str().into()),
-            rule: Set(rule),
-            created_by: Set(actor.id),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        },
-    )
-    .await
-    .map_err(DomainError::unique(SEGMENT_NAME_TAKEN))?;
-    to_dto(db, actor, row, now).await
+    let member_count = match &parsed {
+        Some(parsed) => evaluate(db, actor, parsed, now).await?,
+        None => 0,
+    };
+    let row = segments::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        name: Set(input.name.trim().to_string()),
+        description: Set(input.description),
+        kind: Set(input.kind.as_str().into()),
+        rule: Set(rule),
+        created_by: Set(actor.id),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let stored = store::segments::insert(db, row)
+        .await
+        .map_err(DomainError::unique(SEGMENT_NAME_TAKEN))?;
+    with_count(stored, Ok(member_count))
 }
 
 async fn load(db: &DatabaseConnection, id: Uuid) -> DomainResult<segments::Model> {
@@ -171,15 +235,20 @@ pub async fn update(
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         errors.push(FieldError::new("name", "must not be blank"));
     }
-    if let Some(r) = &patch.rule
-        && let Err(mut e) = checked_rule(kind, Some(r))
-    {
-        errors.append(&mut e);
-    }
+    let parsed = match &patch.rule {
+        Some(r) => checked_rule(kind, Some(r)).unwrap_or_else(|mut e| {
+            errors.append(&mut e);
+            None
+        }),
+        None => None,
+    };
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
     precondition.check(current.version)?;
+    if let Some(parsed) = &parsed {
+        evaluate(db, actor, parsed, now).await?;
+    }
     let row = segments::ActiveModel {
         name: patch
             .name

@@ -14,9 +14,15 @@ use crate::domain::customer::fields::{Channel, CustomerStatus, LifecycleStage, S
 use crate::domain::error::FieldError;
 use crate::domain::vocabulary;
 
-const MAX_DEPTH: usize = 10;
-const MAX_NODES: usize = 200;
-const MAX_LIST: usize = 1000;
+// A rule's budget. Every value becomes a bound parameter, and the sum stays far below
+// either database's limit (SQLite 32,766, PostgreSQL 65,535) even with the customers list's
+// own filters added; each text `contains` is a pattern match over every candidate row, the
+// costly part of an evaluation, so they have a budget of their own.
+pub const MAX_DEPTH: usize = 10;
+pub const MAX_NODES: usize = 200;
+pub const MAX_LIST: usize = 1000;
+pub const MAX_VALUES: usize = 2000;
+pub const MAX_PATTERNS: usize = 20;
 
 /// What kind of value a field holds, which decides the operators it takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,6 +229,8 @@ fn valid_attribute_key(key: &str) -> bool {
 struct Parser {
     errors: Vec<FieldError>,
     nodes: usize,
+    values: usize,
+    patterns: usize,
 }
 
 impl Parser {
@@ -378,7 +386,37 @@ impl Parser {
                 Err(m) => return self.fail(&vpath, m),
             },
         };
+        self.values += match &operand {
+            Operand::Many(items) => items.len(),
+            Operand::None => 0,
+            _ => 1,
+        };
+        if op == Op::Contains && field != Field::Tags {
+            self.patterns += 1;
+        }
         Some(Rule::Condition { field, op, operand })
+    }
+
+    /// The whole tree's budget, checked once it is read.
+    fn check_budget(&mut self, prefix: &str) {
+        if self.values > MAX_VALUES {
+            self.fail(
+                prefix,
+                format!(
+                    "a rule has at most {MAX_VALUES} values in all (this one has {})",
+                    self.values
+                ),
+            );
+        }
+        if self.patterns > MAX_PATTERNS {
+            self.fail(
+                prefix,
+                format!(
+                    "a rule has at most {MAX_PATTERNS} text `contains` conditions (this one has {})",
+                    self.patterns
+                ),
+            );
+        }
     }
 }
 
@@ -438,8 +476,12 @@ pub fn parse(value: &Value, prefix: &str) -> Result<Rule, Vec<FieldError>> {
     let mut parser = Parser {
         errors: Vec::new(),
         nodes: 0,
+        values: 0,
+        patterns: 0,
     };
-    match parser.node(value, prefix, 1) {
+    let rule = parser.node(value, prefix, 1);
+    parser.check_budget(prefix);
+    match rule {
         Some(rule) if parser.errors.is_empty() => Ok(rule),
         _ => Err(parser.errors),
     }
@@ -542,5 +584,31 @@ mod tests {
         assert!(parse(&deep, "rule").is_err());
         let wide = json!({"any": vec![json!({"field": "name", "op": "is_null"}); 250]});
         assert!(parse(&wide, "rule").is_err());
+    }
+
+    #[test]
+    fn values_and_patterns_have_a_budget() {
+        let list = |n: usize| json!({"field": "city", "op": "in", "value": (0..n).map(|i| format!("c{i}")).collect::<Vec<_>>()});
+        assert!(parse(&json!({"any": [list(1000), list(1000)]}), "rule").is_ok());
+        let over = parse(&json!({"any": [list(1000), list(1000), list(1)]}), "rule").unwrap_err();
+        assert_eq!(over[0].field, "rule");
+        assert!(
+            over[0].message.contains("2000 values"),
+            "{}",
+            over[0].message
+        );
+
+        let contains = |n: usize| json!({"all": vec![json!({"field": "notes", "op": "contains", "value": "x"}); n]});
+        assert!(parse(&contains(20), "rule").is_ok());
+        let over = parse(&contains(21), "rule").unwrap_err();
+        assert!(
+            over[0].message.contains("20 text `contains`"),
+            "{}",
+            over[0].message
+        );
+        // Tag membership is an index lookup, not a pattern.
+        let tags =
+            json!({"all": vec![json!({"field": "tags", "op": "contains", "value": "x"}); 40]});
+        assert!(parse(&tags, "rule").is_ok());
     }
 }
