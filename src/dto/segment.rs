@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::domain::segment::rule::Op;
+use crate::domain::segment::rule::{MAX_DEPTH, MAX_LIST, MAX_NODES, MAX_PATTERNS, MAX_VALUES, Op};
 use crate::domain::vocabulary;
 use crate::dto::customer::Customer;
 use crate::dto::{nullable, present};
@@ -35,16 +35,20 @@ impl utoipa::PartialSchema for SegmentRule {
             ArrayBuilder::new()
                 .items(nested())
                 .min_items(Some(1))
-                .max_items(Some(200))
+                .max_items(Some(MAX_NODES))
         };
+        let description = format!(
+            "{{\"all\": [rules]}}, {{\"any\": [rules]}}, {{\"not\": rule}} or a condition \
+             {{\"field\", \"op\", \"value\"}}. Fields: the customer fields, `tags` and \
+             `attributes.<key>`. `value` is a string, number, boolean or array as the \
+             operator needs, and absent for is_null and is_not_null. Budget (422 beyond it): \
+             at most {MAX_NODES} nodes, {MAX_DEPTH} levels, {MAX_LIST} values in one list, \
+             {MAX_VALUES} values in all and {MAX_PATTERNS} text `contains` conditions (tag \
+             `contains` is not a text match and does not count)."
+        );
         ObjectBuilder::new()
             .schema_type(Type::Object)
-            .description(Some(
-                "{\"all\": [rules]}, {\"any\": [rules]}, {\"not\": rule} or a condition \
-                 {\"field\", \"op\", \"value\"}. Fields: the customer fields, `tags` and \
-                 `attributes.<key>`. `value` is a string, number, boolean or array as the \
-                 operator needs, and absent for is_null and is_not_null.",
-            ))
+            .description(Some(description))
             .min_properties(Some(1))
             .property("all", list())
             .property("any", list())
@@ -127,6 +131,7 @@ pub struct Segment {
     pub rule: Option<serde_json::Value>,
     /// Members the caller can see (an agent counts only their own customers); null when the
     /// segment cannot be evaluated now, with the reason in `evaluation_error`.
+    #[schema(required = true)]
     pub member_count: Option<u64>,
     /// Why the members could not be counted (a stored rule beyond today's budget, or counting
     /// ran past the statement time budget); absent when they were.
