@@ -3,6 +3,7 @@
 //! persist live beside their rules and use the `store` repositories.
 
 pub mod budget;
+pub mod cadence;
 pub mod customer;
 pub mod error;
 pub mod idempotency;
