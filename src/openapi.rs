@@ -24,6 +24,10 @@ pub fn base() -> OpenApi {
             "segments",
             "Groups of customers: static lists and dynamic rules",
         ),
+        (
+            "playbooks",
+            "Cadences: the contacts each tier (or key account) is owed after a trigger",
+        ),
         ("users", "User management (admins)"),
         ("operations", "Health and metrics, without authentication"),
     ];

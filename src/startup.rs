@@ -63,6 +63,7 @@ impl Application {
             // Printed once, by design: this is the only way to learn the generated password.
             tracing::warn!(admin.email = %email, admin.password = %password, "created the first admin; change this password");
         }
+        domain::playbook::seed_defaults(&db, Utc::now()).await?;
         if settings.scheduler_enabled {
             scheduler::spawn(db.clone(), settings.scheduler_interval);
         }

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_foundation;
 mod m20261122_000002_relationships;
 mod m20261123_000003_token_version;
+mod m20261123_000004_playbooks;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261122_000002_relationships::Migration),
             Box::new(m20261123_000003_token_version::Migration),
+            Box::new(m20261123_000004_playbooks::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ pub mod login;
 pub mod number;
 pub mod page;
 pub mod password;
+pub mod playbook;
 pub mod purchase;
 pub mod role;
 pub mod segment;

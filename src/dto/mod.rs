@@ -5,6 +5,7 @@ pub mod auth;
 pub mod customer;
 pub mod interaction;
 pub mod page;
+pub mod playbook;
 pub mod purchase;
 pub mod relationship;
 pub mod segment;

@@ -9,6 +9,7 @@ pub mod headers;
 pub mod health;
 pub mod interactions;
 pub mod middleware;
+pub mod playbooks;
 pub mod purchases;
 pub mod relationships;
 pub mod responses;

@@ -7,8 +7,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
 use super::{
-    auth, customers, health, interactions, middleware, purchases, relationships, scheduler,
-    segments, users,
+    auth, customers, health, interactions, middleware, playbooks, purchases, relationships,
+    scheduler, segments, users,
 };
 use crate::http::error::ApiError;
 
@@ -55,6 +55,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(segments::add_segment_members)
                 .service(segments::remove_segment_members)
                 .service(segments::list_segment_customers)
+                .service(playbooks::list_playbooks)
+                .service(playbooks::create_playbook)
+                .service(playbooks::get_playbook)
+                .service(playbooks::update_playbook)
+                .service(playbooks::delete_playbook)
                 .service(scheduler::run_scheduler),
         );
 }

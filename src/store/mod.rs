@@ -23,6 +23,7 @@ pub mod idempotency;
 pub mod interactions;
 pub mod login;
 pub mod page;
+pub mod playbooks;
 pub mod purchases;
 pub mod segments;
 pub mod users;

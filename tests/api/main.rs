@@ -15,6 +15,7 @@ mod idempotency;
 mod interactions;
 mod openapi;
 mod operations;
+mod playbooks;
 mod preconditions;
 mod purchases;
 mod races;

@@ -1,0 +1,136 @@
+//! Playbook rows, and the record of seeded defaults.
+
+use chrono::{DateTime, Utc};
+use entity::{customers, playbooks, seeded_defaults};
+use sea_orm::sea_query::{OnConflict, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use uuid::Uuid;
+
+use super::DbResult;
+use super::page::Rows;
+use crate::domain::role::CustomerScope;
+
+/// Playbooks for every tier or a tier are visible to everyone; a customer's personal plan to
+/// those who can see the customer.
+fn scope_condition(scope: CustomerScope) -> Condition {
+    match scope {
+        CustomerScope::All => Condition::all(),
+        CustomerScope::OwnedBy(owner) => Condition::any()
+            .add(playbooks::Column::CustomerId.is_null())
+            .add(
+                playbooks::Column::CustomerId.in_subquery(
+                    Query::select()
+                        .column(customers::Column::Id)
+                        .from(customers::Entity)
+                        .and_where(customers::Column::OwnerId.eq(owner))
+                        .and_where(customers::Column::DeletedAt.is_null())
+                        .to_owned(),
+                ),
+            ),
+    }
+}
+
+pub async fn find_visible<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    scope: CustomerScope,
+) -> DbResult<Option<playbooks::Model>> {
+    playbooks::Entity::find_by_id(id)
+        .filter(scope_condition(scope))
+        .one(db)
+        .await
+}
+
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    row: playbooks::ActiveModel,
+) -> DbResult<playbooks::Model> {
+    row.insert(db).await
+}
+
+pub async fn update_if_version<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    expected_version: i32,
+    row: playbooks::ActiveModel,
+) -> DbResult<bool> {
+    let result = playbooks::Entity::update_many()
+        .set(row)
+        .filter(playbooks::Column::Id.eq(id))
+        .filter(playbooks::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub async fn delete_if_version<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    expected_version: i32,
+) -> DbResult<bool> {
+    let result = playbooks::Entity::delete_many()
+        .filter(playbooks::Column::Id.eq(id))
+        .filter(playbooks::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub struct PlaybookFilter {
+    pub tier: Option<&'static str>,
+    pub trigger: Option<&'static str>,
+    pub customer_id: Option<Uuid>,
+    pub active: Option<bool>,
+}
+
+/// Oldest first (ids are time-ordered), after `after`.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    scope: CustomerScope,
+    filter: &PlaybookFilter,
+    after: Option<Uuid>,
+    limit: u64,
+) -> DbResult<Rows<playbooks::Model>> {
+    use playbooks::Column;
+    let mut query = playbooks::Entity::find().filter(scope_condition(scope));
+    if let Some(tier) = filter.tier {
+        query = query.filter(Column::Tier.eq(tier));
+    }
+    if let Some(trigger) = filter.trigger {
+        query = query.filter(Column::Trigger.eq(trigger));
+    }
+    if let Some(customer) = filter.customer_id {
+        query = query.filter(Column::CustomerId.eq(customer));
+    }
+    if let Some(active) = filter.active {
+        query = query.filter(Column::Active.eq(active));
+    }
+    if let Some(after) = after {
+        query = query.filter(Column::Id.gt(after));
+    }
+    super::page::fetch(db, query.order_by_asc(Column::Id), limit).await
+}
+
+/// Records that the default `key` has been seeded. False when it already was (by an earlier
+/// start or by another replica at the same moment), in which case nothing is to be seeded.
+pub async fn claim_default<C: ConnectionTrait>(
+    db: &C,
+    key: &str,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let inserted = seeded_defaults::Entity::insert(seeded_defaults::ActiveModel {
+        key: Set(key.to_string()),
+        seeded_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(seeded_defaults::Column::Key)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(inserted == 1)
+}
