@@ -28,6 +28,10 @@ pub fn base() -> OpenApi {
             "playbooks",
             "Cadences: the contacts each tier (or key account) is owed after a trigger",
         ),
+        (
+            "touchpoints",
+            "The contacts each customer is owed: scheduled, completed, skipped",
+        ),
         ("users", "User management (admins)"),
         ("operations", "Health and metrics, without authentication"),
     ];

@@ -14,4 +14,5 @@ pub mod purchases;
 pub mod seeded_defaults;
 pub mod segment_members;
 pub mod segments;
+pub mod touchpoints;
 pub mod users;

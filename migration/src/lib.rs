@@ -7,6 +7,7 @@ mod m20261122_000001_foundation;
 mod m20261122_000002_relationships;
 mod m20261123_000003_token_version;
 mod m20261123_000004_playbooks;
+mod m20261123_000005_touchpoints;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_relationships::Migration),
             Box::new(m20261123_000003_token_version::Migration),
             Box::new(m20261123_000004_playbooks::Migration),
+            Box::new(m20261123_000005_touchpoints::Migration),
         ]
     }
 }

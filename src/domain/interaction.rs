@@ -3,13 +3,14 @@
 
 use chrono::{DateTime, Duration, Utc};
 use entity::interactions;
-use sea_orm::{DatabaseConnection, Set};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use crate::db::begin_write;
 use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::role::{Actor, CustomerScope, Role};
+use crate::domain::touchpoint;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::domain::vocabulary;
 use crate::dto::interaction::{
@@ -58,6 +59,20 @@ pub async fn create(
     input: InteractionCreate,
     now: DateTime<Utc>,
 ) -> DomainResult<Interaction> {
+    let tx = begin_write(db).await?;
+    let row = create_in(&tx, actor, input, now).await?;
+    tx.commit().await?;
+    row.try_into()
+}
+
+/// Logs an interaction inside the caller's transaction. Naming a touchpoint completes it:
+/// it must be an open touchpoint of the same customer, visible to the actor.
+pub async fn create_in(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    input: InteractionCreate,
+    now: DateTime<Utc>,
+) -> DomainResult<interactions::Model> {
     actor.ensure_can_write()?;
     let user_id = input.user_id.unwrap_or(actor.id);
     if actor.role == Role::Agent && user_id != actor.id {
@@ -70,25 +85,37 @@ pub async fn create(
     if let Err(e) = check_not_future("occurred_at", occurred_at, now) {
         errors.push(e);
     }
-    let tx = begin_write(db).await?;
     // Locked: the contact times are recomputed from the customer's interactions.
-    if store::customers::lock_visible(&tx, input.customer_id, actor.customer_scope())
+    if store::customers::lock_visible(tx, input.customer_id, actor.customer_scope())
         .await?
         .is_none()
     {
         errors.push(FieldError::new("customer_id", "no such customer"));
     }
-    if !store::users::find(&tx, user_id)
+    if !store::users::find(tx, user_id)
         .await?
         .is_some_and(|u| u.active)
     {
         errors.push(FieldError::new("user_id", "must be an active user"));
     }
+    let touchpoint = match input.touchpoint_id {
+        Some(id) => {
+            let open = touchpoint::open_of_customer(tx, actor, id, input.customer_id).await?;
+            if open.is_none() {
+                errors.push(FieldError::new(
+                    "touchpoint_id",
+                    "must name an open touchpoint of this customer",
+                ));
+            }
+            open
+        }
+        None => None,
+    };
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
     let row = store::interactions::insert(
-        &tx,
+        tx,
         interactions::ActiveModel {
             id: Set(Uuid::now_v7()),
             customer_id: Set(input.customer_id),
@@ -107,9 +134,11 @@ pub async fn create(
         },
     )
     .await?;
-    store::interactions::refresh_contact_times(&tx, input.customer_id).await?;
-    tx.commit().await?;
-    row.try_into()
+    store::interactions::refresh_contact_times(tx, input.customer_id).await?;
+    if let Some(open) = touchpoint {
+        touchpoint::mark_done(tx, &open, row.id, occurred_at, now).await?;
+    }
+    Ok(row)
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, interaction.id = %id))]

@@ -17,6 +17,7 @@ pub mod purchase;
 pub mod role;
 pub mod segment;
 pub mod token;
+pub mod touchpoint;
 pub mod user;
 pub mod version;
 

@@ -9,6 +9,7 @@ pub mod playbook;
 pub mod purchase;
 pub mod relationship;
 pub mod segment;
+pub mod touchpoint;
 pub mod user;
 
 use serde::{Deserialize, Deserializer};

@@ -18,6 +18,7 @@ pub mod scheduler;
 pub mod segments;
 pub mod state;
 pub mod strict;
+pub mod touchpoints;
 pub mod users;
 
 use actix_web::HttpResponse;

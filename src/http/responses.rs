@@ -130,3 +130,24 @@ impl utoipa::IntoResponses for Busy {
         )])
     }
 }
+
+/// Errors of an action on one record without a body.
+pub struct RecordActionErrors;
+impl utoipa::IntoResponses for RecordActionErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        set(&[
+            UNAUTHORIZED,
+            ("403", "The caller's role may not do this"),
+            ("404", "No such record, or not visible to the caller"),
+            (
+                "409",
+                "The record's state does not allow this, or the same Idempotency-Key is still being processed",
+            ),
+            (
+                "422",
+                "The Idempotency-Key is malformed or was used for another request",
+            ),
+            UNAVAILABLE,
+        ])
+    }
+}

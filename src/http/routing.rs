@@ -8,7 +8,7 @@ use utoipa_actix_web::{AppExt, scope};
 
 use super::{
     auth, customers, health, interactions, middleware, playbooks, purchases, relationships,
-    scheduler, segments, users,
+    scheduler, segments, touchpoints, users,
 };
 use crate::http::error::ApiError;
 
@@ -60,6 +60,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(playbooks::get_playbook)
                 .service(playbooks::update_playbook)
                 .service(playbooks::delete_playbook)
+                .service(touchpoints::list_touchpoints)
+                .service(touchpoints::create_touchpoint)
+                .service(touchpoints::get_touchpoint)
+                .service(touchpoints::update_touchpoint)
+                .service(touchpoints::complete_touchpoint)
+                .service(touchpoints::skip_touchpoint)
+                .service(touchpoints::cancel_touchpoint)
                 .service(scheduler::run_scheduler),
         );
 }

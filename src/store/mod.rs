@@ -26,6 +26,7 @@ pub mod page;
 pub mod playbooks;
 pub mod purchases;
 pub mod segments;
+pub mod touchpoints;
 pub mod users;
 
 /// A case-insensitive `LIKE` pattern (escaped with a backslash) for text containing `text`:

@@ -54,3 +54,14 @@ where
         .add(at_col.lt(at))
         .add(Condition::all().add(at_col.eq(at)).add(id_col.lt(id)))
 }
+
+/// Rows strictly after `(at, id)` in ascending order.
+pub fn after<A, I>(at_col: A, id_col: I, at: DateTime<Utc>, id: Uuid) -> Condition
+where
+    A: ColumnTrait,
+    I: ColumnTrait,
+{
+    Condition::any()
+        .add(at_col.gt(at))
+        .add(Condition::all().add(at_col.eq(at)).add(id_col.gt(id)))
+}

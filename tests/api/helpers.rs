@@ -257,6 +257,8 @@ pub struct Customer {
     pub lifetime_value_currency: Option<String>,
     pub purchase_count: i64,
     pub last_purchase_at: Option<String>,
+    pub next_touchpoint_due_at: Option<String>,
+    pub overdue_touchpoints: i64,
 }
 
 /// Asserts a problem+json response and returns its body.

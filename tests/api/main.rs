@@ -23,4 +23,5 @@ mod relationships;
 mod scheduler;
 mod segment_operators;
 mod segments;
+mod touchpoints;
 mod users;

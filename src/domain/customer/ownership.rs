@@ -59,8 +59,9 @@ pub async fn record_handoff<C: ConnectionTrait>(
         },
     )
     .await?;
-    // Scheduled touchpoints and open complaints are reassigned here, in this transaction,
-    // once those resources exist.
+    // Open work moves with the customer, in this transaction: the scheduled touchpoints the
+    // previous owner held (open complaints too, once they exist).
+    store::touchpoints::reassign_open(db, customer_id, from, to, now).await?;
     Ok(())
 }
 

@@ -1,0 +1,401 @@
+//! Touchpoints: each contact a customer is owed. Agents see and act on the touchpoints of
+//! their own customers only; every change keeps the customer's next due time right, under the
+//! customer's row lock (see `store`, "Check-then-write"). `overdue` is derived when read.
+
+use chrono::{DateTime, Utc};
+use entity::touchpoints;
+use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
+use uuid::Uuid;
+
+use crate::db::begin_write;
+use crate::domain::cadence::Purpose;
+use crate::domain::customer::fields::Channel;
+use crate::domain::customer::ops::locked_customer;
+use crate::domain::customer::ownership::can_own;
+use crate::domain::error::{DomainError, DomainResult, FieldError};
+use crate::domain::interaction::{self, Direction};
+use crate::domain::page::{TimeCursor, keyset};
+use crate::domain::role::{Actor, Role};
+use crate::domain::version::{Precondition, ensure_written};
+use crate::domain::vocabulary;
+use crate::dto::interaction::InteractionCreate;
+use crate::dto::page::{Page, PageQuery};
+use crate::dto::touchpoint::{
+    Touchpoint, TouchpointComplete, TouchpointCreate, TouchpointListQuery, TouchpointPatch,
+    TouchpointSkip,
+};
+use crate::store;
+use crate::store::touchpoints::TouchpointFilter;
+
+vocabulary!(
+    Status {
+        Scheduled => "scheduled",
+        Done => "done",
+        Skipped => "skipped",
+        Cancelled => "cancelled",
+    }
+);
+
+vocabulary!(
+    /// Where a touchpoint came from.
+    Source {
+        Manual => "manual",
+        Playbook => "playbook",
+        Birthday => "birthday",
+        ImportantDate => "important_date",
+        Complaint => "complaint",
+    }
+);
+
+/// The touchpoint as the API shows it at `now`.
+pub fn to_dto(m: touchpoints::Model, now: DateTime<Utc>) -> DomainResult<Touchpoint> {
+    let status = Status::from_stored(&m.status)?;
+    Ok(Touchpoint {
+        id: m.id,
+        customer_id: m.customer_id,
+        assignee_id: m.assignee_id,
+        due_at: m.due_at,
+        channel: Channel::from_stored(&m.channel)?,
+        purpose: Purpose::from_stored(&m.purpose)?,
+        title: m.title,
+        notes: m.notes,
+        overdue: status == Status::Scheduled && m.due_at < now,
+        status,
+        source: Source::from_stored(&m.source)?,
+        playbook_id: m.playbook_id,
+        completed_at: m.completed_at,
+        interaction_id: m.interaction_id,
+        skip_reason: m.skip_reason,
+        version: m.version,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    })
+}
+
+/// Who may be given a touchpoint: an active user who can own customers; an agent only
+/// themselves.
+async fn check_assignee(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    assignee: Uuid,
+    errors: &mut Vec<FieldError>,
+) -> DomainResult<()> {
+    if actor.role == Role::Agent && assignee != actor.id {
+        return Err(DomainError::Forbidden(
+            "agents assign touchpoints only to themselves".into(),
+        ));
+    }
+    if !can_own(tx, assignee).await? {
+        errors.push(FieldError::new(
+            "assignee_id",
+            "must be an active user who can own customers",
+        ));
+    }
+    Ok(())
+}
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    input: TouchpointCreate,
+    now: DateTime<Utc>,
+) -> DomainResult<Touchpoint> {
+    actor.ensure_can_write()?;
+    let mut errors = Vec::new();
+    if input.title.trim().is_empty() {
+        errors.push(FieldError::new("title", "must not be blank"));
+    }
+    let tx = begin_write(db).await?;
+    let customer =
+        store::customers::lock_visible(&tx, input.customer_id, actor.customer_scope()).await?;
+    let Some(customer) = customer else {
+        return Err(DomainError::invalid("customer_id", "no such customer"));
+    };
+    let assignee = input.assignee_id.unwrap_or(customer.owner_id);
+    check_assignee(&tx, actor, assignee, &mut errors).await?;
+    if !errors.is_empty() {
+        return Err(DomainError::Validation(errors));
+    }
+    let row = store::touchpoints::insert(
+        &tx,
+        touchpoints::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            customer_id: Set(customer.id),
+            assignee_id: Set(assignee),
+            due_at: Set(input.due_at),
+            channel: Set(input.channel.as_str().into()),
+            purpose: Set(input.purpose.unwrap_or(Purpose::Custom).as_str().into()),
+            title: Set(input.title.trim().to_string()),
+            notes: Set(input.notes),
+            status: Set(Status::Scheduled.as_str().into()),
+            source: Set(Source::Manual.as_str().into()),
+            playbook_id: Set(None),
+            occurrence_key: Set(None),
+            completed_at: Set(None),
+            interaction_id: Set(None),
+            skip_reason: Set(None),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+        },
+    )
+    .await?;
+    store::touchpoints::refresh_next_due(&tx, customer.id).await?;
+    tx.commit().await?;
+    to_dto(row, now)
+}
+
+async fn visible<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> DomainResult<touchpoints::Model> {
+    store::touchpoints::find_visible(db, id, actor.customer_scope())
+        .await?
+        .ok_or_else(|| DomainError::not_found("touchpoint"))
+}
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, touchpoint.id = %id))]
+pub async fn get(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<Touchpoint> {
+    to_dto(visible(db, actor, id).await?, now)
+}
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    q: TouchpointListQuery,
+    page: PageQuery,
+    now: DateTime<Utc>,
+) -> DomainResult<Page<Touchpoint>> {
+    let page = page.request::<TimeCursor>()?;
+    let filter = TouchpointFilter {
+        assignee_id: q.assignee_id,
+        customer_id: q.customer_id,
+        status: q.status.map(Status::as_str),
+        purpose: q.purpose.map(Purpose::as_str),
+        due_before: q.due_before,
+        due_after: q.due_after,
+        overdue: q.overdue.map(|o| (o, now)),
+    };
+    let rows = store::touchpoints::list(
+        db,
+        actor.customer_scope(),
+        &filter,
+        page.after.map(TimeCursor::bound),
+        page.limit,
+    )
+    .await?;
+    keyset(rows, |t| TimeCursor {
+        at: t.due_at,
+        id: t.id,
+    })
+    .try_map(|t| to_dto(t, now))
+}
+
+/// The touchpoint, visible and still open, with its customer locked for the change.
+async fn open_for_change(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    id: Uuid,
+) -> DomainResult<touchpoints::Model> {
+    let found = visible(tx, actor, id).await?;
+    locked_customer(tx, actor, found.customer_id).await?;
+    actor.ensure_can_write()?;
+    // Read again under the lock: a concurrent completion may have closed it meanwhile.
+    let current = visible(tx, actor, id).await?;
+    if Status::from_stored(&current.status)? != Status::Scheduled {
+        return Err(DomainError::Conflict(crate::domain::error::Conflict {
+            detail: format!("the touchpoint is {} already", current.status),
+            allowed: None,
+        }));
+    }
+    Ok(current)
+}
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, touchpoint.id = %id))]
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    precondition: &Precondition,
+    patch: TouchpointPatch,
+    now: DateTime<Utc>,
+) -> DomainResult<Touchpoint> {
+    let tx = begin_write(db).await?;
+    let current = open_for_change(&tx, actor, id).await?;
+    let mut errors = Vec::new();
+    if patch.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        errors.push(FieldError::new("title", "must not be blank"));
+    }
+    if let Some(assignee) = patch.assignee_id
+        && assignee != current.assignee_id
+    {
+        check_assignee(&tx, actor, assignee, &mut errors).await?;
+    }
+    if !errors.is_empty() {
+        return Err(DomainError::Validation(errors));
+    }
+    precondition.check(current.version)?;
+    let row = touchpoints::ActiveModel {
+        due_at: patch.due_at.map(Set).unwrap_or_default(),
+        assignee_id: patch.assignee_id.map(Set).unwrap_or_default(),
+        channel: patch
+            .channel
+            .map(|c| Set(c.as_str().to_string()))
+            .unwrap_or_default(),
+        title: patch
+            .title
+            .map(|t| Set(t.trim().to_string()))
+            .unwrap_or_default(),
+        notes: patch.notes.map(Set).unwrap_or_default(),
+        version: Set(current.version + 1),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    ensure_written(
+        store::touchpoints::update_if_version(&tx, id, current.version, row).await?,
+        "touchpoint",
+    )?;
+    store::touchpoints::refresh_next_due(&tx, current.customer_id).await?;
+    let updated = visible(&tx, actor, id).await?;
+    tx.commit().await?;
+    to_dto(updated, now)
+}
+
+/// Closes an open touchpoint as skipped or cancelled.
+async fn close(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    status: Status,
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> DomainResult<Touchpoint> {
+    let tx = begin_write(db).await?;
+    let current = open_for_change(&tx, actor, id).await?;
+    let row = touchpoints::ActiveModel {
+        status: Set(status.as_str().into()),
+        skip_reason: Set(reason),
+        version: Set(current.version + 1),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    ensure_written(
+        store::touchpoints::update_if_version(&tx, id, current.version, row).await?,
+        "touchpoint",
+    )?;
+    store::touchpoints::refresh_next_due(&tx, current.customer_id).await?;
+    let updated = visible(&tx, actor, id).await?;
+    tx.commit().await?;
+    to_dto(updated, now)
+}
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, touchpoint.id = %id))]
+pub async fn skip(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    input: TouchpointSkip,
+    now: DateTime<Utc>,
+) -> DomainResult<Touchpoint> {
+    if input.reason.trim().is_empty() {
+        return Err(DomainError::invalid("reason", "must not be blank"));
+    }
+    close(
+        db,
+        actor,
+        id,
+        Status::Skipped,
+        Some(input.reason.trim().into()),
+        now,
+    )
+    .await
+}
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, touchpoint.id = %id))]
+pub async fn cancel(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<Touchpoint> {
+    close(db, actor, id, Status::Cancelled, None, now).await
+}
+
+/// Logs the interaction that fulfils the touchpoint and closes it, in one transaction.
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, touchpoint.id = %id))]
+pub async fn complete(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    input: TouchpointComplete,
+    now: DateTime<Utc>,
+) -> DomainResult<Touchpoint> {
+    let tx = begin_write(db).await?;
+    let current = open_for_change(&tx, actor, id).await?;
+    let interaction = InteractionCreate {
+        customer_id: current.customer_id,
+        user_id: None,
+        channel: match input.channel {
+            Some(c) => c,
+            None => Channel::from_stored(&current.channel)?,
+        },
+        direction: input.direction.unwrap_or(Direction::Outbound),
+        occurred_at: input.occurred_at,
+        subject: Some(input.subject.unwrap_or_else(|| current.title.clone())),
+        summary: input.summary,
+        outcome: input.outcome,
+        satisfaction: input.satisfaction,
+        touchpoint_id: Some(id),
+    };
+    interaction::create_in(&tx, actor, interaction, now).await?;
+    let updated = visible(&tx, actor, id).await?;
+    tx.commit().await?;
+    to_dto(updated, now)
+}
+
+/// For an interaction naming `id`: the touchpoint, when it is open and belongs to `customer`
+/// (and is visible to the actor). The customer is already locked by the caller.
+pub async fn open_of_customer(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    id: Uuid,
+    customer: Uuid,
+) -> DomainResult<Option<touchpoints::Model>> {
+    let found = store::touchpoints::find_visible(tx, id, actor.customer_scope()).await?;
+    Ok(match found {
+        Some(t) if t.customer_id == customer && t.status == Status::Scheduled.as_str() => Some(t),
+        _ => None,
+    })
+}
+
+/// Closes a touchpoint as done by `interaction`, and refreshes its customer's next due time.
+pub async fn mark_done(
+    tx: &DatabaseTransaction,
+    open: &touchpoints::Model,
+    interaction: Uuid,
+    occurred_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    let row = touchpoints::ActiveModel {
+        status: Set(Status::Done.as_str().into()),
+        completed_at: Set(Some(occurred_at)),
+        interaction_id: Set(Some(interaction)),
+        version: Set(open.version + 1),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    ensure_written(
+        store::touchpoints::update_if_version(tx, open.id, open.version, row).await?,
+        "touchpoint",
+    )?;
+    store::touchpoints::refresh_next_due(tx, open.customer_id).await?;
+    Ok(())
+}

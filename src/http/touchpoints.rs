@@ -1,0 +1,170 @@
+//! `/api/v1/touchpoints`: the contacts each customer is owed.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use chrono::Utc;
+use uuid::Uuid;
+
+use crate::domain::touchpoint as touchpoints;
+use crate::dto::page::{Page, PageQuery};
+use crate::dto::touchpoint::{
+    Touchpoint, TouchpointComplete, TouchpointCreate, TouchpointListQuery, TouchpointPatch,
+    TouchpointSkip,
+};
+use crate::http::error::ApiResult;
+use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
+use crate::http::responses::{ListErrors, ReadErrors, RecordActionErrors, WriteErrors};
+use crate::http::state::AppState;
+
+/// List touchpoints
+///
+/// Soonest first. Agents see the touchpoints of their own customers only. `overdue` is
+/// judged at the time of the request.
+#[utoipa::path(
+    tag = "touchpoints",
+    params(PageQuery, TouchpointListQuery),
+    responses((status = 200, description = "A page of touchpoints", body = Page<Touchpoint>), ListErrors),
+    security(("bearer" = []))
+)]
+#[get("/touchpoints")]
+pub async fn list_touchpoints(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: Query<TouchpointListQuery>,
+    page: Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
+    Ok(super::page(
+        &touchpoints::list(&state.db, &caller.0, query.0, page.0, Utc::now()).await?,
+    ))
+}
+
+/// Schedule a touchpoint by hand
+///
+/// Assigned to the customer's owner unless `assignee_id` says otherwise; due exactly when
+/// given (only generated touchpoints are moved into the contact window).
+#[utoipa::path(
+    tag = "touchpoints",
+    request_body = TouchpointCreate,
+    params(IdempotencyKeyHeader),
+    responses((status = 201, description = "Created", body = Touchpoint), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/touchpoints")]
+pub async fn create_touchpoint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Json<TouchpointCreate>,
+) -> ApiResult<HttpResponse> {
+    let touchpoint = touchpoints::create(&state.db, &caller.0, body.0, Utc::now()).await?;
+    Ok(super::created(
+        format!("/api/v1/touchpoints/{}", touchpoint.id),
+        touchpoint.version,
+        &touchpoint,
+    ))
+}
+
+/// Get a touchpoint
+#[utoipa::path(
+    tag = "touchpoints",
+    params(("id" = Uuid, Path, description = "Touchpoint id")),
+    responses((status = 200, description = "The touchpoint", body = Touchpoint), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/touchpoints/{id}")]
+pub async fn get_touchpoint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let touchpoint = touchpoints::get(&state.db, &caller.0, id.into_inner(), Utc::now()).await?;
+    Ok(super::with_etag(touchpoint.version, &touchpoint))
+}
+
+/// Reschedule, reassign or annotate a touchpoint
+///
+/// Open touchpoints only (409 otherwise).
+#[utoipa::path(
+    tag = "touchpoints",
+    request_body = TouchpointPatch,
+    params(("id" = Uuid, Path, description = "Touchpoint id"), IfMatchHeader),
+    responses((status = 200, description = "The changed touchpoint", body = Touchpoint), WriteErrors),
+    security(("bearer" = []))
+)]
+#[patch("/touchpoints/{id}")]
+pub async fn update_touchpoint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<TouchpointPatch>,
+) -> ApiResult<HttpResponse> {
+    let touchpoint = touchpoints::update(
+        &state.db,
+        &caller.0,
+        id.into_inner(),
+        &if_match.0,
+        body.0,
+        Utc::now(),
+    )
+    .await?;
+    Ok(super::with_etag(touchpoint.version, &touchpoint))
+}
+
+/// Complete a touchpoint
+///
+/// Logs the interaction that fulfils it and closes it (`done`), in one transaction.
+#[utoipa::path(
+    tag = "touchpoints",
+    request_body = TouchpointComplete,
+    params(("id" = Uuid, Path, description = "Touchpoint id"), IdempotencyKeyHeader),
+    responses((status = 200, description = "The completed touchpoint, with `interaction_id`", body = Touchpoint), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/touchpoints/{id}/complete")]
+pub async fn complete_touchpoint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<TouchpointComplete>,
+) -> ApiResult<HttpResponse> {
+    let touchpoint =
+        touchpoints::complete(&state.db, &caller.0, id.into_inner(), body.0, Utc::now()).await?;
+    Ok(super::with_etag(touchpoint.version, &touchpoint))
+}
+
+/// Skip a touchpoint
+#[utoipa::path(
+    tag = "touchpoints",
+    request_body = TouchpointSkip,
+    params(("id" = Uuid, Path, description = "Touchpoint id"), IdempotencyKeyHeader),
+    responses((status = 200, description = "The skipped touchpoint", body = Touchpoint), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/touchpoints/{id}/skip")]
+pub async fn skip_touchpoint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<TouchpointSkip>,
+) -> ApiResult<HttpResponse> {
+    let touchpoint =
+        touchpoints::skip(&state.db, &caller.0, id.into_inner(), body.0, Utc::now()).await?;
+    Ok(super::with_etag(touchpoint.version, &touchpoint))
+}
+
+/// Cancel a touchpoint
+#[utoipa::path(
+    tag = "touchpoints",
+    params(("id" = Uuid, Path, description = "Touchpoint id"), IdempotencyKeyHeader),
+    responses((status = 200, description = "The cancelled touchpoint", body = Touchpoint), RecordActionErrors),
+    security(("bearer" = []))
+)]
+#[post("/touchpoints/{id}/cancel")]
+pub async fn cancel_touchpoint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let touchpoint = touchpoints::cancel(&state.db, &caller.0, id.into_inner(), Utc::now()).await?;
+    Ok(super::with_etag(touchpoint.version, &touchpoint))
+}

@@ -1,0 +1,161 @@
+//! Touchpoint rows, and the customer figures they determine.
+
+use chrono::{DateTime, Utc};
+use entity::{customers, touchpoints};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use super::DbResult;
+use super::page::Rows;
+use crate::domain::role::CustomerScope;
+
+pub const SCHEDULED: &str = "scheduled";
+
+/// A touchpoint is visible with its customer.
+fn scope_condition(scope: CustomerScope) -> Condition {
+    let customers = Query::select()
+        .column(customers::Column::Id)
+        .from(customers::Entity)
+        .and_where(customers::Column::DeletedAt.is_null())
+        .to_owned();
+    let customers = match scope {
+        CustomerScope::All => customers,
+        CustomerScope::OwnedBy(owner) => customers
+            .to_owned()
+            .and_where(customers::Column::OwnerId.eq(owner))
+            .to_owned(),
+    };
+    Condition::all().add(touchpoints::Column::CustomerId.in_subquery(customers))
+}
+
+pub async fn find_visible<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    scope: CustomerScope,
+) -> DbResult<Option<touchpoints::Model>> {
+    touchpoints::Entity::find_by_id(id)
+        .filter(scope_condition(scope))
+        .one(db)
+        .await
+}
+
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    row: touchpoints::ActiveModel,
+) -> DbResult<touchpoints::Model> {
+    row.insert(db).await
+}
+
+pub async fn update_if_version<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    expected_version: i32,
+    row: touchpoints::ActiveModel,
+) -> DbResult<bool> {
+    let result = touchpoints::Entity::update_many()
+        .set(row)
+        .filter(touchpoints::Column::Id.eq(id))
+        .filter(touchpoints::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub struct TouchpointFilter {
+    pub assignee_id: Option<Uuid>,
+    pub customer_id: Option<Uuid>,
+    pub status: Option<&'static str>,
+    pub purpose: Option<&'static str>,
+    pub due_before: Option<DateTime<Utc>>,
+    pub due_after: Option<DateTime<Utc>>,
+    /// With the instant "now" it is judged at.
+    pub overdue: Option<(bool, DateTime<Utc>)>,
+}
+
+/// Soonest first, after `(due_at, id)`.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    scope: CustomerScope,
+    f: &TouchpointFilter,
+    after: Option<(DateTime<Utc>, Uuid)>,
+    limit: u64,
+) -> DbResult<Rows<touchpoints::Model>> {
+    use touchpoints::Column;
+    let mut query = touchpoints::Entity::find().filter(scope_condition(scope));
+    if let Some(v) = f.assignee_id {
+        query = query.filter(Column::AssigneeId.eq(v));
+    }
+    if let Some(v) = f.customer_id {
+        query = query.filter(Column::CustomerId.eq(v));
+    }
+    if let Some(v) = f.status {
+        query = query.filter(Column::Status.eq(v));
+    }
+    if let Some(v) = f.purpose {
+        query = query.filter(Column::Purpose.eq(v));
+    }
+    if let Some(v) = f.due_before {
+        query = query.filter(Column::DueAt.lt(v));
+    }
+    if let Some(v) = f.due_after {
+        query = query.filter(Column::DueAt.gte(v));
+    }
+    if let Some((overdue, now)) = f.overdue {
+        let past_due = Condition::all()
+            .add(Column::Status.eq(SCHEDULED))
+            .add(Column::DueAt.lt(now));
+        query = query.filter(if overdue { past_due } else { past_due.not() });
+    }
+    if let Some((at, id)) = after {
+        query = query.filter(super::page::after(Column::DueAt, Column::Id, at, id));
+    }
+    let query = query.order_by_asc(Column::DueAt).order_by_asc(Column::Id);
+    super::page::fetch(db, query, limit).await
+}
+
+/// Recomputes the customer's next scheduled touchpoint from the rows (call with the customer
+/// locked, see "Check-then-write"). Derived: the customer's version does not move.
+pub async fn refresh_next_due<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> DbResult<()> {
+    let next: Option<DateTime<Utc>> = touchpoints::Entity::find()
+        .select_only()
+        .column_as(Expr::col(touchpoints::Column::DueAt).min(), "next")
+        .filter(touchpoints::Column::CustomerId.eq(customer_id))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .into_tuple()
+        .one(db)
+        .await?
+        .flatten();
+    customers::Entity::update_many()
+        .col_expr(customers::Column::NextTouchpointDueAt, Expr::value(next))
+        .filter(customers::Column::Id.eq(customer_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Moves the customer's open touchpoints held by `from` to `to` (a hand-off).
+pub async fn reassign_open<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+    from: Uuid,
+    to: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<u64> {
+    Ok(touchpoints::Entity::update_many()
+        .col_expr(touchpoints::Column::AssigneeId, Expr::value(to))
+        .col_expr(
+            touchpoints::Column::Version,
+            Expr::col(touchpoints::Column::Version).add(1),
+        )
+        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
+        .filter(touchpoints::Column::CustomerId.eq(customer_id))
+        .filter(touchpoints::Column::AssigneeId.eq(from))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
