@@ -17,6 +17,7 @@ pub struct Model {
     pub playbook_id: Option<Uuid>,
     #[sea_orm(unique)]
     pub occurrence_key: Option<String>,
+    pub series_anchor_at: Option<DateTimeUtc>,
     pub completed_at: Option<DateTimeUtc>,
     pub interaction_id: Option<Uuid>,
     pub skip_reason: Option<String>,

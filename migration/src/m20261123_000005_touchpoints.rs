@@ -1,7 +1,8 @@
 //! Touchpoints: each contact a customer is owed, manual or generated. `occurrence_key` names
 //! a generated occurrence (a playbook step of one trigger, one occurrence of a series, one
 //! year's birthday), and its unique index is what makes generation idempotent across passes
-//! and replicas.
+//! and replicas. `series_anchor_at` marks an occurrence of a recurring series (the series is
+//! its playbook and customer; at most one occurrence of it is open at a time).
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -35,6 +36,7 @@ enum Touchpoints {
     Source,
     PlaybookId,
     OccurrenceKey,
+    SeriesAnchorAt,
     CompletedAt,
     InteractionId,
     SkipReason,
@@ -62,6 +64,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(Touchpoints::Source, 16))
                     .col(uuid_null(Touchpoints::PlaybookId))
                     .col(string_len_null(Touchpoints::OccurrenceKey, 200).unique_key())
+                    .col(timestamp_with_time_zone_null(Touchpoints::SeriesAnchorAt))
                     .col(timestamp_with_time_zone_null(Touchpoints::CompletedAt))
                     .col(uuid_null(Touchpoints::InteractionId))
                     .col(string_len_null(Touchpoints::SkipReason, 500))

@@ -15,6 +15,7 @@ pub mod password;
 pub mod playbook;
 pub mod purchase;
 pub mod role;
+pub mod schedule;
 pub mod segment;
 pub mod token;
 pub mod touchpoint;

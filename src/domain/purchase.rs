@@ -12,11 +12,13 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::begin_write;
+use crate::domain::cadence::Trigger;
 use crate::domain::customer::ops::{locked_customer, visible_customer};
 use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::interaction::check_not_future;
 use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::role::Actor;
+use crate::domain::schedule;
 use crate::domain::version::Precondition;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::purchase::{Purchase, PurchaseCreate};
@@ -92,7 +94,7 @@ pub async fn create(
     )
     .await?;
     store::purchases::refresh_value(&tx, customer_id).await?;
-    store::events::append(
+    let event = store::events::append(
         &tx,
         AFTER_PURCHASE,
         customer_id,
@@ -106,6 +108,19 @@ pub async fn create(
         now,
     )
     .await?;
+    // Applied here, with the purchase: the event is the record, and claiming it keeps the
+    // scheduler pass from applying it again.
+    if store::events::claim(&tx, event, now).await? {
+        schedule::on_trigger(
+            &tx,
+            &customer,
+            Trigger::AfterPurchase,
+            occurred_at,
+            event,
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(row.into())
 }

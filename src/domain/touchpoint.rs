@@ -16,6 +16,7 @@ use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::interaction::{self, Direction};
 use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::role::{Actor, Role};
+use crate::domain::schedule;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::domain::vocabulary;
 use crate::dto::interaction::InteractionCreate;
@@ -132,6 +133,7 @@ pub async fn create(
             source: Set(Source::Manual.as_str().into()),
             playbook_id: Set(None),
             occurrence_key: Set(None),
+            series_anchor_at: Set(None),
             completed_at: Set(None),
             interaction_id: Set(None),
             skip_reason: Set(None),
@@ -292,6 +294,10 @@ async fn close(
         "touchpoint",
     )?;
     store::touchpoints::refresh_next_due(&tx, current.customer_id).await?;
+    // A skipped occurrence of a series is followed by the next; a cancelled one ends it.
+    if status == Status::Skipped {
+        schedule::after_closed(&tx, &current, now).await?;
+    }
     let updated = visible(&tx, actor, id).await?;
     tx.commit().await?;
     to_dto(updated, now)
@@ -397,5 +403,6 @@ pub async fn mark_done(
         "touchpoint",
     )?;
     store::touchpoints::refresh_next_due(tx, open.customer_id).await?;
+    schedule::after_closed(tx, open, now).await?;
     Ok(())
 }

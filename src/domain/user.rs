@@ -75,6 +75,9 @@ async fn reserve_attempt(
     let tx = begin_write(db).await?;
     let current = store::login::lock(&tx, email, now).await?;
     if let Some(retry_after_secs) = current.retry_after(now) {
+        // Release the row at once rather than when the connection goes back to the pool:
+        // the next attempt for this email waits on it.
+        tx.rollback().await?;
         return Err(DomainError::Throttled {
             detail: "too many failed sign-ins for this email; wait before trying again".into(),
             retry_after_secs,

@@ -10,15 +10,17 @@ use uuid::Uuid;
 
 use super::DbResult;
 
+/// Appends an event and returns its id.
 pub async fn append<C: ConnectionTrait>(
     db: &C,
     kind: &str,
     customer_id: Uuid,
     payload: serde_json::Value,
     at: chrono::DateTime<chrono::Utc>,
-) -> DbResult<()> {
+) -> DbResult<Uuid> {
+    let id = Uuid::now_v7();
     domain_events::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         kind: Set(kind.to_string()),
         customer_id: Set(customer_id),
         payload: Set(payload),
@@ -27,7 +29,26 @@ pub async fn append<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    Ok(())
+    Ok(id)
+}
+
+/// Marks the event processed; false when it already was (by another pass or replica), so
+/// each event is applied exactly once.
+pub async fn claim<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    now: chrono::DateTime<chrono::Utc>,
+) -> DbResult<bool> {
+    let result = domain_events::Entity::update_many()
+        .col_expr(
+            domain_events::Column::ProcessedAt,
+            sea_orm::sea_query::Expr::value(Some(now)),
+        )
+        .filter(domain_events::Column::Id.eq(id))
+        .filter(domain_events::Column::ProcessedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
 }
 
 /// Unprocessed events of a kind, oldest first.

@@ -134,3 +134,40 @@ pub async fn claim_default<C: ConnectionTrait>(
     .await?;
     Ok(inserted == 1)
 }
+
+/// The active playbooks a trigger starts for a customer: the customer's personal plans when it
+/// has any for this trigger, otherwise those of its tier and those for every tier.
+pub async fn applicable<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+    tier: &str,
+    trigger: &str,
+) -> DbResult<Vec<playbooks::Model>> {
+    use playbooks::Column;
+    let active = || {
+        playbooks::Entity::find()
+            .filter(Column::Active.eq(true))
+            .filter(Column::Trigger.eq(trigger))
+            .order_by_asc(Column::Id)
+    };
+    let personal = active()
+        .filter(Column::CustomerId.eq(customer_id))
+        .all(db)
+        .await?;
+    if !personal.is_empty() {
+        return Ok(personal);
+    }
+    active()
+        .filter(Column::CustomerId.is_null())
+        .filter(
+            Condition::any()
+                .add(Column::Tier.eq(tier))
+                .add(Column::Tier.is_null()),
+        )
+        .all(db)
+        .await
+}
+
+pub async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<Option<playbooks::Model>> {
+    playbooks::Entity::find_by_id(id).one(db).await
+}

@@ -159,3 +159,59 @@ pub async fn reassign_open<C: ConnectionTrait>(
         .await?
         .rows_affected)
 }
+
+/// Inserts a generated touchpoint unless its occurrence exists already (the unique
+/// `occurrence_key`); true when inserted.
+pub async fn insert_generated<C: ConnectionTrait>(
+    db: &C,
+    row: touchpoints::ActiveModel,
+) -> DbResult<bool> {
+    let inserted = touchpoints::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(touchpoints::Column::OccurrenceKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(inserted == 1)
+}
+
+/// The open occurrences of a customer's recurring series of `playbook_id`.
+pub async fn open_series<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+    playbook_id: Uuid,
+) -> DbResult<Vec<touchpoints::Model>> {
+    touchpoints::Entity::find()
+        .filter(touchpoints::Column::CustomerId.eq(customer_id))
+        .filter(touchpoints::Column::PlaybookId.eq(playbook_id))
+        .filter(touchpoints::Column::SeriesAnchorAt.is_not_null())
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .all(db)
+        .await
+}
+
+/// Sets the status of the given open touchpoints (a series re-anchored or stopped).
+pub async fn close_many<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+    status: &str,
+    now: DateTime<Utc>,
+) -> DbResult<u64> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    Ok(touchpoints::Entity::update_many()
+        .col_expr(touchpoints::Column::Status, Expr::value(status))
+        .col_expr(
+            touchpoints::Column::Version,
+            Expr::col(touchpoints::Column::Version).add(1),
+        )
+        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
+        .filter(touchpoints::Column::Id.is_in(ids.iter().copied()))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .exec(db)
+        .await?
+        .rows_affected)
+}

@@ -7,6 +7,7 @@ mod helpers;
 
 mod auth;
 mod budgets;
+mod cadences;
 mod customer_access;
 mod customer_lists;
 mod customers;

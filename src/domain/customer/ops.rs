@@ -10,8 +10,10 @@ use super::convert::{profile_of, to_dto, write_profile};
 use super::rules::{Profile, churned_at};
 use super::{history, ownership};
 use crate::db::begin_write;
+use crate::domain::cadence::Trigger;
 use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::role::{Actor, CustomerScope, Role};
+use crate::domain::schedule;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::customer::{Customer, CustomerCreate, CustomerPatch};
 use crate::store;
@@ -122,6 +124,9 @@ pub async fn create(
     )
     .await?;
     store::customers::replace_tags(&tx, id, &profile.tags).await?;
+    if let Some(stored) = store::customers::find_visible(&tx, id, CustomerScope::All).await? {
+        schedule::on_trigger(&tx, &stored, Trigger::CustomerCreated, now, id, now).await?;
+    }
     let created = load(&tx, id, CustomerScope::All).await?;
     tx.commit().await?;
     Ok(created)

@@ -1,0 +1,244 @@
+//! Generating touchpoints from playbooks: a trigger (a purchase, a new customer) schedules
+//! each step of the customer's applicable playbooks and (re)starts their recurring series; a
+//! closed occurrence of a series schedules the next. Every generated touchpoint has an
+//! `occurrence_key`, unique in the table, so generating twice (two passes, two replicas)
+//! never creates a duplicate. Callers hold the customer's row lock.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use entity::{customers, playbooks, touchpoints};
+use sea_orm::{DatabaseTransaction, Set};
+use uuid::Uuid;
+
+use crate::domain::cadence::duration::CalendarDuration;
+use crate::domain::cadence::plan::{ELAPSED_REASON, Reach, next_occurrence, step};
+use crate::domain::cadence::window::Window;
+use crate::domain::cadence::{Purpose, Trigger};
+use crate::domain::customer::fields::{Channel, ContactWindow};
+use crate::domain::error::{DomainError, DomainResult};
+use crate::domain::touchpoint::{Source, Status};
+use crate::dto::playbook::{PlaybookRecurrence, PlaybookStep};
+use crate::store;
+
+/// The customer's timezone and contact window, for the arithmetic.
+pub fn reach_of(customer: &customers::Model) -> DomainResult<Reach> {
+    let tz: Tz = customer
+        .timezone
+        .parse()
+        .map_err(|_| DomainError::internal(format!("stored timezone `{}`", customer.timezone)))?;
+    let window = match &customer.contact_window {
+        Some(json) => {
+            let stored: ContactWindow =
+                serde_json::from_value(json.clone()).map_err(DomainError::internal)?;
+            Window::from_profile(&stored)
+        }
+        None => None,
+    };
+    Ok(Reach { tz, window })
+}
+
+struct Occurrence<'a> {
+    key: String,
+    due_at: DateTime<Utc>,
+    elapsed: bool,
+    channel: Channel,
+    purpose: Purpose,
+    title: &'a str,
+    series_anchor_at: Option<DateTime<Utc>>,
+}
+
+async fn insert(
+    tx: &DatabaseTransaction,
+    customer: &customers::Model,
+    playbook: &playbooks::Model,
+    o: Occurrence<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<bool> {
+    let (status, reason) = if o.elapsed {
+        (Status::Skipped, Some(ELAPSED_REASON.to_string()))
+    } else {
+        (Status::Scheduled, None)
+    };
+    let row = touchpoints::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        customer_id: Set(customer.id),
+        assignee_id: Set(customer.owner_id),
+        due_at: Set(o.due_at),
+        channel: Set(o.channel.as_str().into()),
+        purpose: Set(o.purpose.as_str().into()),
+        title: Set(o.title.to_string()),
+        notes: Set(None),
+        status: Set(status.as_str().into()),
+        source: Set(Source::Playbook.as_str().into()),
+        playbook_id: Set(Some(playbook.id)),
+        occurrence_key: Set(Some(o.key)),
+        series_anchor_at: Set(o.series_anchor_at),
+        completed_at: Set(None),
+        interaction_id: Set(None),
+        skip_reason: Set(reason),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Ok(store::touchpoints::insert_generated(tx, row).await?)
+}
+
+fn parse(text: &str) -> DomainResult<CalendarDuration> {
+    CalendarDuration::parse(text).map_err(DomainError::internal)
+}
+
+/// Applies the playbooks `trigger` starts for `customer`, triggered at `trigger_at` by the
+/// event `cause` (its id makes the occurrences of this trigger distinct). Returns how many
+/// touchpoints were created.
+pub async fn on_trigger(
+    tx: &DatabaseTransaction,
+    customer: &customers::Model,
+    trigger: Trigger,
+    trigger_at: DateTime<Utc>,
+    cause: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let reach = reach_of(customer)?;
+    let playbooks =
+        store::playbooks::applicable(tx, customer.id, &customer.tier, trigger.as_str()).await?;
+    let mut created = 0;
+    for playbook in &playbooks {
+        let steps: Vec<PlaybookStep> =
+            serde_json::from_value(playbook.steps.clone()).map_err(DomainError::internal)?;
+        for (i, s) in steps.iter().enumerate() {
+            let Some(planned) = step(trigger_at, &parse(&s.offset)?, &reach, now) else {
+                continue;
+            };
+            let occurrence = Occurrence {
+                key: format!("step:{}:{cause}:{i}", playbook.id),
+                due_at: planned.due_at,
+                elapsed: planned.elapsed,
+                channel: s.channel,
+                purpose: s.purpose,
+                title: &s.title,
+                series_anchor_at: None,
+            };
+            created += u64::from(insert(tx, customer, playbook, occurrence, now).await?);
+        }
+        created += restart_series(tx, customer, playbook, &reach, trigger_at, now).await?;
+    }
+    store::touchpoints::refresh_next_due(tx, customer.id).await?;
+    Ok(created)
+}
+
+/// Re-anchors the playbook's recurring series at `anchor`: the open occurrence (if any) is
+/// cancelled and the first occurrence after the anchor scheduled.
+async fn restart_series(
+    tx: &DatabaseTransaction,
+    customer: &customers::Model,
+    playbook: &playbooks::Model,
+    reach: &Reach,
+    anchor: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let Some(recurrence) = recurrence_of(playbook)? else {
+        return Ok(0);
+    };
+    let open: Vec<Uuid> = store::touchpoints::open_series(tx, customer.id, playbook.id)
+        .await?
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    store::touchpoints::close_many(tx, &open, Status::Cancelled.as_str(), now).await?;
+    schedule_next(
+        tx,
+        customer,
+        playbook,
+        &recurrence,
+        reach,
+        anchor,
+        anchor,
+        now,
+    )
+    .await
+}
+
+fn recurrence_of(playbook: &playbooks::Model) -> DomainResult<Option<PlaybookRecurrence>> {
+    playbook
+        .recurrence
+        .clone()
+        .map(serde_json::from_value)
+        .transpose()
+        .map_err(DomainError::internal)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn schedule_next(
+    tx: &DatabaseTransaction,
+    customer: &customers::Model,
+    playbook: &playbooks::Model,
+    recurrence: &PlaybookRecurrence,
+    reach: &Reach,
+    anchor: DateTime<Utc>,
+    after: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let every = parse(&recurrence.every)?;
+    let Some(due_at) = next_occurrence(anchor, &every, after, reach, now) else {
+        return Ok(0);
+    };
+    let occurrence = Occurrence {
+        key: format!(
+            "series:{}:{}:{}:{}",
+            playbook.id,
+            customer.id,
+            anchor.timestamp(),
+            due_at.timestamp()
+        ),
+        due_at,
+        elapsed: false,
+        channel: recurrence.channel,
+        purpose: recurrence.purpose,
+        title: &recurrence.title,
+        series_anchor_at: Some(anchor),
+    };
+    Ok(u64::from(
+        insert(tx, customer, playbook, occurrence, now).await?,
+    ))
+}
+
+/// After an occurrence of a series is done or skipped: the next one, when its playbook is
+/// still active and recurring.
+pub async fn after_closed(
+    tx: &DatabaseTransaction,
+    closed: &touchpoints::Model,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let (Some(anchor), Some(playbook_id)) = (closed.series_anchor_at, closed.playbook_id) else {
+        return Ok(0);
+    };
+    let Some(playbook) = store::playbooks::find(tx, playbook_id).await? else {
+        return Ok(0);
+    };
+    let Some(recurrence) = recurrence_of(&playbook)?.filter(|_| playbook.active) else {
+        return Ok(0);
+    };
+    let Some(customer) = store::customers::find_visible(
+        tx,
+        closed.customer_id,
+        crate::domain::role::CustomerScope::All,
+    )
+    .await?
+    else {
+        return Ok(0);
+    };
+    let reach = reach_of(&customer)?;
+    let created = schedule_next(
+        tx,
+        &customer,
+        &playbook,
+        &recurrence,
+        &reach,
+        anchor,
+        closed.due_at,
+        now,
+    )
+    .await?;
+    store::touchpoints::refresh_next_due(tx, customer.id).await?;
+    Ok(created)
+}

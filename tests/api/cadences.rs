@@ -1,0 +1,395 @@
+//! Touchpoints generated from playbooks: each purchase schedules the steps of the customer's
+//! playbook and (re)starts its recurring series; closing an occurrence schedules the next.
+
+use chrono::{DateTime, Duration, Months, SecondsFormat, TimeZone, Timelike, Utc};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::db_test;
+use crate::helpers::*;
+
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// A whole-second instant `ago` before now.
+fn before_now(ago: Duration) -> DateTime<Utc> {
+    let t = Utc::now() - ago;
+    t.with_nanosecond(0).unwrap()
+}
+
+async fn buy(app: &TestApp, customer: &str, at: DateTime<Utc>) {
+    let res = app
+        .post(
+            &format!("/api/v1/customers/{customer}/purchases"),
+            &app.admin_token,
+            &json!({"amount_minor": 1000, "currency": "EUR", "occurred_at": rfc3339(at)}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+}
+
+/// The customer's touchpoints, soonest first, as (due_at, status, purpose, channel, title).
+async fn plan(app: &TestApp, customer: &str) -> Vec<(String, String, String, String, String)> {
+    let res = app
+        .get(
+            &format!("/api/v1/touchpoints?customer_id={customer}&limit=200"),
+            &app.admin_token,
+        )
+        .await;
+    let page: Value = res.json().await.unwrap();
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let s = |k: &str| t[k].as_str().unwrap().to_string();
+            (
+                s("due_at"),
+                s("status"),
+                s("purpose"),
+                s("channel"),
+                s("title"),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    due: DateTime<Utc>,
+    status: &str,
+    purpose: &str,
+    channel: &str,
+    title: &str,
+) -> (String, String, String, String, String) {
+    (
+        rfc3339(due),
+        status.into(),
+        purpose.into(),
+        channel.into(),
+        title.into(),
+    )
+}
+
+fn months(t: DateTime<Utc>, n: u32) -> DateTime<Utc> {
+    t.checked_add_months(Months::new(n)).unwrap()
+}
+
+db_test!(
+    a_purchase_schedules_the_tiers_playbook,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let sale = before_now(Duration::hours(1));
+        let general = app.create_customer(t, &json!({"name": "General"})).await;
+        let important = app
+            .create_customer(t, &json!({"name": "Important", "tier": "important"}))
+            .await;
+        let key = app
+            .create_customer(t, &json!({"name": "Key", "tier": "key"}))
+            .await;
+        for c in [&general, &important, &key] {
+            buy(&app, &c.id, sale).await;
+        }
+        assert_eq!(
+            plan(&app, &general.id).await,
+            vec![
+                row(
+                    sale + Duration::days(3),
+                    "scheduled",
+                    "thank_you",
+                    "email",
+                    "Thank you, and is everything working?"
+                ),
+                row(
+                    months(sale, 1),
+                    "scheduled",
+                    "referral_request",
+                    "phone",
+                    "Check in and ask for referrals"
+                ),
+                row(
+                    months(sale, 3),
+                    "scheduled",
+                    "periodic_care",
+                    "phone",
+                    "Quarterly care"
+                ),
+            ]
+        );
+        assert_eq!(
+            plan(&app, &important.id).await,
+            vec![
+                row(
+                    sale + Duration::hours(24),
+                    "scheduled",
+                    "thank_you",
+                    "phone",
+                    "Thank you within a day"
+                ),
+                row(
+                    sale + Duration::weeks(1),
+                    "scheduled",
+                    "usage_check",
+                    "phone",
+                    "How is it going after a week?"
+                ),
+                row(
+                    months(sale, 3),
+                    "scheduled",
+                    "visit",
+                    "visit",
+                    "Quarterly visit"
+                ),
+            ]
+        );
+        assert_eq!(
+            plan(&app, &key.id).await,
+            vec![
+                row(
+                    sale + Duration::days(1),
+                    "scheduled",
+                    "thank_you",
+                    "letter",
+                    "Handwritten thank-you"
+                ),
+                row(
+                    sale + Duration::weeks(2),
+                    "scheduled",
+                    "visit",
+                    "visit",
+                    "Visit"
+                ),
+                row(
+                    months(sale, 1),
+                    "scheduled",
+                    "periodic_care",
+                    "phone",
+                    "Monthly personal contact"
+                ),
+            ]
+        );
+        // Assigned to the owner, from the playbook; the customer shows the next one due.
+        let all: Value = app
+            .get(&format!("/api/v1/touchpoints?customer_id={}", key.id), t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let first = &all["items"][0];
+        assert_eq!(first["assignee_id"], key.owner_id.as_str());
+        assert_eq!(first["source"], "playbook");
+        assert!(first["playbook_id"].is_string());
+        assert_eq!(
+            app.get_customer(&key.id).await.next_touchpoint_due_at,
+            Some(rfc3339(sale + Duration::days(1)))
+        );
+    }
+);
+
+db_test!(
+    generated_times_move_into_the_contact_window_and_old_steps_are_skipped,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        // Reachable only in the first minute of each day, Tokyo time.
+        let c = app
+            .create_customer(t, &json!({
+                "name": "Night owl", "timezone": "Asia/Tokyo",
+                "contact_window": {"weekdays": [1, 2, 3, 4, 5, 6, 7], "start": "00:00", "end": "00:01"}
+            }))
+            .await;
+        let sale = before_now(Duration::days(20));
+        buy(&app, &c.id, sale).await;
+        let tokyo = chrono_tz::Asia::Tokyo;
+        let next_midnight = |raw: DateTime<Utc>| {
+            let day = raw.with_timezone(&tokyo).date_naive() + Duration::days(1);
+            tokyo
+                .from_local_datetime(&day.and_hms_opt(0, 0, 0).unwrap())
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        assert_eq!(
+            plan(&app, &c.id).await,
+            vec![
+                // Due 17 days ago: more than 7 days overdue when generated.
+                row(
+                    next_midnight(sale + Duration::days(3)),
+                    "skipped",
+                    "thank_you",
+                    "email",
+                    "Thank you, and is everything working?"
+                ),
+                row(
+                    next_midnight(months(sale, 1)),
+                    "scheduled",
+                    "referral_request",
+                    "phone",
+                    "Check in and ask for referrals"
+                ),
+                row(
+                    next_midnight(months(sale, 3)),
+                    "scheduled",
+                    "periodic_care",
+                    "phone",
+                    "Quarterly care"
+                ),
+            ]
+        );
+        let skipped: Value = app
+            .get(
+                &format!("/api/v1/touchpoints?customer_id={}&status=skipped", c.id),
+                t,
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            skipped["items"][0]["skip_reason"],
+            "elapsed before scheduling"
+        );
+    }
+);
+
+db_test!(
+    a_series_keeps_one_open_occurrence,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let c = app
+            .create_customer(t, &json!({"name": "Regular", "tier": "key"}))
+            .await;
+        let sale = before_now(Duration::hours(2));
+        buy(&app, &c.id, sale).await;
+        let series = || async {
+            let page: Value = app
+                .get(
+                    &format!(
+                        "/api/v1/touchpoints?customer_id={}&purpose=periodic_care&limit=200",
+                        c.id
+                    ),
+                    t,
+                )
+                .await
+                .json()
+                .await
+                .unwrap();
+            page["items"].as_array().unwrap().clone()
+        };
+        let first = series().await;
+        assert_eq!(first.len(), 1);
+        // Completing it schedules the next, anchored at the sale.
+        let id = first[0]["id"].as_str().unwrap();
+        let done = app
+            .post(
+                &format!("/api/v1/touchpoints/{id}/complete"),
+                t,
+                &json!({"summary": "Called"}),
+            )
+            .await;
+        assert_eq!(done.status(), StatusCode::OK);
+        let after_done = series().await;
+        let open: Vec<&Value> = after_done
+            .iter()
+            .filter(|t| t["status"] == "scheduled")
+            .collect();
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0]["due_at"], rfc3339(months(sale, 2)));
+        // Skipping schedules the next too.
+        let id = open[0]["id"].as_str().unwrap().to_string();
+        let skipped = app
+            .post(
+                &format!("/api/v1/touchpoints/{id}/skip"),
+                t,
+                &json!({"reason": "Travelling"}),
+            )
+            .await;
+        assert_eq!(skipped.status(), StatusCode::OK);
+        let open: Vec<Value> = series()
+            .await
+            .into_iter()
+            .filter(|t| t["status"] == "scheduled")
+            .collect();
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0]["due_at"], rfc3339(months(sale, 3)));
+
+        // A new purchase re-anchors the series: the open occurrence is cancelled, the new
+        // series starts from the new sale.
+        let second = before_now(Duration::hours(1));
+        buy(&app, &c.id, second).await;
+        let all = series().await;
+        let open: Vec<&Value> = all.iter().filter(|t| t["status"] == "scheduled").collect();
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0]["due_at"], rfc3339(months(second, 1)));
+        assert_eq!(all.iter().filter(|t| t["status"] == "cancelled").count(), 1);
+
+        // Cancelling ends the series.
+        let id = open[0]["id"].as_str().unwrap().to_string();
+        let res = app
+            .call(
+                Method::POST,
+                &format!("/api/v1/touchpoints/{id}/cancel"),
+                t,
+                None,
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(series().await.iter().all(|t| t["status"] != "scheduled"));
+    }
+);
+
+db_test!(
+    a_personal_plan_replaces_the_tiers_playbook,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let c = app
+            .create_customer(t, &json!({"name": "Big account", "tier": "key"}))
+            .await;
+        let res = app
+            .post(
+                "/api/v1/playbooks",
+                t,
+                &json!({
+                    "name": "Big account's plan", "customer_id": c.id, "trigger": "after_purchase",
+                    "steps": [{"offset": "PT2H", "channel": "phone", "purpose": "thank_you", "title": "CEO calls"}]
+                }),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let sale = before_now(Duration::hours(1));
+        buy(&app, &c.id, sale).await;
+        assert_eq!(
+            plan(&app, &c.id).await,
+            vec![row(
+                sale + Duration::hours(2),
+                "scheduled",
+                "thank_you",
+                "phone",
+                "CEO calls"
+            )]
+        );
+        // Another key account still gets the tier's playbook.
+        let other = app
+            .create_customer(t, &json!({"name": "Other key", "tier": "key"}))
+            .await;
+        buy(&app, &other.id, sale).await;
+        assert_eq!(plan(&app, &other.id).await.len(), 3);
+        // An inactive playbook schedules nothing.
+        let general = app.create_customer(t, &json!({"name": "Plain"})).await;
+        let defaults: Value = app
+            .get("/api/v1/playbooks?tier=general", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let id = defaults["items"][0]["id"].as_str().unwrap();
+        let res = app
+            .request(Method::PATCH, &format!("/api/v1/playbooks/{id}"), t)
+            .header("If-Match", "\"1\"")
+            .json(&json!({"active": false}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        buy(&app, &general.id, sale).await;
+        assert!(plan(&app, &general.id).await.is_empty());
+    }
+);
