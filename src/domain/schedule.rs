@@ -242,3 +242,24 @@ pub async fn after_closed(
     store::touchpoints::refresh_next_due(tx, customer.id).await?;
     Ok(created)
 }
+
+/// A tier change: the open touchpoints of the old tier's playbooks are cancelled and the new
+/// tier's recurring series start now. A customer with a personal plan keeps it.
+pub async fn on_tier_change(
+    tx: &DatabaseTransaction,
+    customer: &customers::Model,
+    old_tier: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let stale = store::touchpoints::open_of_tier(tx, customer.id, old_tier).await?;
+    let mut changed =
+        store::touchpoints::close_many(tx, &stale, Status::Cancelled.as_str(), now).await?;
+    let reach = reach_of(customer)?;
+    if !store::playbooks::has_personal_plan(tx, customer.id).await? {
+        for playbook in store::playbooks::recurring_of_tier(tx, &customer.tier).await? {
+            changed += restart_series(tx, customer, &playbook, &reach, now, now).await?;
+        }
+    }
+    store::touchpoints::refresh_next_due(tx, customer.id).await?;
+    Ok(changed)
+}

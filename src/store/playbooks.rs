@@ -171,3 +171,29 @@ pub async fn applicable<C: ConnectionTrait>(
 pub async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<Option<playbooks::Model>> {
     playbooks::Entity::find_by_id(id).one(db).await
 }
+
+/// The active playbooks of a tier with a recurring contact, whatever their trigger.
+pub async fn recurring_of_tier<C: ConnectionTrait>(
+    db: &C,
+    tier: &str,
+) -> DbResult<Vec<playbooks::Model>> {
+    playbooks::Entity::find()
+        .filter(playbooks::Column::Active.eq(true))
+        .filter(playbooks::Column::CustomerId.is_null())
+        .filter(playbooks::Column::Tier.eq(tier))
+        .filter(playbooks::Column::Recurrence.is_not_null())
+        .order_by_asc(playbooks::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Whether the customer has an active personal plan.
+pub async fn has_personal_plan<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> DbResult<bool> {
+    use sea_orm::PaginatorTrait;
+    Ok(playbooks::Entity::find()
+        .filter(playbooks::Column::Active.eq(true))
+        .filter(playbooks::Column::CustomerId.eq(customer_id))
+        .count(db)
+        .await?
+        > 0)
+}

@@ -393,3 +393,50 @@ db_test!(
         assert!(plan(&app, &general.id).await.is_empty());
     }
 );
+
+db_test!(
+    a_tier_change_cancels_the_old_cadence_and_starts_the_new_series,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let c = app.create_customer(t, &json!({"name": "Growing"})).await;
+        let sale = before_now(Duration::hours(3));
+        buy(&app, &c.id, sale).await;
+        assert_eq!(plan(&app, &c.id).await.len(), 3);
+        let manual = app
+            .post(
+                "/api/v1/touchpoints",
+                t,
+                &json!({"customer_id": c.id, "due_at": rfc3339(sale + Duration::days(5)), "channel": "phone", "title": "Own idea"}),
+            )
+            .await;
+        assert_eq!(manual.status(), StatusCode::CREATED);
+
+        let before = Utc::now().with_nanosecond(0).unwrap();
+        let res = app
+            .patch(
+                &format!("/api/v1/customers/{}", c.id),
+                t,
+                &json!({"tier": "key"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let after = Utc::now();
+        let all = plan(&app, &c.id).await;
+        let with = |status: &str| {
+            all.iter()
+                .filter(|r| r.1 == status)
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        // The general tier's three are cancelled; the manual one stays.
+        assert_eq!(with("cancelled").len(), 3);
+        let open = with("scheduled");
+        assert_eq!(open.len(), 2, "{open:?}");
+        assert!(open.iter().any(|r| r.4 == "Own idea"));
+        let series = open.iter().find(|r| r.2 == "periodic_care").unwrap();
+        assert_eq!(series.4, "Monthly personal contact");
+        // Anchored at the change: one month after it.
+        let due: DateTime<Utc> = series.0.parse().unwrap();
+        assert!(due >= months(before, 1) && due <= months(after, 1), "{due}");
+    }
+);

@@ -237,6 +237,11 @@ pub async fn update(
     if profile.tags != before.tags {
         store::customers::replace_tags(&tx, id, &profile.tags).await?;
     }
+    if profile.tier != before.tier
+        && let Some(stored) = store::customers::find_visible(&tx, id, CustomerScope::All).await?
+    {
+        schedule::on_tier_change(&tx, &stored, before.tier.as_str(), now).await?;
+    }
     let updated = load(&tx, id, CustomerScope::All).await?;
     tx.commit().await?;
     Ok(updated)
