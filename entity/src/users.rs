@@ -14,6 +14,8 @@ pub struct Model {
     pub version: i32,
     /// Named by every access token; moving it on revokes the tokens issued before.
     pub token_version: i32,
+    /// IANA name; the agenda groups days in it by default.
+    pub timezone: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -8,6 +8,7 @@ mod m20261122_000002_relationships;
 mod m20261123_000003_token_version;
 mod m20261123_000004_playbooks;
 mod m20261123_000005_touchpoints;
+mod m20261123_000006_user_timezone;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_token_version::Migration),
             Box::new(m20261123_000004_playbooks::Migration),
             Box::new(m20261123_000005_touchpoints::Migration),
+            Box::new(m20261123_000006_user_timezone::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! tokens and passwords, login throttling, and the customer profile rules. Operations that
 //! persist live beside their rules and use the `store` repositories.
 
+pub mod agenda;
 pub mod budget;
 pub mod cadence;
 pub mod customer;

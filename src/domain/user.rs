@@ -146,6 +146,7 @@ pub async fn ensure_bootstrap_admin(
         password_hash: Set(hash),
         version: Set(1),
         token_version: Set(0),
+        timezone: Set("UTC".into()),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -158,6 +159,18 @@ pub async fn ensure_bootstrap_admin(
 }
 
 const MANAGE_USERS: &str = "manage users";
+
+/// An IANA timezone name, as stored.
+fn checked_timezone(name: &str) -> DomainResult<String> {
+    name.parse::<chrono_tz::Tz>()
+        .map(|tz| tz.name().to_string())
+        .map_err(|_| {
+            DomainError::invalid(
+                "timezone",
+                "must be an IANA timezone name such as Europe/Berlin",
+            )
+        })
+}
 
 /// The caller's own user record.
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
@@ -216,6 +229,7 @@ pub async fn create(
     if input.name.trim().is_empty() {
         return Err(DomainError::invalid("name", "must not be blank"));
     }
+    let timezone = checked_timezone(input.timezone.as_deref().unwrap_or("UTC"))?;
     let hash = hash_blocking(input.password).await?;
     let model = users::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -226,6 +240,7 @@ pub async fn create(
         password_hash: Set(hash),
         version: Set(1),
         token_version: Set(0),
+        timezone: Set(timezone),
         created_at: Set(now),
         updated_at: Set(now),
     };
@@ -250,6 +265,11 @@ pub async fn update(
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         return Err(DomainError::invalid("name", "must not be blank"));
     }
+    let timezone = patch
+        .timezone
+        .as_deref()
+        .map(checked_timezone)
+        .transpose()?;
     let password_hash = match patch.password {
         Some(p) => Some(hash_blocking(p).await?),
         None => None,
@@ -328,6 +348,7 @@ pub async fn update(
         role: Set(role),
         active: Set(active),
         password_hash: password_hash.map(Set).unwrap_or_default(),
+        timezone: timezone.map(Set).unwrap_or_default(),
         version: Set(version),
         token_version: if revokes {
             Set(current.token_version + 1)

@@ -1,6 +1,7 @@
 //! API types: the request and response bodies and query parameters of the HTTP API, with
 //! their OpenAPI schemas. They are not database entities; conversions live beside them.
 
+pub mod agenda;
 pub mod auth;
 pub mod customer;
 pub mod interaction;

@@ -10,7 +10,7 @@ use crate::domain::error::DomainError;
 
 use crate::domain::role::Role;
 use crate::dto::auth::REDACTED;
-use crate::dto::present;
+use crate::dto::{Timezone, present};
 
 #[derive(Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +29,9 @@ pub struct UserCreate {
     #[validate(length(min = 12, max = 256))]
     #[schema(min_length = 12, max_length = 256, write_only)]
     pub password: String,
+    /// IANA timezone name; defaults to `UTC`. The agenda groups days in it.
+    #[schema(value_type = Option<Timezone>)]
+    pub timezone: Option<String>,
 }
 
 #[derive(Default, Deserialize, Validate, ToSchema)]
@@ -60,6 +63,9 @@ pub struct UserPatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false)]
     pub reassign_to: Option<Uuid>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<Timezone>, nullable = false)]
+    pub timezone: Option<String>,
 }
 
 /// Passwords never reach a log line.
@@ -71,6 +77,7 @@ impl std::fmt::Debug for UserCreate {
             .field("role", &self.role)
             .field("active", &self.active)
             .field("password", &REDACTED)
+            .field("timezone", &self.timezone)
             .finish()
     }
 }
@@ -84,6 +91,7 @@ impl std::fmt::Debug for UserPatch {
             .field("active", &self.active)
             .field("password", &self.password.as_ref().map(|_| REDACTED))
             .field("reassign_to", &self.reassign_to)
+            .field("timezone", &self.timezone)
             .finish()
     }
 }
@@ -91,7 +99,7 @@ impl std::fmt::Debug for UserPatch {
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
     "id": "01932c8e-0000-7000-8000-000000000001", "email": "sam@example.com", "name": "Sam Carter",
-    "role": "agent", "active": true, "version": 1,
+    "role": "agent", "active": true, "timezone": "Europe/Berlin", "version": 1,
     "created_at": "2026-01-15T10:00:00Z", "updated_at": "2026-01-15T10:00:00Z"
 }))]
 pub struct User {
@@ -100,6 +108,7 @@ pub struct User {
     pub name: String,
     pub role: Role,
     pub active: bool,
+    pub timezone: String,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -115,6 +124,7 @@ impl TryFrom<entity::users::Model> for User {
             email: m.email,
             name: m.name,
             active: m.active,
+            timezone: m.timezone,
             version: m.version,
             created_at: m.created_at,
             updated_at: m.updated_at,

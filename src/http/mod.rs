@@ -1,6 +1,7 @@
 //! The HTTP layer: one module per resource. Handlers extract, authorise, call the domain and
 //! shape the response; they hold no SQL and no business rules.
 
+pub mod agenda;
 pub mod auth;
 pub mod customers;
 pub mod error;

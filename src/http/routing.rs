@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
 use super::{
-    auth, customers, health, interactions, middleware, playbooks, purchases, relationships,
+    agenda, auth, customers, health, interactions, middleware, playbooks, purchases, relationships,
     scheduler, segments, touchpoints, users,
 };
 use crate::http::error::ApiError;
@@ -67,6 +67,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(touchpoints::complete_touchpoint)
                 .service(touchpoints::skip_touchpoint)
                 .service(touchpoints::cancel_touchpoint)
+                .service(agenda::get_agenda)
                 .service(scheduler::run_scheduler),
         );
 }

@@ -5,6 +5,7 @@
 
 mod helpers;
 
+mod agenda;
 mod auth;
 mod budgets;
 mod cadences;

@@ -1,0 +1,95 @@
+//! The agenda: a person's overdue touchpoints and those due in the next days, grouped by day
+//! in a timezone (by default the person's own).
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+use crate::domain::error::{DomainError, DomainResult};
+use crate::domain::role::{Actor, CustomerScope};
+use crate::domain::touchpoint::{Status, to_dto};
+use crate::dto::agenda::{Agenda, AgendaDay, AgendaQuery};
+use crate::store;
+use crate::store::touchpoints::TouchpointFilter;
+
+pub const DEFAULT_DAYS: i64 = 7;
+pub const MAX_DAYS: i64 = 90;
+/// The most touchpoints one agenda shows; beyond it `truncated` says so.
+pub const MAX_ITEMS: u64 = 500;
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
+pub async fn agenda(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    q: AgendaQuery,
+    now: DateTime<Utc>,
+) -> DomainResult<Agenda> {
+    let days = q.days.unwrap_or(DEFAULT_DAYS);
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(DomainError::invalid(
+            "days",
+            format!("must be between 1 and {MAX_DAYS}"),
+        ));
+    }
+    let user_id: Uuid = q.user_id.unwrap_or(actor.id);
+    if user_id != actor.id {
+        actor.ensure_manager("read another user's agenda")?;
+    }
+    let user = store::users::find(db, user_id)
+        .await?
+        .ok_or_else(|| DomainError::invalid("user_id", "no such user"))?;
+    let tz_name = q.tz.unwrap_or(user.timezone);
+    let tz: Tz = tz_name.parse().map_err(|_| {
+        DomainError::invalid("tz", "must be an IANA timezone name such as Europe/Berlin")
+    })?;
+    let until = now + Duration::days(days);
+    let filter = TouchpointFilter {
+        assignee_id: Some(user_id),
+        customer_id: None,
+        status: Some(Status::Scheduled.as_str()),
+        purpose: None,
+        due_before: Some(until),
+        due_after: None,
+        overdue: None,
+    };
+    // Assigned to the person, whoever owns the customer (a manager may hold a visit).
+    let rows = store::touchpoints::list(db, CustomerScope::All, &filter, None, MAX_ITEMS).await?;
+    let truncated = rows.more;
+
+    let today = now.with_timezone(&tz).date_naive();
+    let last = (until - Duration::seconds(1))
+        .with_timezone(&tz)
+        .date_naive();
+    let mut grouped: Vec<AgendaDay> = today
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .map(|date| AgendaDay {
+            date,
+            items: Vec::new(),
+        })
+        .collect();
+    let mut overdue = Vec::new();
+    for row in rows.items {
+        let due = row.due_at;
+        let shown = to_dto(row, now)?;
+        if due < now {
+            overdue.push(shown);
+            continue;
+        }
+        let date = due.with_timezone(&tz).date_naive();
+        if let Some(day) = grouped.iter_mut().find(|d| d.date == date) {
+            day.items.push(shown);
+        }
+    }
+    Ok(Agenda {
+        user_id,
+        timezone: tz.name().to_string(),
+        generated_at: now,
+        from: now,
+        until,
+        overdue,
+        days: grouped,
+        truncated,
+    })
+}

@@ -1,0 +1,33 @@
+//! `/api/v1/agenda`: what a person owes their customers, day by day.
+
+use actix_web::{HttpResponse, get, web};
+use chrono::Utc;
+
+use crate::domain::agenda;
+use crate::dto::agenda::{Agenda, AgendaQuery};
+use crate::http::error::ApiResult;
+use crate::http::extract::{Caller, Query};
+use crate::http::responses::ListErrors;
+use crate::http::state::AppState;
+
+/// The agenda
+///
+/// The caller's scheduled touchpoints that are overdue, and those due in the next `days`
+/// (1–90, default 7), grouped by day in `tz` (default: the user's own timezone). Managers and
+/// admins may read another user's agenda with `user_id`. At most 500 touchpoints are shown.
+#[utoipa::path(
+    tag = "touchpoints",
+    params(AgendaQuery),
+    responses((status = 200, description = "The agenda", body = Agenda), ListErrors),
+    security(("bearer" = []))
+)]
+#[get("/agenda")]
+pub async fn get_agenda(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: Query<AgendaQuery>,
+) -> ApiResult<HttpResponse> {
+    Ok(super::page(
+        &agenda::agenda(&state.db, &caller.0, query.0, Utc::now()).await?,
+    ))
+}
