@@ -296,6 +296,13 @@ pub async fn update(
         .unwrap_or(current.role.as_str())
         .to_string();
     let active = patch.active.unwrap_or(current.active);
+    // No admin locks themselves out: stepping down is done by another admin, who can also
+    // undo it.
+    if id == actor.id && (role != Role::Admin.as_str() || !active) {
+        return Err(DomainError::conflict(
+            "admins cannot demote or deactivate themselves; another admin must",
+        ));
+    }
     if was_admin
         && (role != Role::Admin.as_str() || !active)
         && admins.iter().all(|admin| *admin == id)

@@ -8,6 +8,7 @@ use validator::Validate;
 
 use crate::dto::interaction::Interaction;
 use crate::dto::purchase::Purchase;
+use crate::dto::touchpoint::Touchpoint;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -92,6 +93,8 @@ pub enum TimelineKind {
     Handoff,
     Interaction,
     Purchase,
+    /// At its due time, so scheduled ones come first.
+    Touchpoint,
 }
 
 /// The record behind a timeline item; its shape follows `kind`.
@@ -101,6 +104,7 @@ pub enum TimelineRecord {
     Interaction(Interaction),
     Purchase(Purchase),
     Handoff(Handoff),
+    Touchpoint(Touchpoint),
 }
 
 #[derive(Debug, Serialize, ToSchema)]

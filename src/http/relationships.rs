@@ -108,6 +108,6 @@ pub async fn get_customer_timeline(
     query: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &timeline::list(&state.db, &caller.0, id.into_inner(), query.0).await?,
+        &timeline::list(&state.db, &caller.0, id.into_inner(), query.0, Utc::now()).await?,
     ))
 }

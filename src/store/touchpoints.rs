@@ -241,3 +241,26 @@ pub async fn open_of_tier<C: ConnectionTrait>(
         .all(db)
         .await
 }
+
+/// A customer's touchpoints by due time, newest first, before the `(due_at, id)` position.
+pub async fn of_customer_newest<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+    before: Option<(DateTime<Utc>, Uuid)>,
+    inclusive_at: bool,
+    limit: u64,
+) -> DbResult<Rows<touchpoints::Model>> {
+    use touchpoints::Column;
+    let mut query = touchpoints::Entity::find().filter(Column::CustomerId.eq(customer_id));
+    if let Some((at, id)) = before {
+        query = query.filter(super::page::before(
+            Column::DueAt,
+            Column::Id,
+            at,
+            id,
+            inclusive_at,
+        ));
+    }
+    let query = query.order_by_desc(Column::DueAt).order_by_desc(Column::Id);
+    super::page::fetch(db, query, limit).await
+}

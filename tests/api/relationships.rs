@@ -313,6 +313,21 @@ db_test!(
                 None => break,
             }
         }
+        // The purchases scheduled the general playbook: its touchpoints are on the timeline at
+        // their due times.
+        let touchpoints = seen.iter().filter(|(k, _)| k == "touchpoint").count();
+        assert!(touchpoints >= 3, "{seen:?}");
+        let mut by_day = seen.clone();
+        by_day.sort_by(|a, b| b.1.cmp(&a.1));
+        assert_eq!(
+            seen.iter().map(|(_, d)| d.clone()).collect::<Vec<_>>(),
+            by_day.iter().map(|(_, d)| d.clone()).collect::<Vec<_>>(),
+            "newest first across kinds"
+        );
+        let seen: Vec<(String, String)> = seen
+            .into_iter()
+            .filter(|(k, _)| k != "touchpoint")
+            .collect();
         let kinds: Vec<&str> = seen.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(
             kinds,

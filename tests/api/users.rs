@@ -147,5 +147,18 @@ db_test!(
             )
             .await;
         assert_problem(res, 409).await;
+
+        // With another admin, still nobody steps down by themselves; the other admin may.
+        let (_, other_admin) = app.user_with_role("admin").await;
+        let me_path = format!("/api/v1/users/{}", me["id"].as_str().unwrap());
+        for body in [json!({"role": "manager"}), json!({"active": false})] {
+            let res = app.patch(&me_path, &app.admin_token, &body).await;
+            let problem = assert_problem(res, 409).await;
+            assert!(problem["detail"].as_str().unwrap().contains("themselves"));
+        }
+        let res = app
+            .patch(&me_path, &other_admin, &json!({"role": "manager"}))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
     }
 );

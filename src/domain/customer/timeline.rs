@@ -1,4 +1,5 @@
-//! A customer's timeline: interactions, purchases and hand-offs merged newest first, with
+//! A customer's timeline: interactions, purchases, hand-offs and touchpoints (at their due
+//! time) merged newest first, with
 //! one keyset cursor across kinds. Each kind is read with the same cursor and the pages are
 //! merged, so no kind is ever loaded whole.
 
@@ -42,6 +43,7 @@ pub async fn list(
     actor: &Actor,
     customer_id: Uuid,
     page: PageQuery,
+    now: DateTime<Utc>,
 ) -> DomainResult<Page<TimelineItem>> {
     visible_customer(db, actor, customer_id).await?;
     let page = page.request::<Cursor>()?;
@@ -86,6 +88,19 @@ pub async fn list(
         id: r.id,
         record: TimelineRecord::Handoff(r.into()),
     }));
+
+    let (before, whole) = bound(&cursor, TimelineKind::Touchpoint);
+    let rows =
+        store::touchpoints::of_customer_newest(db, customer_id, before, whole, limit).await?;
+    more |= rows.more;
+    for r in rows.items {
+        items.push(Entry {
+            at: r.due_at,
+            kind: TimelineKind::Touchpoint,
+            id: r.id,
+            record: TimelineRecord::Touchpoint(crate::domain::touchpoint::to_dto(r, now)?),
+        });
+    }
 
     items.sort_by_key(|e| std::cmp::Reverse((e.at, e.kind, e.id)));
     // Each kind returned at most `limit` rows and said whether it had more.
