@@ -98,9 +98,13 @@ pub async fn on_trigger(
     cause: Uuid,
     now: DateTime<Utc>,
 ) -> DomainResult<u64> {
-    let reach = reach_of(customer)?;
     let playbooks =
         store::playbooks::applicable(tx, customer.id, &customer.tier, trigger.as_str()).await?;
+    if playbooks.is_empty() {
+        // Most customers have no `customer_created` playbook: nothing else to read or write.
+        return Ok(0);
+    }
+    let reach = reach_of(customer)?;
     let mut created = 0;
     for playbook in &playbooks {
         let steps: Vec<PlaybookStep> =

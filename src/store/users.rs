@@ -80,9 +80,13 @@ pub async fn lock<C: ConnectionTrait>(tx: &C, id: Uuid) -> DbResult<Option<users
 }
 
 /// The user, read with a shared lock: customers may be assigned to one user by several
-/// transactions at once, but not while that user is being deactivated or demoted.
+/// transactions at once, but not while that user is being deactivated or demoted (`lock`,
+/// `FOR UPDATE`, conflicts with it). `FOR KEY SHARE` is the lightest lock that does.
 pub async fn lock_shared<C: ConnectionTrait>(tx: &C, id: Uuid) -> DbResult<Option<users::Model>> {
-    users::Entity::find_by_id(id).lock_shared().one(tx).await
+    users::Entity::find_by_id(id)
+        .lock(sea_orm::sea_query::LockType::KeyShare)
+        .one(tx)
+        .await
 }
 
 /// Locks every active admin, in id order so that concurrent callers queue instead of
