@@ -213,10 +213,10 @@ async fn open_for_change(
     // Read again under the lock: a concurrent completion may have closed it meanwhile.
     let current = visible(tx, actor, id).await?;
     if Status::from_stored(&current.status)? != Status::Scheduled {
-        return Err(DomainError::Conflict(crate::domain::error::Conflict {
-            detail: format!("the touchpoint is {} already", current.status),
-            allowed: None,
-        }));
+        return Err(DomainError::conflict(format!(
+            "the touchpoint is {} already",
+            current.status
+        )));
     }
     Ok(current)
 }

@@ -17,19 +17,15 @@ pub const SCHEDULED: &str = "scheduled";
 
 /// A touchpoint is visible with its customer.
 fn scope_condition(scope: CustomerScope) -> Condition {
-    let customers = Query::select()
+    let mut visible = Query::select();
+    visible
         .column(customers::Column::Id)
         .from(customers::Entity)
-        .and_where(customers::Column::DeletedAt.is_null())
-        .to_owned();
-    let customers = match scope {
-        CustomerScope::All => customers,
-        CustomerScope::OwnedBy(owner) => customers
-            .to_owned()
-            .and_where(customers::Column::OwnerId.eq(owner))
-            .to_owned(),
-    };
-    Condition::all().add(touchpoints::Column::CustomerId.in_subquery(customers))
+        .and_where(customers::Column::DeletedAt.is_null());
+    if let CustomerScope::OwnedBy(owner) = scope {
+        visible.and_where(customers::Column::OwnerId.eq(owner));
+    }
+    Condition::all().add(touchpoints::Column::CustomerId.in_subquery(visible))
 }
 
 pub async fn find_visible<C: ConnectionTrait>(

@@ -151,12 +151,30 @@ db_test!(
         let t = &app.admin_token;
         let c = app.create_customer(t, &json!({"name": "Target"})).await;
         let cid = c.id.as_str();
+        let tp: Value = app
+            .post(
+                "/api/v1/touchpoints",
+                t,
+                &json!({"customer_id": cid, "due_at": "2030-01-01T09:00:00Z", "channel": "phone", "title": "Call"}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let tp_id = tp["id"].as_str().unwrap();
         for path in [
             "/api/v1/interactions".to_string(),
             format!("/api/v1/customers/{cid}/purchases"),
             "/api/v1/segments".to_string(),
             "/api/v1/segments/preview".to_string(),
+            "/api/v1/playbooks".to_string(),
+            "/api/v1/touchpoints".to_string(),
+            format!("/api/v1/touchpoints/{tp_id}/complete"),
+            format!("/api/v1/touchpoints/{tp_id}/skip"),
         ] {
+            // An array is not an object, whatever the fields.
+            let res = app.post(&path, t, &json!([{"name": "x"}])).await;
+            assert_problem(res, 422).await;
             let res = app
                 .client
                 .post(app.url(&path))
@@ -193,5 +211,39 @@ db_test!(
             .unwrap();
         assert_eq!(list["items"], json!([]));
         assert_eq!(app.get_customer(cid).await.purchase_count, 0);
+        let playbooks: Value = app.get("/api/v1/playbooks", t).await.json().await.unwrap();
+        assert_eq!(
+            playbooks["items"].as_array().unwrap().len(),
+            3,
+            "the defaults only"
+        );
+        let still: Value = app
+            .get(&format!("/api/v1/touchpoints/{tp_id}"), t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            (still["status"].as_str(), still["version"].as_i64()),
+            (Some("scheduled"), Some(1))
+        );
+        // Unknown and malformed ids, and unknown enum values in queries.
+        for path in [
+            format!("/api/v1/touchpoints/{}", uuid::Uuid::now_v7()),
+            format!("/api/v1/playbooks/{}", uuid::Uuid::now_v7()),
+            "/api/v1/touchpoints/not-an-id".to_string(),
+            "/api/v1/playbooks/not-an-id".to_string(),
+        ] {
+            assert_problem(app.get(&path, t).await, 404).await;
+        }
+        for path in [
+            "/api/v1/touchpoints?status=pending",
+            "/api/v1/touchpoints?purpose=gossip",
+            "/api/v1/touchpoints?due_before=tomorrow",
+            "/api/v1/touchpoints?limit=500",
+            "/api/v1/playbooks?trigger=on_birthday",
+        ] {
+            assert_problem(app.get(path, t).await, 422).await;
+        }
     }
 );
