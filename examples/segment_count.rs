@@ -112,7 +112,6 @@ async fn main() {
                     purchase_count: Set((i % 5) as i32),
                     last_purchase_at: Set(None),
                     next_touchpoint_due_at: Set(None),
-                    overdue_touchpoints: Set(0),
                     open_complaints: Set(0),
                     version: Set(1),
                     created_at: Set(now),

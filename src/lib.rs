@@ -6,6 +6,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;

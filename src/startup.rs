@@ -13,6 +13,7 @@ use tracing_actix_web::TracingLogger;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::domain::budget::{self, Evaluations};
 use crate::domain::error::DomainError;
@@ -27,6 +28,7 @@ use crate::{db, domain, http, scheduler, telemetry};
 pub struct Application {
     port: u16,
     server: Server,
+    clock: Clock,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -64,8 +66,9 @@ impl Application {
             tracing::warn!(admin.email = %email, admin.password = %password, "created the first admin; change this password");
         }
         domain::playbook::seed_defaults(&db, Utc::now()).await?;
+        let clock = Clock::default();
         if settings.scheduler_enabled {
-            scheduler::spawn(db.clone(), settings.scheduler_interval);
+            scheduler::spawn(db.clone(), settings.scheduler_interval, clock.clone());
         }
         let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
@@ -75,13 +78,23 @@ impl Application {
             db,
             tokens: TokenKeys::new(&settings.jwt),
             evaluations: Evaluations::new(evaluation_slots as usize, budget::SLOT_WAIT),
+            clock: clock.clone(),
         });
         let server = serve(listener, state)?;
-        Ok(Self { port, server })
+        Ok(Self {
+            port,
+            server,
+            clock,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The business clock the server and its scheduler read (tests move it forward).
+    pub fn clock(&self) -> Clock {
+        self.clock.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

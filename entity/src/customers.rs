@@ -44,7 +44,6 @@ pub struct Model {
     pub purchase_count: i32,
     pub last_purchase_at: Option<DateTimeUtc>,
     pub next_touchpoint_due_at: Option<DateTimeUtc>,
-    pub overdue_touchpoints: i32,
     pub open_complaints: i32,
     pub version: i32,
     pub created_at: DateTimeUtc,

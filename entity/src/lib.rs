@@ -1,6 +1,7 @@
 //! sea-orm entities, one module per table, as `sea-orm-cli generate entity` would write them.
 //! No behaviour lives here: rules are in the service's `domain` module.
 
+pub mod customer_dates;
 pub mod customer_handoffs;
 pub mod customer_history;
 pub mod customer_tags;

@@ -9,6 +9,7 @@ mod m20261123_000003_token_version;
 mod m20261123_000004_playbooks;
 mod m20261123_000005_touchpoints;
 mod m20261123_000006_user_timezone;
+mod m20261123_000007_customer_dates;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_playbooks::Migration),
             Box::new(m20261123_000005_touchpoints::Migration),
             Box::new(m20261123_000006_user_timezone::Migration),
+            Box::new(m20261123_000007_customer_dates::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod cadence;
 pub mod customer;
 pub mod error;
+pub mod greetings;
 pub mod idempotency;
 pub mod interaction;
 pub mod login;

@@ -178,6 +178,47 @@ pub async fn list(
     .map(Purchase::from))
 }
 
+/// Applies `after_purchase` events that no one applied yet (purchases logged before the
+/// cadence engine existed), oldest first, at most `limit` in one call; returns how many. Each
+/// is claimed with its customer locked, so a purchase request, another pass or another replica
+/// never applies it twice.
+pub async fn apply_pending(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> DomainResult<u64> {
+    let mut applied = 0;
+    for event in store::events::pending(db, AFTER_PURCHASE, limit).await? {
+        let tx = begin_write(db).await?;
+        let customer = store::customers::lock_visible(
+            &tx,
+            event.customer_id,
+            crate::domain::role::CustomerScope::All,
+        )
+        .await?;
+        if store::events::claim(&tx, event.id, now).await? {
+            if let Some(customer) = customer {
+                let purchased_at = event.payload["occurred_at"]
+                    .as_str()
+                    .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+                    .map_or(event.occurred_at, |t| t.with_timezone(&Utc));
+                schedule::on_trigger(
+                    &tx,
+                    &customer,
+                    Trigger::AfterPurchase,
+                    purchased_at,
+                    event.id,
+                    now,
+                )
+                .await?;
+            }
+            applied += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(applied)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

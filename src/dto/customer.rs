@@ -330,6 +330,14 @@ pub enum CustomerSort {
     LastPurchaseAsc,
     #[serde(rename = "-last_purchase_at")]
     LastPurchaseDesc,
+    #[serde(rename = "next_touchpoint_due_at")]
+    NextTouchpointAsc,
+    #[serde(rename = "-next_touchpoint_due_at")]
+    NextTouchpointDesc,
+    #[serde(rename = "overdue_touchpoints")]
+    OverdueAsc,
+    #[serde(rename = "-overdue_touchpoints")]
+    OverdueDesc,
 }
 
 /// Filters, sort and page of the customers list.
@@ -360,6 +368,12 @@ pub struct CustomerListQuery {
     #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
     #[param(minimum = 0, maximum = 366, value_type = Option<i64>)]
     pub birthday_within_days: Option<i64>,
+    /// Customers with a scheduled touchpoint due before this instant (overdue ones included).
+    pub next_touchpoint_due_before: Option<DateTime<Utc>>,
+    /// Customers with at least this many overdue touchpoints now, 0–10000.
+    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
+    #[param(minimum = 0, maximum = 10000, value_type = Option<i64>)]
+    pub overdue_touchpoints_min: Option<i64>,
     /// Members of this segment (static list or dynamic rule).
     pub segment_id: Option<Uuid>,
 }

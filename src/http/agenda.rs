@@ -1,7 +1,6 @@
 //! `/api/v1/agenda`: what a person owes their customers, day by day.
 
 use actix_web::{HttpResponse, get, web};
-use chrono::Utc;
 
 use crate::domain::agenda;
 use crate::dto::agenda::{Agenda, AgendaQuery};
@@ -28,6 +27,6 @@ pub async fn get_agenda(
     query: Query<AgendaQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &agenda::agenda(&state.db, &caller.0, query.0, Utc::now()).await?,
+        &agenda::agenda(&state.db, &caller.0, query.0, state.clock.now()).await?,
     ))
 }

@@ -1,7 +1,6 @@
 //! `/api/v1/customers`: the customer database.
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::domain::customer::{list, ops};
@@ -36,7 +35,7 @@ pub async fn list_customers(
         None => None,
     };
     Ok(super::page(
-        &list::list(&state.db, &caller.0, query.0, page.0, Utc::now()).await?,
+        &list::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?,
     ))
 }
 
@@ -56,7 +55,7 @@ pub async fn create_customer(
     caller: Caller,
     body: Json<CustomerCreate>,
 ) -> ApiResult<HttpResponse> {
-    let customer = ops::create(&state.db, &caller.0, body.0, Utc::now()).await?;
+    let customer = ops::create(&state.db, &caller.0, body.0, state.clock.now()).await?;
     Ok(super::created(
         format!("/api/v1/customers/{}", customer.id),
         customer.version,
@@ -77,7 +76,7 @@ pub async fn get_customer(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let customer = ops::get(&state.db, &caller.0, id.into_inner()).await?;
+    let customer = ops::get(&state.db, &caller.0, id.into_inner(), state.clock.now()).await?;
     Ok(super::with_etag(customer.version, &customer))
 }
 
@@ -108,7 +107,7 @@ pub async fn update_customer(
         id.into_inner(),
         &if_match.0,
         body.0,
-        Utc::now(),
+        state.clock.now(),
     )
     .await?;
     Ok(super::with_etag(customer.version, &customer))
@@ -138,7 +137,7 @@ pub async fn delete_customer(
         &caller.0,
         id.into_inner(),
         &if_match.0,
-        Utc::now(),
+        state.clock.now(),
     )
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -1,7 +1,6 @@
 //! `/api/v1/interactions`: the timeline of contacts with customers.
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::domain::interaction as interactions;
@@ -53,7 +52,7 @@ pub async fn create_interaction(
     caller: Caller,
     body: Json<InteractionCreate>,
 ) -> ApiResult<HttpResponse> {
-    let interaction = interactions::create(&state.db, &caller.0, body.0, Utc::now()).await?;
+    let interaction = interactions::create(&state.db, &caller.0, body.0, state.clock.now()).await?;
     Ok(super::created(
         format!("/api/v1/interactions/{}", interaction.id),
         interaction.version,
@@ -103,7 +102,7 @@ pub async fn update_interaction(
         id.into_inner(),
         &if_match.0,
         body.0,
-        Utc::now(),
+        state.clock.now(),
     )
     .await?;
     Ok(super::with_etag(interaction.version, &interaction))

@@ -9,7 +9,6 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, HttpResponse, ResponseError, web};
-use chrono::Utc;
 use futures_util::StreamExt;
 
 use crate::domain::idempotency::{self, Claim, StoredResponse};
@@ -150,7 +149,17 @@ pub async fn idempotency(
     let hash = idempotency::request_hash(&method, &target, &body);
     let path = idempotency::shown_path(req.path());
 
-    match idempotency::claim(&state.db, user_id, &key, &method, path, &hash, Utc::now()).await {
+    match idempotency::claim(
+        &state.db,
+        user_id,
+        &key,
+        &method,
+        path,
+        &hash,
+        state.clock.now(),
+    )
+    .await
+    {
         Ok(Claim::Proceed) => {}
         Ok(Claim::Replay(stored)) => return Ok(req.into_response(replay(stored))),
         Err(err) => return Ok(problem(req, err.into())),

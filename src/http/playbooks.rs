@@ -1,7 +1,6 @@
 //! `/api/v1/playbooks`: the cadences touchpoints are generated from.
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::domain::playbook as playbooks;
@@ -51,7 +50,7 @@ pub async fn create_playbook(
     caller: Caller,
     body: Json<PlaybookCreate>,
 ) -> ApiResult<HttpResponse> {
-    let playbook = playbooks::create(&state.db, &caller.0, body.0, Utc::now()).await?;
+    let playbook = playbooks::create(&state.db, &caller.0, body.0, state.clock.now()).await?;
     Ok(super::created(
         format!("/api/v1/playbooks/{}", playbook.id),
         playbook.version,
@@ -101,7 +100,7 @@ pub async fn update_playbook(
         id.into_inner(),
         &if_match.0,
         body.0,
-        Utc::now(),
+        state.clock.now(),
     )
     .await?;
     Ok(super::with_etag(playbook.version, &playbook))

@@ -1,7 +1,6 @@
 //! `/api/v1/customers/{id}/purchases`: what each customer bought.
 
 use actix_web::{HttpResponse, delete, get, post, web};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::domain::purchase as purchases;
@@ -58,7 +57,8 @@ pub async fn create_purchase(
     body: Json<PurchaseCreate>,
 ) -> ApiResult<HttpResponse> {
     let customer_id = id.into_inner();
-    let purchase = purchases::create(&state.db, &caller.0, customer_id, body.0, Utc::now()).await?;
+    let purchase =
+        purchases::create(&state.db, &caller.0, customer_id, body.0, state.clock.now()).await?;
     Ok(super::created(
         format!("/api/v1/customers/{customer_id}/purchases/{}", purchase.id),
         purchase.version,

@@ -1,7 +1,6 @@
 //! A customer's owner, history and timeline.
 
 use actix_web::{HttpResponse, get, put, web};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::domain::customer::{history, ownership, timeline};
@@ -43,7 +42,7 @@ pub async fn change_customer_owner(
         id.into_inner(),
         &if_match.0,
         body.0,
-        Utc::now(),
+        state.clock.now(),
     )
     .await?;
     Ok(super::with_etag(customer.version, &customer))
@@ -108,6 +107,13 @@ pub async fn get_customer_timeline(
     query: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &timeline::list(&state.db, &caller.0, id.into_inner(), query.0, Utc::now()).await?,
+        &timeline::list(
+            &state.db,
+            &caller.0,
+            id.into_inner(),
+            query.0,
+            state.clock.now(),
+        )
+        .await?,
     ))
 }

@@ -1,7 +1,6 @@
 //! `/api/v1/scheduler`: run the background passes now, for operations and tests.
 
 use actix_web::{HttpResponse, post, web};
-use chrono::Utc;
 
 use crate::http::error::ApiResult;
 use crate::http::extract::Caller;
@@ -25,6 +24,6 @@ use crate::scheduler::{self, SchedulerRun};
 pub async fn run_scheduler(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
     caller.0.ensure_admin("run the scheduler")?;
     Ok(super::page(
-        &scheduler::run_once(&state.db, Utc::now()).await?,
+        &scheduler::run_once(&state.db, state.clock.now()).await?,
     ))
 }

@@ -1,7 +1,6 @@
 //! `/api/v1/segments`: named groups of customers.
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::domain::segment::ops as segments;
@@ -33,7 +32,7 @@ pub async fn list_segments(
 ) -> ApiResult<HttpResponse> {
     let _evaluation = state.evaluations.enter(caller.0.id).await?;
     Ok(super::page(
-        &segments::list(&state.db, &caller.0, query.0, page.0, Utc::now()).await?,
+        &segments::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?,
     ))
 }
 
@@ -55,7 +54,7 @@ pub async fn create_segment(
     body: Json<SegmentCreate>,
 ) -> ApiResult<HttpResponse> {
     let _evaluation = state.evaluations.enter(caller.0.id).await?;
-    let segment = segments::create(&state.db, &caller.0, body.0, Utc::now()).await?;
+    let segment = segments::create(&state.db, &caller.0, body.0, state.clock.now()).await?;
     Ok(super::created(
         format!("/api/v1/segments/{}", segment.id),
         segment.version,
@@ -80,7 +79,7 @@ pub async fn preview_segment(
 ) -> ApiResult<HttpResponse> {
     let _evaluation = state.evaluations.enter(caller.0.id).await?;
     Ok(super::page(
-        &segments::preview(&state.db, &caller.0, body.0, Utc::now()).await?,
+        &segments::preview(&state.db, &caller.0, body.0, state.clock.now()).await?,
     ))
 }
 
@@ -98,7 +97,7 @@ pub async fn get_segment(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let _evaluation = state.evaluations.enter(caller.0.id).await?;
-    let segment = segments::get(&state.db, &caller.0, id.into_inner(), Utc::now()).await?;
+    let segment = segments::get(&state.db, &caller.0, id.into_inner(), state.clock.now()).await?;
     Ok(super::with_etag(segment.version, &segment))
 }
 
@@ -128,7 +127,7 @@ pub async fn update_segment(
         id.into_inner(),
         &if_match.0,
         body.0,
-        Utc::now(),
+        state.clock.now(),
     )
     .await?;
     Ok(super::with_etag(segment.version, &segment))
@@ -179,7 +178,7 @@ pub async fn add_segment_members(
             id.into_inner(),
             body.0,
             true,
-            Utc::now(),
+            state.clock.now(),
         )
         .await?,
     ))
@@ -207,7 +206,7 @@ pub async fn remove_segment_members(
             id.into_inner(),
             body.0,
             false,
-            Utc::now(),
+            state.clock.now(),
         )
         .await?,
     ))
@@ -238,7 +237,7 @@ pub async fn list_segment_customers(
             id.into_inner(),
             query.0,
             page.0,
-            Utc::now(),
+            state.clock.now(),
         )
         .await?,
     ))

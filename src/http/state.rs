@@ -3,6 +3,8 @@
 
 use sea_orm::DatabaseConnection;
 
+use crate::clock::Clock;
+
 use crate::domain::budget::Evaluations;
 use crate::domain::token::TokenKeys;
 
@@ -11,4 +13,6 @@ pub struct AppState {
     pub tokens: TokenKeys,
     /// Segment evaluations in flight, per caller and in all.
     pub evaluations: Evaluations,
+    /// What "now" is for every business rule.
+    pub clock: Clock,
 }

@@ -1,7 +1,6 @@
 //! `/api/v1/touchpoints`: the contacts each customer is owed.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::domain::touchpoint as touchpoints;
@@ -34,7 +33,7 @@ pub async fn list_touchpoints(
     page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &touchpoints::list(&state.db, &caller.0, query.0, page.0, Utc::now()).await?,
+        &touchpoints::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?,
     ))
 }
 
@@ -55,7 +54,7 @@ pub async fn create_touchpoint(
     caller: Caller,
     body: Json<TouchpointCreate>,
 ) -> ApiResult<HttpResponse> {
-    let touchpoint = touchpoints::create(&state.db, &caller.0, body.0, Utc::now()).await?;
+    let touchpoint = touchpoints::create(&state.db, &caller.0, body.0, state.clock.now()).await?;
     Ok(super::created(
         format!("/api/v1/touchpoints/{}", touchpoint.id),
         touchpoint.version,
@@ -76,7 +75,8 @@ pub async fn get_touchpoint(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let touchpoint = touchpoints::get(&state.db, &caller.0, id.into_inner(), Utc::now()).await?;
+    let touchpoint =
+        touchpoints::get(&state.db, &caller.0, id.into_inner(), state.clock.now()).await?;
     Ok(super::with_etag(touchpoint.version, &touchpoint))
 }
 
@@ -104,7 +104,7 @@ pub async fn update_touchpoint(
         id.into_inner(),
         &if_match.0,
         body.0,
-        Utc::now(),
+        state.clock.now(),
     )
     .await?;
     Ok(super::with_etag(touchpoint.version, &touchpoint))
@@ -127,8 +127,14 @@ pub async fn complete_touchpoint(
     id: web::Path<Uuid>,
     body: Json<TouchpointComplete>,
 ) -> ApiResult<HttpResponse> {
-    let touchpoint =
-        touchpoints::complete(&state.db, &caller.0, id.into_inner(), body.0, Utc::now()).await?;
+    let touchpoint = touchpoints::complete(
+        &state.db,
+        &caller.0,
+        id.into_inner(),
+        body.0,
+        state.clock.now(),
+    )
+    .await?;
     Ok(super::with_etag(touchpoint.version, &touchpoint))
 }
 
@@ -147,8 +153,14 @@ pub async fn skip_touchpoint(
     id: web::Path<Uuid>,
     body: Json<TouchpointSkip>,
 ) -> ApiResult<HttpResponse> {
-    let touchpoint =
-        touchpoints::skip(&state.db, &caller.0, id.into_inner(), body.0, Utc::now()).await?;
+    let touchpoint = touchpoints::skip(
+        &state.db,
+        &caller.0,
+        id.into_inner(),
+        body.0,
+        state.clock.now(),
+    )
+    .await?;
     Ok(super::with_etag(touchpoint.version, &touchpoint))
 }
 
@@ -165,6 +177,7 @@ pub async fn cancel_touchpoint(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let touchpoint = touchpoints::cancel(&state.db, &caller.0, id.into_inner(), Utc::now()).await?;
+    let touchpoint =
+        touchpoints::cancel(&state.db, &caller.0, id.into_inner(), state.clock.now()).await?;
     Ok(super::with_etag(touchpoint.version, &touchpoint))
 }

@@ -1,7 +1,6 @@
 //! `/api/v1/users`: user management, for admins.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::domain::user as users;
@@ -46,7 +45,7 @@ pub async fn create_user(
     caller: Caller,
     body: Json<UserCreate>,
 ) -> ApiResult<HttpResponse> {
-    let user = users::create(&state.db, &caller.0, body.0, Utc::now()).await?;
+    let user = users::create(&state.db, &caller.0, body.0, state.clock.now()).await?;
     Ok(super::created(
         format!("/api/v1/users/{}", user.id),
         user.version,
@@ -99,7 +98,7 @@ pub async fn update_user(
         id.into_inner(),
         &if_match.0,
         body.0,
-        Utc::now(),
+        state.clock.now(),
     )
     .await?;
     Ok(super::with_etag(user.version, &user))

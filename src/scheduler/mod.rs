@@ -3,8 +3,10 @@
 //! and safe on several replicas at once (uniqueness by constraint, work found by an index on
 //! its due time), so running it twice, or on two replicas, changes nothing more.
 
+mod greetings;
 mod idempotency_keys;
 mod login_throttles;
+mod pending_purchases;
 
 use std::time::Duration;
 
@@ -14,6 +16,7 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::clock::Clock;
 use crate::domain::error::DomainResult;
 
 /// One kind of background work.
@@ -27,7 +30,12 @@ pub struct Pass {
 }
 
 /// Every pass, in the order they run. A new pass is a module and one line here.
-pub const PASSES: &[Pass] = &[idempotency_keys::PASS, login_throttles::PASS];
+pub const PASSES: &[Pass] = &[
+    pending_purchases::PASS,
+    greetings::PASS,
+    idempotency_keys::PASS,
+    login_throttles::PASS,
+];
 
 /// What one pass did.
 #[derive(Debug, Serialize, ToSchema)]
@@ -42,6 +50,8 @@ pub struct PassOutcome {
 /// What a run of every pass did.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({"at": "2026-11-23T09:00:00Z", "passes": [
+    {"name": "pending_purchase_playbooks", "description": "Applies the after-purchase playbooks of purchases not yet applied", "affected": 0},
+    {"name": "yearly_greetings", "description": "Schedules birthday and important-date touchpoints coming within 30 days", "affected": 37},
     {"name": "expired_idempotency_keys", "description": "Forgets Idempotency-Key records older than 24 hours", "affected": 12},
     {"name": "expired_login_throttles", "description": "Forgets sign-in throttles whose failures no longer count", "affected": 0}
 ]}))]
@@ -68,13 +78,13 @@ pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResu
 }
 
 /// Runs every pass each `interval` until the process stops.
-pub fn spawn(db: DatabaseConnection, interval: Duration) {
+pub fn spawn(db: DatabaseConnection, interval: Duration, clock: Clock) {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(interval);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            if let Err(err) = run_once(&db, Utc::now()).await {
+            if let Err(err) = run_once(&db, clock.now()).await {
                 tracing::warn!(error.cause = %err, "scheduler run failed");
             }
         }

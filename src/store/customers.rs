@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use entity::{customer_tags, customers};
+use entity::{customer_dates, customer_tags, customers};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Order, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
@@ -30,6 +30,10 @@ pub struct CustomerFilter {
     pub q: Option<String>,
     pub last_contacted_before: Option<DateTime<Utc>>,
     pub birthday_keys: Option<Vec<i32>>,
+    /// Customers with a scheduled touchpoint due before this instant.
+    pub next_touchpoint_due_before: Option<DateTime<Utc>>,
+    /// Customers with at least this many touchpoints overdue at the instant given.
+    pub overdue_touchpoints_min: Option<(i64, DateTime<Utc>)>,
     /// Membership of a segment, translated by the domain.
     pub segment: Option<Condition>,
 }
@@ -109,6 +113,29 @@ pub async fn replace_tags<C: ConnectionTrait>(db: &C, id: Uuid, tags: &[String])
     Ok(())
 }
 
+/// Replaces the month-days of the customer's recurring important dates.
+pub async fn replace_month_days<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    month_days: &[i32],
+) -> DbResult<()> {
+    customer_dates::Entity::delete_many()
+        .filter(customer_dates::Column::CustomerId.eq(id))
+        .exec(db)
+        .await?;
+    if !month_days.is_empty() {
+        customer_dates::Entity::insert_many(month_days.iter().map(|&month_day| {
+            customer_dates::ActiveModel {
+                customer_id: Set(id),
+                month_day: Set(month_day),
+            }
+        }))
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     model: customers::ActiveModel,
@@ -133,47 +160,59 @@ pub async fn update_if_version<C: ConnectionTrait>(
     Ok(result.rows_affected == 1)
 }
 
-fn sort_column(sort: CustomerSort) -> (customers::Column, Order) {
+/// What a sort orders by: a column, or the overdue count at `now` (counted, not stored).
+fn sort_key(sort: CustomerSort, now: DateTime<Utc>) -> (Expr, Order) {
     use CustomerSort::*;
-    match sort {
-        NameAsc => (customers::Column::Name, Order::Asc),
-        NameDesc => (customers::Column::Name, Order::Desc),
-        CreatedAsc => (customers::Column::CreatedAt, Order::Asc),
-        CreatedDesc => (customers::Column::CreatedAt, Order::Desc),
-        UpdatedAsc => (customers::Column::UpdatedAt, Order::Asc),
-        UpdatedDesc => (customers::Column::UpdatedAt, Order::Desc),
-        LastContactedAsc => (customers::Column::LastContactedAt, Order::Asc),
-        LastContactedDesc => (customers::Column::LastContactedAt, Order::Desc),
-        ValueAsc => (customers::Column::LifetimeValueMinor, Order::Asc),
-        ValueDesc => (customers::Column::LifetimeValueMinor, Order::Desc),
-        PurchasesAsc => (customers::Column::PurchaseCount, Order::Asc),
-        PurchasesDesc => (customers::Column::PurchaseCount, Order::Desc),
-        LastPurchaseAsc => (customers::Column::LastPurchaseAt, Order::Asc),
-        LastPurchaseDesc => (customers::Column::LastPurchaseAt, Order::Desc),
-    }
+    let column = |c: customers::Column| Expr::col((customers::Entity, c));
+    let (key, order) = match sort {
+        NameAsc => (column(customers::Column::Name), Order::Asc),
+        NameDesc => (column(customers::Column::Name), Order::Desc),
+        CreatedAsc => (column(customers::Column::CreatedAt), Order::Asc),
+        CreatedDesc => (column(customers::Column::CreatedAt), Order::Desc),
+        UpdatedAsc => (column(customers::Column::UpdatedAt), Order::Asc),
+        UpdatedDesc => (column(customers::Column::UpdatedAt), Order::Desc),
+        LastContactedAsc => (column(customers::Column::LastContactedAt), Order::Asc),
+        LastContactedDesc => (column(customers::Column::LastContactedAt), Order::Desc),
+        ValueAsc => (column(customers::Column::LifetimeValueMinor), Order::Asc),
+        ValueDesc => (column(customers::Column::LifetimeValueMinor), Order::Desc),
+        PurchasesAsc => (column(customers::Column::PurchaseCount), Order::Asc),
+        PurchasesDesc => (column(customers::Column::PurchaseCount), Order::Desc),
+        LastPurchaseAsc => (column(customers::Column::LastPurchaseAt), Order::Asc),
+        LastPurchaseDesc => (column(customers::Column::LastPurchaseAt), Order::Desc),
+        NextTouchpointAsc => (column(customers::Column::NextTouchpointDueAt), Order::Asc),
+        NextTouchpointDesc => (column(customers::Column::NextTouchpointDueAt), Order::Desc),
+        OverdueAsc => (super::touchpoints::overdue_count(now), Order::Asc),
+        OverdueDesc => (super::touchpoints::overdue_count(now), Order::Desc),
+    };
+    (key, order)
 }
 
 /// Rows strictly after the cursor in (sort key, id) order, with nulls last in both directions.
-fn after_condition(sort: CustomerSort, after: &After) -> Condition {
-    let (col, order) = sort_column(sort);
+fn after_condition(key: &Expr, order: &Order, after: &After) -> Condition {
     let id = customers::Column::Id;
     let descending = matches!(order, Order::Desc);
-    let beyond =
-        |c: customers::Column, v: sea_orm::Value| if descending { c.lt(v) } else { c.gt(v) };
+    let beyond = |v: sea_orm::Value| {
+        if descending {
+            key.clone().lt(v)
+        } else {
+            key.clone().gt(v)
+        }
+    };
     let id_beyond = if descending {
         id.lt(after.id)
     } else {
         id.gt(after.id)
     };
     match &after.key {
-        Some(v) => {
-            let v = v.clone();
-            Condition::any()
-                .add(beyond(col, v.clone()))
-                .add(Condition::all().add(col.eq(v)).add(id_beyond))
-                .add(col.is_null())
-        }
-        None => Condition::all().add(col.is_null()).add(id_beyond),
+        Some(v) => Condition::any()
+            .add(beyond(v.clone()))
+            .add(
+                Condition::all()
+                    .add(key.clone().eq(v.clone()))
+                    .add(id_beyond),
+            )
+            .add(key.clone().is_null()),
+        None => Condition::all().add(key.clone().is_null()).add(id_beyond),
     }
 }
 
@@ -229,6 +268,12 @@ fn filter_condition(filter: &CustomerFilter) -> Condition {
     if let Some(keys) = &filter.birthday_keys {
         cond = cond.add(customers::Column::BirthdayMmdd.is_in(keys.iter().copied()));
     }
+    if let Some(before) = filter.next_touchpoint_due_before {
+        cond = cond.add(customers::Column::NextTouchpointDueAt.lt(before));
+    }
+    if let Some((min, now)) = filter.overdue_touchpoints_min {
+        cond = cond.add(super::touchpoints::overdue_count(now).gte(min));
+    }
     if let Some(segment) = &filter.segment {
         cond = cond.add(segment.clone());
     }
@@ -243,18 +288,55 @@ pub async fn list<C: ConnectionTrait>(
     sort: CustomerSort,
     after: Option<&After>,
     limit: u64,
+    now: DateTime<Utc>,
 ) -> DbResult<Rows<customers::Model>> {
-    let (col, order) = sort_column(sort);
+    let (key, order) = sort_key(sort, now);
     let mut query = customers::Entity::find()
         .filter(scope_condition(scope))
         .filter(filter_condition(filter));
     if let Some(after) = after {
-        query = query.filter(after_condition(sort, after));
+        query = query.filter(after_condition(&key, &order, after));
     }
     let query = query
-        .order_by_with_nulls(col, order.clone(), NullOrdering::Last)
+        .order_by_with_nulls(key, order.clone(), NullOrdering::Last)
         .order_by(customers::Column::Id, order);
     super::page::fetch(db, query, limit).await
+}
+
+/// Active customers whose birthday or a recurring important date falls on one of
+/// `month_days`, in id order after `after`: the candidates of the yearly greetings.
+pub async fn with_yearly_dates<C: ConnectionTrait>(
+    db: &C,
+    month_days: &[i32],
+    after: Option<Uuid>,
+    limit: u64,
+) -> DbResult<Vec<customers::Model>> {
+    let mut query = customers::Entity::find()
+        .filter(customers::Column::DeletedAt.is_null())
+        .filter(customers::Column::Status.eq("active"))
+        .filter(
+            Condition::any()
+                .add(customers::Column::BirthdayMmdd.is_in(month_days.iter().copied()))
+                .add(
+                    customers::Column::Id.in_subquery(
+                        Query::select()
+                            .column(customer_dates::Column::CustomerId)
+                            .from(customer_dates::Entity)
+                            .and_where(
+                                customer_dates::Column::MonthDay.is_in(month_days.iter().copied()),
+                            )
+                            .to_owned(),
+                    ),
+                ),
+        );
+    if let Some(after) = after {
+        query = query.filter(customers::Column::Id.gt(after));
+    }
+    query
+        .order_by_asc(customers::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
 }
 
 /// How many customers the scope reaches that match the filter, counted by the database.

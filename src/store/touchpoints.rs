@@ -1,5 +1,7 @@
 //! Touchpoint rows, and the customer figures they determine.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 use entity::{customers, touchpoints};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
@@ -111,6 +113,71 @@ pub async fn list<C: ConnectionTrait>(
     }
     let query = query.order_by_asc(Column::DueAt).order_by_asc(Column::Id);
     super::page::fetch(db, query, limit).await
+}
+
+/// Which of `keys` name an occurrence that exists already.
+pub async fn existing_keys<C: ConnectionTrait>(
+    db: &C,
+    keys: &[String],
+) -> DbResult<HashSet<String>> {
+    let mut found = HashSet::new();
+    // In chunks, to stay far below either database's limit on bound parameters.
+    for chunk in keys.chunks(500) {
+        let rows: Vec<Option<String>> = touchpoints::Entity::find()
+            .select_only()
+            .column(touchpoints::Column::OccurrenceKey)
+            .filter(touchpoints::Column::OccurrenceKey.is_in(chunk.iter().cloned()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        found.extend(rows.into_iter().flatten());
+    }
+    Ok(found)
+}
+
+/// How many of the customer's touchpoints are overdue at `now`, as an expression on a
+/// `customers` row. Overdue depends on the clock, so it is counted when read rather than
+/// stored; the count is one range of `idx_touchpoints_customer`.
+pub fn overdue_count(now: DateTime<Utc>) -> Expr {
+    Expr::SubQuery(
+        None,
+        Box::new(
+            Query::select()
+                .expr(Expr::col((touchpoints::Entity, touchpoints::Column::Id)).count())
+                .from(touchpoints::Entity)
+                .and_where(
+                    Expr::col((touchpoints::Entity, touchpoints::Column::CustomerId))
+                        .equals((customers::Entity, customers::Column::Id)),
+                )
+                .and_where(touchpoints::Column::Status.eq(SCHEDULED))
+                .and_where(touchpoints::Column::DueAt.lt(now))
+                .to_owned()
+                .into(),
+        ),
+    )
+}
+
+/// The overdue count of each of `ids` that has any (absent means none).
+pub async fn overdue_counts<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> DbResult<HashMap<Uuid, i64>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Uuid, i64)> = touchpoints::Entity::find()
+        .select_only()
+        .column(touchpoints::Column::CustomerId)
+        .column_as(Expr::col(touchpoints::Column::Id).count(), "overdue")
+        .filter(touchpoints::Column::CustomerId.is_in(ids.iter().copied()))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .filter(touchpoints::Column::DueAt.lt(now))
+        .group_by(touchpoints::Column::CustomerId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// Recomputes the customer's next scheduled touchpoint from the rows (call with the customer

@@ -24,6 +24,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub admin_token: String,
     pub database_url: String,
+    /// The server's business clock: `clock.advance(..)` makes time pass for it.
+    pub clock: rapport::clock::Clock,
     backend: Backend,
 }
 
@@ -150,6 +152,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp
         .await
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let clock = app.clock();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -160,6 +163,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp
         client,
         admin_token: String::new(),
         database_url,
+        clock,
         backend,
     };
     test_app.admin_token = test_app.token(ADMIN_EMAIL, ADMIN_PASSWORD).await;

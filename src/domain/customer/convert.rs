@@ -90,7 +90,9 @@ pub fn profile_of(m: &customers::Model, tags: Vec<String>) -> DomainResult<Profi
     })
 }
 
-pub fn to_dto(m: customers::Model, tags: Vec<String>) -> DomainResult<Customer> {
+/// The API's customer from its row, its tags and how many of its touchpoints are overdue
+/// now (counted when read, see `store::touchpoints::overdue_count`).
+pub fn to_dto(m: customers::Model, tags: Vec<String>, overdue: i64) -> DomainResult<Customer> {
     let p = profile_of(&m, tags)?;
     Ok(Customer {
         id: m.id,
@@ -133,7 +135,7 @@ pub fn to_dto(m: customers::Model, tags: Vec<String>) -> DomainResult<Customer> 
         purchase_count: m.purchase_count,
         last_purchase_at: m.last_purchase_at,
         next_touchpoint_due_at: m.next_touchpoint_due_at,
-        overdue_touchpoints: m.overdue_touchpoints,
+        overdue_touchpoints: i32::try_from(overdue).unwrap_or(i32::MAX),
         open_complaints: m.open_complaints,
         version: m.version,
         created_at: m.created_at,

@@ -1,6 +1,8 @@
 //! The customers list: filters translated for the store, sort keys carried in the cursor, and
 //! customers shown with their tags.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use entity::customers;
 use sea_orm::DatabaseConnection;
@@ -58,14 +60,17 @@ pub async fn list(
         sort,
         after.as_ref(),
         page.limit,
+        now,
     )
     .await?;
+    let ids: Vec<Uuid> = rows.items.iter().map(|m| m.id).collect();
+    let overdue = store::touchpoints::overdue_counts(db, &ids, now).await?;
     let page = keyset(rows, |m| Cursor {
         s: sort,
-        v: sort_key(sort, m),
+        v: sort_key(sort, m, overdue.get(&m.id).copied().unwrap_or(0)),
         id: m.id,
     });
-    let items = shown(db, page.items).await?;
+    let items = with_tags(db, page.items, overdue).await?;
     Ok(Page {
         items,
         next_cursor: page.next_cursor,
@@ -78,6 +83,7 @@ pub async fn count_and_first_page(
     db: &DatabaseConnection,
     actor: &Actor,
     filter: &CustomerFilter,
+    now: DateTime<Utc>,
 ) -> DomainResult<(u64, Vec<Customer>)> {
     let count = store::customers::count(db, actor.customer_scope(), filter).await?;
     let Rows { items, .. } = store::customers::list(
@@ -87,9 +93,10 @@ pub async fn count_and_first_page(
         CustomerSort::CreatedDesc,
         None,
         crate::dto::page::DEFAULT_LIMIT,
+        now,
     )
     .await?;
-    Ok((count, shown(db, items).await?))
+    Ok((count, shown(db, items, now).await?))
 }
 
 async fn filter_of(
@@ -122,6 +129,17 @@ async fn filter_of(
             .map(|s| s.trim().to_string()),
         last_contacted_before: q.last_contacted_before,
         birthday_keys,
+        next_touchpoint_due_before: q.next_touchpoint_due_before,
+        overdue_touchpoints_min: match q.overdue_touchpoints_min {
+            None => None,
+            Some(min @ 0..=10_000) => Some((min, now)),
+            Some(_) => {
+                return Err(DomainError::invalid(
+                    "overdue_touchpoints_min",
+                    "must be between 0 and 10000",
+                ));
+            }
+        },
         segment: match q.segment_id {
             Some(id) => Some(crate::domain::segment::ops::membership_of(db, id, now).await?),
             None => None,
@@ -129,26 +147,40 @@ async fn filter_of(
     })
 }
 
-/// Customers as the API shows them, with their tags fetched in one query.
+/// Customers as the API shows them, with their tags and overdue counts fetched in one query each.
 #[tracing::instrument(skip_all)]
 pub async fn shown(
     db: &DatabaseConnection,
     rows: Vec<customers::Model>,
+    now: DateTime<Utc>,
+) -> DomainResult<Vec<Customer>> {
+    let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
+    let overdue = store::touchpoints::overdue_counts(db, &ids, now).await?;
+    with_tags(db, rows, overdue).await
+}
+
+async fn with_tags(
+    db: &DatabaseConnection,
+    rows: Vec<customers::Model>,
+    mut overdue: HashMap<Uuid, i64>,
 ) -> DomainResult<Vec<Customer>> {
     let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
     let mut tags = store::customers::tags_of(db, &ids).await?;
     rows.into_iter()
         .map(|m| {
             let t = tags.remove(&m.id).unwrap_or_default();
-            to_dto(m, t)
+            let o = overdue.remove(&m.id).unwrap_or(0);
+            to_dto(m, t, o)
         })
         .collect()
 }
 
 /// The sort key of a row, as a cursor carries it.
-fn sort_key(sort: CustomerSort, m: &customers::Model) -> Option<String> {
+fn sort_key(sort: CustomerSort, m: &customers::Model, overdue: i64) -> Option<String> {
     use CustomerSort::*;
     match sort {
+        NextTouchpointAsc | NextTouchpointDesc => m.next_touchpoint_due_at.map(|t| t.to_rfc3339()),
+        OverdueAsc | OverdueDesc => Some(overdue.to_string()),
         NameAsc | NameDesc => Some(m.name.clone()),
         CreatedAsc | CreatedDesc => Some(m.created_at.to_rfc3339()),
         UpdatedAsc | UpdatedDesc => Some(m.updated_at.to_rfc3339()),
@@ -167,6 +199,7 @@ fn key_value(sort: CustomerSort, raw: &str) -> DomainResult<sea_orm::Value> {
         NameAsc | NameDesc => raw.to_string().into(),
         ValueAsc | ValueDesc => raw.parse::<i64>().map_err(|_| bad())?.into(),
         PurchasesAsc | PurchasesDesc => raw.parse::<i32>().map_err(|_| bad())?.into(),
+        OverdueAsc | OverdueDesc => raw.parse::<i64>().map_err(|_| bad())?.into(),
         _ => DateTime::parse_from_rfc3339(raw)
             .map_err(|_| bad())?
             .with_timezone(&Utc)

@@ -59,6 +59,7 @@ async fn load<C: sea_orm::ConnectionTrait>(
     db: &C,
     id: Uuid,
     scope: CustomerScope,
+    now: DateTime<Utc>,
 ) -> DomainResult<Customer> {
     let model = store::customers::find_visible(db, id, scope)
         .await?
@@ -67,7 +68,11 @@ async fn load<C: sea_orm::ConnectionTrait>(
         .await?
         .remove(&id)
         .unwrap_or_default();
-    to_dto(model, tags)
+    let overdue = store::touchpoints::overdue_counts(db, &[id], now)
+        .await?
+        .remove(&id)
+        .unwrap_or(0);
+    to_dto(model, tags, overdue)
 }
 
 #[tracing::instrument(skip_all, fields(customer.id))]
@@ -105,7 +110,6 @@ pub async fn create(
         purchase_count: Set(0),
         last_purchase_at: Set(None),
         next_touchpoint_due_at: Set(None),
-        overdue_touchpoints: Set(0),
         open_complaints: Set(0),
         version: Set(1),
         created_at: Set(now),
@@ -124,10 +128,11 @@ pub async fn create(
     )
     .await?;
     store::customers::replace_tags(&tx, id, &profile.tags).await?;
+    store::customers::replace_month_days(&tx, id, &profile.recurring_month_days()).await?;
     if let Some(stored) = store::customers::find_visible(&tx, id, CustomerScope::All).await? {
         schedule::on_trigger(&tx, &stored, Trigger::CustomerCreated, now, id, now).await?;
     }
-    let created = load(&tx, id, CustomerScope::All).await?;
+    let created = load(&tx, id, CustomerScope::All, now).await?;
     tx.commit().await?;
     Ok(created)
 }
@@ -158,8 +163,13 @@ pub async fn locked_customer(
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %id))]
-pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> DomainResult<Customer> {
-    load(db, id, actor.customer_scope()).await
+pub async fn get(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<Customer> {
+    load(db, id, actor.customer_scope(), now).await
 }
 
 #[tracing::instrument(skip_all, fields(customer.id = %id))]
@@ -195,7 +205,7 @@ pub async fn update(
     precondition.check(current.version)?;
     if profile == before {
         // Nothing changes, so neither does the version.
-        let unchanged = load(&tx, id, CustomerScope::All).await?;
+        let unchanged = load(&tx, id, CustomerScope::All, now).await?;
         tx.commit().await?;
         return Ok(unchanged);
     }
@@ -237,12 +247,15 @@ pub async fn update(
     if profile.tags != before.tags {
         store::customers::replace_tags(&tx, id, &profile.tags).await?;
     }
+    if profile.important_dates != before.important_dates {
+        store::customers::replace_month_days(&tx, id, &profile.recurring_month_days()).await?;
+    }
     if profile.tier != before.tier
         && let Some(stored) = store::customers::find_visible(&tx, id, CustomerScope::All).await?
     {
         schedule::on_tier_change(&tx, &stored, before.tier.as_str(), now).await?;
     }
-    let updated = load(&tx, id, CustomerScope::All).await?;
+    let updated = load(&tx, id, CustomerScope::All, now).await?;
     tx.commit().await?;
     Ok(updated)
 }

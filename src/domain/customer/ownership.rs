@@ -134,7 +134,7 @@ pub async fn change_owner(
         hand_over(&tx, &customer, input.owner_id, actor.id, input.reason, now).await?;
     }
     tx.commit().await?;
-    get(db, actor, id).await
+    get(db, actor, id, now).await
 }
 
 /// Hands every customer of `from` to `to` (a user being deactivated). Returns how many.

@@ -368,6 +368,6 @@ pub async fn preview(
         segment: Some(sql::condition(&parsed, db.get_database_backend(), now)),
         ..Default::default()
     };
-    let (count, items) = customers::count_and_first_page(db, actor, &filter).await?;
+    let (count, items) = customers::count_and_first_page(db, actor, &filter, now).await?;
     Ok(PreviewResponse { count, items })
 }

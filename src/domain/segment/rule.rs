@@ -77,13 +77,22 @@ pub enum Operand {
     Days(u32),
 }
 
-/// A customer column a rule may read: its name in rules, its type, and the column itself,
-/// declared together so that a name can never be translated to another column.
+/// A customer field a rule may read: its name in rules, its type, and where its value comes
+/// from, declared together so that a name can never be translated to another column.
 #[derive(Debug)]
 pub struct ColumnField {
     pub name: &'static str,
     pub kind: FieldType,
-    pub column: customers::Column,
+    pub source: Source,
+}
+
+/// Where a field's value comes from.
+#[derive(Clone, Copy, Debug)]
+pub enum Source {
+    Stored(customers::Column),
+    /// The customer's touchpoints overdue at evaluation time: it changes as time passes, so
+    /// it is counted, never stored.
+    OverdueTouchpoints,
 }
 
 impl PartialEq for ColumnField {
@@ -176,16 +185,20 @@ pub const FIELDS: &[ColumnField] = &[
         C::LifetimeValueMinor,
     ),
     field("purchase_count", FieldType::Integer, C::PurchaseCount),
-    field(
-        "overdue_touchpoints",
-        FieldType::Integer,
-        C::OverdueTouchpoints,
-    ),
+    ColumnField {
+        name: "overdue_touchpoints",
+        kind: FieldType::Integer,
+        source: Source::OverdueTouchpoints,
+    },
     field("open_complaints", FieldType::Integer, C::OpenComplaints),
 ];
 
 const fn field(name: &'static str, kind: FieldType, column: customers::Column) -> ColumnField {
-    ColumnField { name, kind, column }
+    ColumnField {
+        name,
+        kind,
+        source: Source::Stored(column),
+    }
 }
 
 fn ops_for(t: FieldType) -> &'static [Op] {
@@ -567,7 +580,9 @@ mod tests {
     fn every_field_reads_its_own_column() {
         use sea_orm::IdenStatic;
         for f in FIELDS {
-            assert_eq!(f.column.as_str(), f.name);
+            if let Source::Stored(column) = f.source {
+                assert_eq!(column.as_str(), f.name);
+            }
         }
         let mut names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
         names.sort_unstable();

@@ -8,8 +8,9 @@ use entity::{customer_tags, customers};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, DbBackend, Value};
 
-use super::rule::{Field, Op, Operand, Rule, Scalar};
+use super::rule::{Field, Op, Operand, Rule, Scalar, Source};
 use crate::domain::customer::birthday;
+use crate::store;
 use crate::store::contains_pattern;
 
 /// Translates `rule` for `backend`; `now` anchors the day-based operators.
@@ -60,19 +61,21 @@ fn leaf(
     now: DateTime<Utc>,
 ) -> SimpleExpr {
     match field {
-        Field::Column(f) => column_leaf(f.column, op, operand, now),
+        Field::Column(f) => column_leaf(source_value(f.source, now), op, operand, now),
         Field::Tags => tags_leaf(op, operand),
         Field::Attribute(key) => attribute_leaf(key, op, operand, backend),
     }
 }
 
-fn column_leaf(
-    col: customers::Column,
-    op: Op,
-    operand: &Operand,
-    now: DateTime<Utc>,
-) -> SimpleExpr {
-    let present = col.is_not_null();
+fn source_value(source: Source, now: DateTime<Utc>) -> SimpleExpr {
+    match source {
+        Source::Stored(col) => Expr::col((customers::Entity, col)),
+        Source::OverdueTouchpoints => store::touchpoints::overdue_count(now),
+    }
+}
+
+fn column_leaf(col: SimpleExpr, op: Op, operand: &Operand, now: DateTime<Utc>) -> SimpleExpr {
+    let present = col.clone().is_not_null();
     let one = || match operand {
         Operand::One(s) => value(s),
         _ => Value::Bool(None),
@@ -83,29 +86,27 @@ fn column_leaf(
     };
     match op {
         Op::Eq => present.and(col.eq(one())),
-        Op::Ne => col.is_null().or(col.ne(one())),
+        Op::Ne => col.clone().is_null().or(col.ne(one())),
         Op::In => present.and(col.is_in(many(operand))),
-        Op::NotIn => col.is_null().or(col.is_not_in(many(operand))),
+        Op::NotIn => col.clone().is_null().or(col.is_not_in(many(operand))),
         Op::Gt => present.and(col.gt(one())),
         Op::Gte => present.and(col.gte(one())),
         Op::Lt => present.and(col.lt(one())),
         Op::Lte => present.and(col.lte(one())),
         Op::IsNull => col.is_null(),
         Op::IsNotNull => present,
-        Op::Contains => present.and(
-            Expr::expr(Func::lower(Expr::col((customers::Entity, col)))).like(like_pattern(
-                match operand {
-                    Operand::One(Scalar::Text(t)) => t,
-                    _ => "",
-                },
-            )),
-        ),
+        Op::Contains => present.and(Expr::expr(Func::lower(col)).like(like_pattern(
+            match operand {
+                Operand::One(Scalar::Text(t)) => t,
+                _ => "",
+            },
+        ))),
         // Older than N days: before now − N days.
         Op::OlderThanDays => present.and(col.lt(now - days())),
         // Within N days of now, either side: the last N days for past events, the next N
         // days for due dates.
         Op::WithinDays => present
-            .and(col.gte(now - days()))
+            .and(col.clone().gte(now - days()))
             .and(col.lte(now + days())),
         Op::BirthdayWithinDays => {
             let d = u32::try_from(days().num_days()).unwrap_or(0);
