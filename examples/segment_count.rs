@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use entity::{customer_tags, customers, users};
 use rapport::config::Settings;
 use rapport::startup::Application;
@@ -20,6 +20,9 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 const BATCH: usize = 500;
+
+#[path = "support/seed.rs"]
+mod seed;
 
 #[tokio::main]
 async fn main() {
@@ -57,8 +60,6 @@ async fn main() {
     let owner = users::Entity::find().one(&db).await.unwrap().unwrap().id;
     let now = Utc::now();
     let started = Instant::now();
-    let tiers = ["general", "important", "key"];
-    let plans = ["starter", "team", "enterprise"];
     for chunk in (0..total).collect::<Vec<_>>().chunks(BATCH) {
         let mut tags = Vec::new();
         let rows: Vec<customers::ActiveModel> = chunk
@@ -71,53 +72,7 @@ async fn main() {
                         tag: Set("do-not-call".into()),
                     });
                 }
-                customers::ActiveModel {
-                    id: Set(id),
-                    name: Set(format!("Customer {i:07}")),
-                    company: Set(None),
-                    gender: Set(None),
-                    birthday: Set(None),
-                    birthday_mmdd: Set(None),
-                    email: Set(Some(format!("c{i}@example.com"))),
-                    phone: Set(None),
-                    industry: Set(Some(if i % 2 == 0 { "retail" } else { "software" }.into())),
-                    occupation: Set(None),
-                    position: Set(None),
-                    city: Set(None),
-                    country: Set(None),
-                    timezone: Set("UTC".into()),
-                    preferred_channel: Set(None),
-                    contact_window: Set(None),
-                    source_channel: Set(None),
-                    referred_by_id: Set(None),
-                    tier: Set(tiers[i % 3].into()),
-                    lifecycle_stage: Set("exploration".into()),
-                    sales_stage: Set("inquiry".into()),
-                    status: Set("active".into()),
-                    churn_reason: Set(None),
-                    churned_at: Set(None),
-                    owner_id: Set(owner),
-                    needs: Set(None),
-                    pain_points: Set(None),
-                    preferences: Set(None),
-                    personality: Set(None),
-                    notes: Set(None),
-                    attributes: Set(json!({"plan": plans[i % 3], "seats": i % 100})),
-                    important_dates: Set(json!([])),
-                    last_contacted_at: Set(Some(now - Duration::days((i % 120) as i64))),
-                    last_inbound_at: Set(None),
-                    last_outbound_at: Set(None),
-                    lifetime_value_minor: Set((i % 1000) as i64 * 100),
-                    lifetime_value_currency: Set(Some("EUR".into())),
-                    purchase_count: Set((i % 5) as i32),
-                    last_purchase_at: Set(None),
-                    next_touchpoint_due_at: Set(None),
-                    open_complaints: Set(0),
-                    version: Set(1),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    deleted_at: Set(None),
-                }
+                seed::customer(i, id, owner, now)
             })
             .collect();
         customers::Entity::insert_many(rows)

@@ -58,6 +58,8 @@ pub struct Settings {
     pub scheduler_interval: Duration,
     /// The longest one database statement may run before it is cancelled.
     pub statement_timeout: Duration,
+    /// The most members one campaign (`POST /segments/{id}/touchpoints`) reaches.
+    pub campaign_max_members: u64,
 }
 
 /// The database URL may carry a password (`postgres://user:secret@host/db` or
@@ -74,6 +76,7 @@ impl fmt::Debug for Settings {
             .field("scheduler_enabled", &self.scheduler_enabled)
             .field("scheduler_interval", &self.scheduler_interval)
             .field("statement_timeout", &self.statement_timeout)
+            .field("campaign_max_members", &self.campaign_max_members)
             .finish()
     }
 }
@@ -219,6 +222,15 @@ impl Settings {
             return Err(invalid("RAPPORT_STATEMENT_TIMEOUT_MS", "must be positive"));
         }
 
+        let campaign_max_members = parse_number(
+            get("RAPPORT_CAMPAIGN_MAX_MEMBERS"),
+            "RAPPORT_CAMPAIGN_MAX_MEMBERS",
+            5000,
+        )?;
+        if campaign_max_members == 0 {
+            return Err(invalid("RAPPORT_CAMPAIGN_MAX_MEMBERS", "must be positive"));
+        }
+
         Ok(Self {
             database_url: get("RAPPORT_DATABASE_URL")
                 .unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
@@ -236,6 +248,7 @@ impl Settings {
             scheduler_enabled,
             scheduler_interval: Duration::from_secs(interval),
             statement_timeout: Duration::from_millis(statement_timeout_ms),
+            campaign_max_members,
         })
     }
 }

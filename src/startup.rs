@@ -79,6 +79,7 @@ impl Application {
             tokens: TokenKeys::new(&settings.jwt),
             evaluations: Evaluations::new(evaluation_slots as usize, budget::SLOT_WAIT),
             clock: clock.clone(),
+            campaign_max_members: settings.campaign_max_members,
         });
         let server = serve(listener, state)?;
         Ok(Self {

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use entity::{customers, touchpoints};
+use entity::customers;
 use sea_orm::{DatabaseConnection, Set};
 use uuid::Uuid;
 
@@ -18,7 +18,7 @@ use crate::domain::customer::birthday;
 use crate::domain::customer::fields::{Channel, ImportantDate};
 use crate::domain::error::{DomainError, DomainResult};
 use crate::domain::schedule::reach_of;
-use crate::domain::touchpoint::{Source, Status};
+use crate::domain::touchpoint::{NewTouchpoint, Source};
 use crate::store;
 
 /// How far ahead yearly dates are scheduled.
@@ -140,27 +140,18 @@ async fn schedule_for(
         .unwrap_or(Channel::Phone);
     let mut created = 0;
     for g in owed(&customer, now, horizon_days)? {
-        let row = touchpoints::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            customer_id: Set(customer.id),
-            assignee_id: Set(customer.owner_id),
-            due_at: Set(g.due_at),
-            channel: Set(channel.as_str().into()),
-            purpose: Set(g.purpose.as_str().into()),
-            title: Set(g.title),
-            notes: Set(None),
-            status: Set(Status::Scheduled.as_str().into()),
-            source: Set(g.source.as_str().into()),
-            playbook_id: Set(None),
-            occurrence_key: Set(Some(g.key)),
-            series_anchor_at: Set(None),
-            completed_at: Set(None),
-            interaction_id: Set(None),
-            skip_reason: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        };
+        let mut row = NewTouchpoint {
+            customer_id: customer.id,
+            assignee_id: customer.owner_id,
+            due_at: g.due_at,
+            channel,
+            purpose: g.purpose,
+            title: g.title,
+            notes: None,
+            source: g.source,
+        }
+        .row(now);
+        row.occurrence_key = Set(Some(g.key));
         if store::touchpoints::insert_generated(&tx, row).await? {
             created += 1;
         }

@@ -16,7 +16,7 @@ use crate::domain::cadence::window::Window;
 use crate::domain::cadence::{Purpose, Trigger};
 use crate::domain::customer::fields::{Channel, ContactWindow};
 use crate::domain::error::{DomainError, DomainResult};
-use crate::domain::touchpoint::{Source, Status};
+use crate::domain::touchpoint::{NewTouchpoint, Source, Status};
 use crate::dto::playbook::{PlaybookRecurrence, PlaybookStep};
 use crate::store;
 
@@ -59,27 +59,22 @@ async fn insert(
     } else {
         (Status::Scheduled, None)
     };
-    let row = touchpoints::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        customer_id: Set(customer.id),
-        assignee_id: Set(customer.owner_id),
-        due_at: Set(o.due_at),
-        channel: Set(o.channel.as_str().into()),
-        purpose: Set(o.purpose.as_str().into()),
-        title: Set(o.title.to_string()),
-        notes: Set(None),
-        status: Set(status.as_str().into()),
-        source: Set(Source::Playbook.as_str().into()),
-        playbook_id: Set(Some(playbook.id)),
-        occurrence_key: Set(Some(o.key)),
-        series_anchor_at: Set(o.series_anchor_at),
-        completed_at: Set(None),
-        interaction_id: Set(None),
-        skip_reason: Set(reason),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-    };
+    let mut row = NewTouchpoint {
+        customer_id: customer.id,
+        assignee_id: customer.owner_id,
+        due_at: o.due_at,
+        channel: o.channel,
+        purpose: o.purpose,
+        title: o.title.to_string(),
+        notes: None,
+        source: Source::Playbook,
+    }
+    .row(now);
+    row.status = Set(status.as_str().into());
+    row.skip_reason = Set(reason);
+    row.playbook_id = Set(Some(playbook.id));
+    row.occurrence_key = Set(Some(o.key));
+    row.series_anchor_at = Set(o.series_anchor_at);
     Ok(store::touchpoints::insert_generated(tx, row).await?)
 }
 

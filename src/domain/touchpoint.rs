@@ -95,6 +95,45 @@ async fn check_assignee(
     Ok(())
 }
 
+/// A touchpoint about to be scheduled, whatever made it.
+pub struct NewTouchpoint {
+    pub customer_id: Uuid,
+    pub assignee_id: Uuid,
+    pub due_at: DateTime<Utc>,
+    pub channel: Channel,
+    pub purpose: Purpose,
+    pub title: String,
+    pub notes: Option<String>,
+    pub source: Source,
+}
+
+impl NewTouchpoint {
+    /// The open row; generated touchpoints then set their playbook, occurrence key and series.
+    pub fn row(self, now: DateTime<Utc>) -> touchpoints::ActiveModel {
+        touchpoints::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            customer_id: Set(self.customer_id),
+            assignee_id: Set(self.assignee_id),
+            due_at: Set(self.due_at),
+            channel: Set(self.channel.as_str().into()),
+            purpose: Set(self.purpose.as_str().into()),
+            title: Set(self.title),
+            notes: Set(self.notes),
+            status: Set(Status::Scheduled.as_str().into()),
+            source: Set(self.source.as_str().into()),
+            playbook_id: Set(None),
+            occurrence_key: Set(None),
+            series_anchor_at: Set(None),
+            completed_at: Set(None),
+            interaction_id: Set(None),
+            skip_reason: Set(None),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+    }
+}
+
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn create(
     db: &DatabaseConnection,
@@ -120,27 +159,17 @@ pub async fn create(
     }
     let row = store::touchpoints::insert(
         &tx,
-        touchpoints::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            customer_id: Set(customer.id),
-            assignee_id: Set(assignee),
-            due_at: Set(input.due_at),
-            channel: Set(input.channel.as_str().into()),
-            purpose: Set(input.purpose.unwrap_or(Purpose::Custom).as_str().into()),
-            title: Set(input.title.trim().to_string()),
-            notes: Set(input.notes),
-            status: Set(Status::Scheduled.as_str().into()),
-            source: Set(Source::Manual.as_str().into()),
-            playbook_id: Set(None),
-            occurrence_key: Set(None),
-            series_anchor_at: Set(None),
-            completed_at: Set(None),
-            interaction_id: Set(None),
-            skip_reason: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        },
+        NewTouchpoint {
+            customer_id: customer.id,
+            assignee_id: assignee,
+            due_at: input.due_at,
+            channel: input.channel,
+            purpose: input.purpose.unwrap_or(Purpose::Custom),
+            title: input.title.trim().to_string(),
+            notes: input.notes,
+            source: Source::Manual,
+        }
+        .row(now),
     )
     .await?;
     store::touchpoints::refresh_next_due(&tx, customer.id).await?;

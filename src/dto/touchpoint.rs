@@ -138,3 +138,34 @@ pub struct TouchpointListQuery {
     /// Scheduled and past due (true), or not (false).
     pub overdue: Option<bool>,
 }
+
+/// A campaign: one touchpoint for every member of a segment (holiday greetings, an event
+/// invitation, first access to a new product).
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "due_at": "2026-12-18T09:00:00Z", "channel": "gift", "purpose": "holiday",
+    "title": "Season's greetings", "notes": "Card and calendar"
+}))]
+pub struct CampaignCreate {
+    /// Moved forward into each customer's contact window, in the customer's timezone.
+    pub due_at: DateTime<Utc>,
+    pub channel: Channel,
+    /// Defaults to `custom`.
+    pub purpose: Option<Purpose>,
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub title: String,
+    #[validate(length(max = 10000))]
+    #[schema(max_length = 10000)]
+    pub notes: Option<String>,
+}
+
+/// What a campaign scheduled.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"segment_id": "01932c9b-7777-7000-8000-000000000001", "scheduled": 240}))]
+pub struct CampaignResult {
+    pub segment_id: Uuid,
+    /// Touchpoints scheduled: one per member, each assigned to the customer's owner.
+    pub scheduled: u64,
+}

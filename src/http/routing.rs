@@ -67,6 +67,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(touchpoints::complete_touchpoint)
                 .service(touchpoints::skip_touchpoint)
                 .service(touchpoints::cancel_touchpoint)
+                .service(touchpoints::schedule_campaign)
                 .service(agenda::get_agenda)
                 .service(scheduler::run_scheduler),
         );

@@ -15,4 +15,6 @@ pub struct AppState {
     pub evaluations: Evaluations,
     /// What "now" is for every business rule.
     pub clock: Clock,
+    /// The most members one campaign reaches.
+    pub campaign_max_members: u64,
 }

@@ -3,16 +3,17 @@
 use actix_web::{HttpResponse, get, patch, post, web};
 use uuid::Uuid;
 
+use crate::domain::campaign;
 use crate::domain::touchpoint as touchpoints;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::touchpoint::{
-    Touchpoint, TouchpointComplete, TouchpointCreate, TouchpointListQuery, TouchpointPatch,
-    TouchpointSkip,
+    CampaignCreate, CampaignResult, Touchpoint, TouchpointComplete, TouchpointCreate,
+    TouchpointListQuery, TouchpointPatch, TouchpointSkip,
 };
 use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
-use crate::http::responses::{ListErrors, ReadErrors, RecordActionErrors, WriteErrors};
+use crate::http::responses::{Busy, ListErrors, ReadErrors, RecordActionErrors, WriteErrors};
 use crate::http::state::AppState;
 
 /// List touchpoints
@@ -180,4 +181,40 @@ pub async fn cancel_touchpoint(
     let touchpoint =
         touchpoints::cancel(&state.db, &caller.0, id.into_inner(), state.clock.now()).await?;
     Ok(super::with_etag(touchpoint.version, &touchpoint))
+}
+
+/// Schedule a campaign for a segment
+///
+/// One touchpoint for every member of the segment (holiday greetings, an event invitation,
+/// first access to a new product for loyal customers), each assigned to the customer's owner
+/// and moved forward into the customer's contact window, in one transaction. Managers and
+/// admins only; at most `RAPPORT_CAMPAIGN_MAX_MEMBERS` members (5000 unless configured; 422
+/// on `segment_id` beyond). Send an `Idempotency-Key`
+/// so that a retry does not schedule the campaign twice.
+#[utoipa::path(
+    tag = "touchpoints",
+    request_body = CampaignCreate,
+    params(("id" = Uuid, Path, description = "Segment id"), IdempotencyKeyHeader),
+    responses((status = 200, description = "How many touchpoints were scheduled", body = CampaignResult), WriteErrors, Busy),
+    security(("bearer" = []))
+)]
+#[post("/segments/{id}/touchpoints")]
+pub async fn schedule_campaign(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<CampaignCreate>,
+) -> ApiResult<HttpResponse> {
+    let _evaluation = state.evaluations.enter(caller.0.id).await?;
+    Ok(HttpResponse::Ok().json(
+        campaign::schedule(
+            &state.db,
+            &caller.0,
+            id.into_inner(),
+            body.0,
+            state.campaign_max_members,
+            state.clock.now(),
+        )
+        .await?,
+    ))
 }

@@ -339,6 +339,23 @@ pub async fn with_yearly_dates<C: ConnectionTrait>(
         .await
 }
 
+/// The live customers matching `condition`, locked until the transaction ends, in id order
+/// (so concurrent lockers queue rather than deadlock); at most `limit`.
+pub async fn lock_matching<C: ConnectionTrait>(
+    tx: &C,
+    condition: Condition,
+    limit: u64,
+) -> DbResult<Vec<customers::Model>> {
+    customers::Entity::find()
+        .filter(customers::Column::DeletedAt.is_null())
+        .filter(condition)
+        .order_by_asc(customers::Column::Id)
+        .limit(limit)
+        .lock_exclusive()
+        .all(tx)
+        .await
+}
+
 /// How many customers the scope reaches that match the filter, counted by the database.
 pub async fn count<C: ConnectionTrait>(
     db: &C,

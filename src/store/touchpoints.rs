@@ -200,6 +200,47 @@ pub async fn refresh_next_due<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> 
     Ok(())
 }
 
+/// Inserts `rows` in batches; returns how many.
+pub async fn insert_all<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<touchpoints::ActiveModel>,
+) -> DbResult<u64> {
+    let total = rows.len() as u64;
+    let mut rows = rows.into_iter().peekable();
+    // 19 columns a row: 500 rows stay far below either database's bound-parameter limit.
+    while rows.peek().is_some() {
+        let batch: Vec<_> = rows.by_ref().take(500).collect();
+        touchpoints::Entity::insert_many(batch)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(total)
+}
+
+/// `refresh_next_due` for many customers at once (call with them locked).
+pub async fn refresh_next_due_of_all<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> DbResult<()> {
+    let next = Query::select()
+        .expr(Expr::col((touchpoints::Entity, touchpoints::Column::DueAt)).min())
+        .from(touchpoints::Entity)
+        .and_where(
+            Expr::col((touchpoints::Entity, touchpoints::Column::CustomerId))
+                .equals((customers::Entity, customers::Column::Id)),
+        )
+        .and_where(touchpoints::Column::Status.eq(SCHEDULED))
+        .to_owned();
+    for chunk in ids.chunks(1000) {
+        customers::Entity::update_many()
+            .col_expr(
+                customers::Column::NextTouchpointDueAt,
+                Expr::SubQuery(None, Box::new(next.clone().into())),
+            )
+            .filter(customers::Column::Id.is_in(chunk.iter().copied()))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Moves the customer's open touchpoints held by `from` to `to` (a hand-off).
 pub async fn reassign_open<C: ConnectionTrait>(
     db: &C,

@@ -81,13 +81,14 @@ fn remove_database(backend: Backend, url: &str) {
 /// when RAPPORT_TEST_POSTGRES_URL was unset at build time (`build.rs`); CI always sets it.
 #[macro_export]
 macro_rules! db_test {
-    ($name:ident, $body:expr) => {
+    ($name:ident, with $extra:expr, $body:expr) => {
         mod $name {
             use super::*;
 
             #[tokio::test]
             async fn sqlite() {
-                let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await;
+                let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Sqlite, &$extra)
+                    .await;
                 ($body)(app).await;
             }
 
@@ -97,10 +98,15 @@ macro_rules! db_test {
                 ignore = "set RAPPORT_TEST_POSTGRES_URL to run it on PostgreSQL"
             )]
             async fn postgres() {
-                let app = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await;
+                let app =
+                    $crate::helpers::spawn_app_with($crate::helpers::Backend::Postgres, &$extra)
+                        .await;
                 ($body)(app).await;
             }
         }
+    };
+    ($name:ident, $body:expr) => {
+        $crate::db_test!($name, with [], $body);
     };
 }
 

@@ -9,6 +9,7 @@ mod agenda;
 mod auth;
 mod budgets;
 mod cadences;
+mod campaigns;
 mod customer_access;
 mod customer_lists;
 mod customers;

@@ -68,6 +68,19 @@ pub async fn membership_of(
     })
 }
 
+/// The membership condition of a segment a campaign is sent to: 404 when there is no such
+/// segment, 409 when its stored rule cannot be evaluated now.
+pub async fn membership_for_campaign(
+    db: &DatabaseConnection,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<Condition> {
+    let segment = store::segments::find(db, id)
+        .await?
+        .ok_or_else(|| DomainError::not_found("segment"))?;
+    membership(db, &segment, now)
+}
+
 /// Members of `segment` the actor can see.
 async fn count_members(
     db: &DatabaseConnection,

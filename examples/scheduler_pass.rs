@@ -1,0 +1,146 @@
+//! Prints how long one scheduler pass (every job) takes over many customers: first with
+//! nothing due, then with 1,000 birthdays coming within the horizon (the pass creates their
+//! touchpoints), then again once they exist. Seeds a fresh database directly.
+//!
+//! cargo run --release --example scheduler_pass                       # SQLite, temporary file
+//! RAPPORT_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/sched \
+//!   cargo run --release --example scheduler_pass                     # an empty PostgreSQL database
+//! RAPPORT_BENCH_CUSTOMERS=200000 RAPPORT_BENCH_DUE=5000 …
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use entity::{customers, users};
+use rapport::config::Settings;
+use rapport::scheduler::{SchedulerRun, run_once};
+use rapport::startup::prepare_database;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+#[path = "support/seed.rs"]
+mod seed;
+
+const BATCH: usize = 500;
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn summary(run: &SchedulerRun) -> String {
+    run.passes
+        .iter()
+        .map(|p| format!("{} {}", p.name, p.affected))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[tokio::main]
+async fn main() {
+    let total = env_number("RAPPORT_BENCH_CUSTOMERS", 100_000);
+    let due = env_number("RAPPORT_BENCH_DUE", 1_000).min(total);
+    let url = std::env::var("RAPPORT_BENCH_DATABASE_URL").unwrap_or_else(|_| {
+        let path =
+            std::env::temp_dir().join(format!("rapport-passes-{}.db", Uuid::now_v7().simple()));
+        format!("sqlite://{}?mode=rwc", path.display())
+    });
+    let vars: HashMap<&str, &str> = [
+        ("RAPPORT_DATABASE_URL", url.as_str()),
+        (
+            "RAPPORT_JWT_SECRET",
+            "bench-secret-that-is-long-enough-0123456789",
+        ),
+        ("RAPPORT_BOOTSTRAP_ADMIN_EMAIL", "bench@example.com"),
+        ("RAPPORT_BOOTSTRAP_ADMIN_PASSWORD", "bench-password-123"),
+        ("RAPPORT_SCHEDULER", "off"),
+    ]
+    .into_iter()
+    .collect();
+    let settings = Settings::from_lookup(|k| vars.get(k).map(|v| v.to_string())).unwrap();
+    let db = prepare_database(&settings).await.unwrap();
+    let now = Utc::now();
+    rapport::domain::user::ensure_bootstrap_admin(&db, settings.bootstrap_admin.as_ref(), now)
+        .await
+        .unwrap();
+    let owner = users::Entity::find().one(&db).await.unwrap().unwrap().id;
+
+    // Every customer has a birthday, none within the horizon: 120 days from now.
+    let far = (now + Duration::days(120)).date_naive();
+    let started = Instant::now();
+    for chunk in (0..total).collect::<Vec<_>>().chunks(BATCH) {
+        let rows: Vec<customers::ActiveModel> = chunk
+            .iter()
+            .map(|&i| {
+                let mut row = seed::customer(i, Uuid::now_v7(), owner, now);
+                let born = NaiveDate::from_ymd_opt(1980, far.month(), far.day().min(28)).unwrap();
+                row.birthday = Set(Some(born));
+                row.birthday_mmdd = Set(Some((born.month() * 100 + born.day()) as i32));
+                row
+            })
+            .collect();
+        customers::Entity::insert_many(rows)
+            .exec(&db)
+            .await
+            .unwrap();
+    }
+    let backend = if url.starts_with("sqlite") {
+        "SQLite"
+    } else {
+        "PostgreSQL"
+    };
+    println!(
+        "{backend}: seeded {total} customers in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let time = |label: String| {
+        let db = db.clone();
+        async move {
+            let t = Instant::now();
+            let run = run_once(&db, Utc::now()).await.unwrap();
+            println!(
+                "{label}: {:.1} ms ({})",
+                t.elapsed().as_secs_f64() * 1e3,
+                summary(&run)
+            );
+        }
+    };
+    for _ in 0..3 {
+        time("pass, nothing due".to_string()).await;
+    }
+
+    // `due` customers get a birthday ten days from now.
+    let soon = (now + Duration::days(10)).date_naive();
+    let born = NaiveDate::from_ymd_opt(1980, soon.month(), soon.day().min(28)).unwrap();
+    let ids: Vec<Uuid> = customers::Entity::find()
+        .select_only()
+        .column(customers::Column::Id)
+        .order_by_asc(customers::Column::Id)
+        .limit(due as u64)
+        .into_tuple()
+        .all(&db)
+        .await
+        .unwrap();
+    for chunk in ids.chunks(BATCH) {
+        customers::Entity::update_many()
+            .col_expr(customers::Column::Birthday, Expr::value(born))
+            .col_expr(
+                customers::Column::BirthdayMmdd,
+                Expr::value((born.month() * 100 + born.day()) as i32),
+            )
+            .filter(customers::Column::Id.is_in(chunk.iter().copied()))
+            .exec(&db)
+            .await
+            .unwrap();
+    }
+    time(format!("pass, {due} due")).await;
+    for _ in 0..2 {
+        time(format!("pass, the same {due} already scheduled")).await;
+    }
+}

@@ -1,0 +1,73 @@
+//! Campaigns: one touchpoint for every member of a segment, each assigned to the customer's
+//! owner and moved into the customer's contact window, all in one transaction so a campaign
+//! is scheduled whole or not at all.
+
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+use crate::db::begin_write;
+use crate::domain::cadence::Purpose;
+use crate::domain::cadence::window::place;
+use crate::domain::error::{DomainError, DomainResult, FieldError};
+use crate::domain::role::Actor;
+use crate::domain::schedule::reach_of;
+use crate::domain::segment::ops::membership_for_campaign;
+use crate::domain::touchpoint::{NewTouchpoint, Source};
+use crate::dto::touchpoint::{CampaignCreate, CampaignResult};
+use crate::store;
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %segment_id))]
+pub async fn schedule(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    segment_id: Uuid,
+    input: CampaignCreate,
+    max_members: u64,
+    now: DateTime<Utc>,
+) -> DomainResult<CampaignResult> {
+    actor.ensure_manager("run campaigns")?;
+    if input.title.trim().is_empty() {
+        return Err(DomainError::invalid("title", "must not be blank"));
+    }
+    let membership = membership_for_campaign(db, segment_id, now).await?;
+    let tx = begin_write(db).await?;
+    // Locked, so that a member's next due time is recomputed from every touchpoint it has.
+    // The bound keeps one request's transaction, and the locks it holds, short.
+    let members = store::customers::lock_matching(&tx, membership, max_members + 1).await?;
+    if members.len() as u64 > max_members {
+        return Err(DomainError::Validation(vec![FieldError::new(
+            "segment_id",
+            format!(
+                "the segment has more than {max_members} members; a campaign reaches at most {max_members} (split the audience into smaller segments)"
+            ),
+        )]));
+    }
+    let purpose = input.purpose.unwrap_or(Purpose::Custom);
+    let title = input.title.trim().to_string();
+    let mut rows = Vec::with_capacity(members.len());
+    for customer in &members {
+        let reach = reach_of(customer)?;
+        rows.push(
+            NewTouchpoint {
+                customer_id: customer.id,
+                assignee_id: customer.owner_id,
+                due_at: place(input.due_at, reach.tz, reach.window.as_ref()),
+                channel: input.channel,
+                purpose,
+                title: title.clone(),
+                notes: input.notes.clone(),
+                source: Source::Manual,
+            }
+            .row(now),
+        );
+    }
+    let scheduled = store::touchpoints::insert_all(&tx, rows).await?;
+    let ids: Vec<Uuid> = members.iter().map(|c| c.id).collect();
+    store::touchpoints::refresh_next_due_of_all(&tx, &ids).await?;
+    tx.commit().await?;
+    Ok(CampaignResult {
+        segment_id,
+        scheduled,
+    })
+}
