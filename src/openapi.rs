@@ -7,6 +7,7 @@ use utoipa::openapi::{ComponentsBuilder, InfoBuilder, OpenApi, OpenApiBuilder};
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::domain::role::Role;
+use crate::dto::complaint::ComplaintSort;
 use crate::dto::customer::CustomerSort;
 use crate::dto::segment::{SegmentKind, SegmentRule};
 use crate::http::error::{FieldError, Problem};
@@ -31,6 +32,10 @@ pub fn base() -> OpenApi {
         (
             "touchpoints",
             "The contacts each customer is owed: scheduled, completed, skipped",
+        ),
+        (
+            "complaints",
+            "Service repair: complaints, suggestions and praise, their workflow, deadlines and escalation",
         ),
         ("users", "User management (admins)"),
         ("operations", "Health and metrics, without authentication"),
@@ -73,6 +78,7 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
         (Problem::name(), Problem::schema()),
         (FieldError::name(), FieldError::schema()),
         (CustomerSort::name(), CustomerSort::schema()),
+        (ComplaintSort::name(), ComplaintSort::schema()),
         (Role::name(), Role::schema()),
         (SegmentKind::name(), SegmentKind::schema()),
         (SegmentRule::name(), SegmentRule::schema()),

@@ -1,6 +1,8 @@
 //! sea-orm entities, one module per table, as `sea-orm-cli generate entity` would write them.
 //! No behaviour lives here: rules are in the service's `domain` module.
 
+pub mod complaint_events;
+pub mod complaints;
 pub mod customer_dates;
 pub mod customer_handoffs;
 pub mod customer_history;
@@ -15,5 +17,6 @@ pub mod purchases;
 pub mod seeded_defaults;
 pub mod segment_members;
 pub mod segments;
+pub mod sla_policies;
 pub mod touchpoints;
 pub mod users;

@@ -21,6 +21,7 @@ pub struct Model {
     pub completed_at: Option<DateTimeUtc>,
     pub interaction_id: Option<Uuid>,
     pub skip_reason: Option<String>,
+    pub complaint_id: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

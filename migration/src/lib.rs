@@ -10,6 +10,7 @@ mod m20261123_000004_playbooks;
 mod m20261123_000005_touchpoints;
 mod m20261123_000006_user_timezone;
 mod m20261123_000007_customer_dates;
+mod m20261129_000008_complaints;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_touchpoints::Migration),
             Box::new(m20261123_000006_user_timezone::Migration),
             Box::new(m20261123_000007_customer_dates::Migration),
+            Box::new(m20261129_000008_complaints::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod budget;
 pub mod cadence;
 pub mod campaign;
+pub mod complaint;
 pub mod customer;
 pub mod error;
 pub mod greetings;

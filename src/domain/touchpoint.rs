@@ -11,11 +11,11 @@ use crate::db::begin_write;
 use crate::domain::cadence::Purpose;
 use crate::domain::customer::fields::Channel;
 use crate::domain::customer::ops::locked_customer;
-use crate::domain::customer::ownership::can_own;
+use crate::domain::customer::ownership::check_assignee;
 use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::interaction::{self, Direction};
 use crate::domain::page::{TimeCursor, keyset};
-use crate::domain::role::{Actor, Role};
+use crate::domain::role::Actor;
 use crate::domain::schedule;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::domain::vocabulary;
@@ -67,32 +67,11 @@ pub fn to_dto(m: touchpoints::Model, now: DateTime<Utc>) -> DomainResult<Touchpo
         completed_at: m.completed_at,
         interaction_id: m.interaction_id,
         skip_reason: m.skip_reason,
+        complaint_id: m.complaint_id,
         version: m.version,
         created_at: m.created_at,
         updated_at: m.updated_at,
     })
-}
-
-/// Who may be given a touchpoint: an active user who can own customers; an agent only
-/// themselves.
-async fn check_assignee(
-    tx: &DatabaseTransaction,
-    actor: &Actor,
-    assignee: Uuid,
-    errors: &mut Vec<FieldError>,
-) -> DomainResult<()> {
-    if actor.role == Role::Agent && assignee != actor.id {
-        return Err(DomainError::Forbidden(
-            "agents assign touchpoints only to themselves".into(),
-        ));
-    }
-    if !can_own(tx, assignee).await? {
-        errors.push(FieldError::new(
-            "assignee_id",
-            "must be an active user who can own customers",
-        ));
-    }
-    Ok(())
 }
 
 /// A touchpoint about to be scheduled, whatever made it.
@@ -127,6 +106,7 @@ impl NewTouchpoint {
             completed_at: Set(None),
             interaction_id: Set(None),
             skip_reason: Set(None),
+            complaint_id: Set(None),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
@@ -153,7 +133,7 @@ pub async fn create(
         return Err(DomainError::invalid("customer_id", "no such customer"));
     };
     let assignee = input.assignee_id.unwrap_or(customer.owner_id);
-    check_assignee(&tx, actor, assignee, &mut errors).await?;
+    check_assignee(&tx, actor, assignee, "touchpoints", &mut errors).await?;
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
@@ -268,7 +248,7 @@ pub async fn update(
     if let Some(assignee) = patch.assignee_id
         && assignee != current.assignee_id
     {
-        check_assignee(&tx, actor, assignee, &mut errors).await?;
+        check_assignee(&tx, actor, assignee, "touchpoints", &mut errors).await?;
     }
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));

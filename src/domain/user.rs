@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::config::BootstrapAdmin;
 use crate::db::begin_write;
+use crate::domain::complaint;
 use crate::domain::customer::ownership;
 use crate::domain::error::{DomainError, DomainResult, is_unique_violation};
 use crate::domain::login;
@@ -325,12 +326,20 @@ pub async fn update(
             ));
         }
         ownership::hand_over_all(&tx, id, target, actor.id, now).await?;
+        // Complaints escalated to this user belong to other owners' customers.
+        complaint::ops::hand_over(&tx, None, id, target, actor.id, now).await?;
     }
     if current.active && !active {
         let owned = store::customers::count_owned_by(&tx, id).await?;
         if owned > 0 {
             return Err(DomainError::conflict(format!(
                 "the user still owns {owned} customer(s); hand them over first or give reassign_to"
+            )));
+        }
+        let held = complaint::ops::open_held(&tx, id).await?;
+        if held > 0 {
+            return Err(DomainError::conflict(format!(
+                "the user still holds {held} open complaint(s); reassign them first or give reassign_to"
             )));
         }
     }

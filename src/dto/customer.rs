@@ -338,6 +338,10 @@ pub enum CustomerSort {
     OverdueAsc,
     #[serde(rename = "-overdue_touchpoints")]
     OverdueDesc,
+    #[serde(rename = "open_complaints")]
+    OpenComplaintsAsc,
+    #[serde(rename = "-open_complaints")]
+    OpenComplaintsDesc,
 }
 
 /// Filters, sort and page of the customers list.
@@ -374,6 +378,10 @@ pub struct CustomerListQuery {
     #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
     #[param(minimum = 0, maximum = 10000, value_type = Option<i64>)]
     pub overdue_touchpoints_min: Option<i64>,
+    /// Customers with at least this many open (not yet resolved) complaints, 0–10000.
+    #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
+    #[param(minimum = 0, maximum = 10000, value_type = Option<i64>)]
+    pub open_complaints_min: Option<i64>,
     /// Members of this segment (static list or dynamic rule).
     pub segment_id: Option<Uuid>,
 }

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod auth;
+pub mod complaint;
 pub mod customer;
 pub mod interaction;
 pub mod page;

@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
+use crate::dto::complaint::Complaint;
 use crate::dto::interaction::Interaction;
 use crate::dto::purchase::Purchase;
 use crate::dto::touchpoint::Touchpoint;
@@ -95,6 +96,8 @@ pub enum TimelineKind {
     Purchase,
     /// At its due time, so scheduled ones come first.
     Touchpoint,
+    /// At the time it was received.
+    Complaint,
 }
 
 /// The record behind a timeline item; its shape follows `kind`.
@@ -105,6 +108,7 @@ pub enum TimelineRecord {
     Purchase(Purchase),
     Handoff(Handoff),
     Touchpoint(Touchpoint),
+    Complaint(Complaint),
 }
 
 #[derive(Debug, Serialize, ToSchema)]

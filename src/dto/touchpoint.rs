@@ -20,7 +20,7 @@ use crate::dto::{nullable, present};
     "channel": "phone", "purpose": "usage_check", "title": "How is it going after a week?",
     "notes": null, "status": "scheduled", "overdue": false, "source": "playbook",
     "playbook_id": "01932c99-5555-7000-8000-000000000001", "completed_at": null,
-    "interaction_id": null, "skip_reason": null, "version": 1,
+    "interaction_id": null, "skip_reason": null, "complaint_id": null, "version": 1,
     "created_at": "2026-11-20T12:00:00Z", "updated_at": "2026-11-20T12:00:00Z"
 }))]
 pub struct Touchpoint {
@@ -41,6 +41,8 @@ pub struct Touchpoint {
     /// The interaction that completed it.
     pub interaction_id: Option<Uuid>,
     pub skip_reason: Option<String>,
+    /// The complaint this touchpoint follows up (`source: complaint`).
+    pub complaint_id: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -32,9 +32,10 @@ pub struct Problem {
     /// Present on validation errors (422).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FieldError>>,
-    /// On a conflict with a workflow: the targets that would have been accepted.
+    /// On a conflict with a workflow (409): the states the record may move to from its
+    /// current one; empty when it can move nowhere.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(ignore)]
+    #[schema(nullable = false, example = json!(["closed", "reopened"]))]
     pub allowed: Option<Vec<String>>,
 }
 

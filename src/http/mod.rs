@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod auth;
+pub mod complaints;
 pub mod customers;
 pub mod error;
 pub mod extract;

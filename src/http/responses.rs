@@ -151,3 +151,18 @@ impl utoipa::IntoResponses for RecordActionErrors {
         ])
     }
 }
+
+/// Errors of a workflow transition: a write whose 409 lists the permitted targets.
+pub struct TransitionErrors;
+impl utoipa::IntoResponses for TransitionErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut responses = WriteErrors::responses();
+        responses.insert(
+            "409".into(),
+            problem(
+                "The workflow does not permit this move from the current state; `allowed` lists the states it permits (empty when none). Also: the same Idempotency-Key is still being processed",
+            ),
+        );
+        responses
+    }
+}

@@ -7,8 +7,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
 use super::{
-    agenda, auth, customers, health, interactions, middleware, playbooks, purchases, relationships,
-    scheduler, segments, touchpoints, users,
+    agenda, auth, complaints, customers, health, interactions, middleware, playbooks, purchases,
+    relationships, scheduler, segments, touchpoints, users,
 };
 use crate::http::error::ApiError;
 
@@ -68,6 +68,16 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(touchpoints::skip_touchpoint)
                 .service(touchpoints::cancel_touchpoint)
                 .service(touchpoints::schedule_campaign)
+                .service(complaints::list_complaints)
+                .service(complaints::create_complaint)
+                .service(complaints::get_complaint)
+                .service(complaints::update_complaint)
+                .service(complaints::transition_complaint)
+                .service(complaints::add_complaint_note)
+                .service(complaints::list_complaint_events)
+                .service(complaints::list_sla_policies)
+                .service(complaints::get_sla_policy)
+                .service(complaints::update_sla_policy)
                 .service(agenda::get_agenda)
                 .service(scheduler::run_scheduler),
         );

@@ -3,6 +3,7 @@
 //! and safe on several replicas at once (uniqueness by constraint, work found by an index on
 //! its due time), so running it twice, or on two replicas, changes nothing more.
 
+mod escalations;
 mod greetings;
 mod idempotency_keys;
 mod login_throttles;
@@ -33,6 +34,7 @@ pub struct Pass {
 pub const PASSES: &[Pass] = &[
     pending_purchases::PASS,
     greetings::PASS,
+    escalations::PASS,
     idempotency_keys::PASS,
     login_throttles::PASS,
 ];
@@ -52,6 +54,7 @@ pub struct PassOutcome {
 #[schema(example = json!({"at": "2026-11-23T09:00:00Z", "passes": [
     {"name": "pending_purchase_playbooks", "description": "Applies the after-purchase playbooks of purchases not yet applied", "affected": 0},
     {"name": "yearly_greetings", "description": "Schedules birthday and important-date touchpoints coming within 30 days", "affected": 37},
+    {"name": "complaint_escalations", "description": "Escalates open complaints past their first-response or resolution deadline, once per deadline", "affected": 2},
     {"name": "expired_idempotency_keys", "description": "Forgets Idempotency-Key records older than 24 hours", "affected": 12},
     {"name": "expired_login_throttles", "description": "Forgets sign-in throttles whose failures no longer count", "affected": 0}
 ]}))]

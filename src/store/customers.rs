@@ -34,6 +34,8 @@ pub struct CustomerFilter {
     pub next_touchpoint_due_before: Option<DateTime<Utc>>,
     /// Customers with at least this many touchpoints overdue at the instant given.
     pub overdue_touchpoints_min: Option<(i64, DateTime<Utc>)>,
+    /// Customers with at least this many open complaints.
+    pub open_complaints_min: Option<i64>,
     /// Membership of a segment, translated by the domain.
     pub segment: Option<Condition>,
 }
@@ -52,6 +54,20 @@ fn scope_condition(scope: CustomerScope) -> Condition {
         CustomerScope::All => visible,
         CustomerScope::OwnedBy(owner) => visible.add(customers::Column::OwnerId.eq(owner)),
     }
+}
+
+/// The ids of the customers visible in `scope`, as a subquery: a customer's records (its
+/// touchpoints, its complaints) are visible with it.
+pub fn visible_ids(scope: CustomerScope) -> sea_orm::sea_query::SelectStatement {
+    let mut visible = sea_orm::sea_query::Query::select();
+    visible
+        .column(customers::Column::Id)
+        .from(customers::Entity)
+        .and_where(customers::Column::DeletedAt.is_null());
+    if let CustomerScope::OwnedBy(owner) = scope {
+        visible.and_where(customers::Column::OwnerId.eq(owner));
+    }
+    visible
 }
 
 pub async fn find_visible<C: ConnectionTrait>(
@@ -183,6 +199,8 @@ fn sort_key(sort: CustomerSort, now: DateTime<Utc>) -> (Expr, Order) {
         NextTouchpointDesc => (column(customers::Column::NextTouchpointDueAt), Order::Desc),
         OverdueAsc => (super::touchpoints::overdue_count(now), Order::Asc),
         OverdueDesc => (super::touchpoints::overdue_count(now), Order::Desc),
+        OpenComplaintsAsc => (column(customers::Column::OpenComplaints), Order::Asc),
+        OpenComplaintsDesc => (column(customers::Column::OpenComplaints), Order::Desc),
     };
     (key, order)
 }
@@ -273,6 +291,9 @@ fn filter_condition(filter: &CustomerFilter) -> Condition {
     }
     if let Some((min, now)) = filter.overdue_touchpoints_min {
         cond = cond.add(super::touchpoints::overdue_count(now).gte(min));
+    }
+    if let Some(min) = filter.open_complaints_min {
+        cond = cond.add(customers::Column::OpenComplaints.gte(min));
     }
     if let Some(segment) = &filter.segment {
         cond = cond.add(segment.clone());

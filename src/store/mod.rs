@@ -16,6 +16,7 @@
 //! first, always in the same order (parent, then child; several rows in id order), so that two
 //! writers never wait for each other.
 
+pub mod complaints;
 pub mod customers;
 pub mod events;
 pub mod history;

@@ -19,15 +19,8 @@ pub const SCHEDULED: &str = "scheduled";
 
 /// A touchpoint is visible with its customer.
 fn scope_condition(scope: CustomerScope) -> Condition {
-    let mut visible = Query::select();
-    visible
-        .column(customers::Column::Id)
-        .from(customers::Entity)
-        .and_where(customers::Column::DeletedAt.is_null());
-    if let CustomerScope::OwnedBy(owner) = scope {
-        visible.and_where(customers::Column::OwnerId.eq(owner));
-    }
-    Condition::all().add(touchpoints::Column::CustomerId.in_subquery(visible))
+    Condition::all()
+        .add(touchpoints::Column::CustomerId.in_subquery(super::customers::visible_ids(scope)))
 }
 
 pub async fn find_visible<C: ConnectionTrait>(
@@ -367,4 +360,19 @@ pub async fn of_customer_newest<C: ConnectionTrait>(
     }
     let query = query.order_by_desc(Column::DueAt).order_by_desc(Column::Id);
     super::page::fetch(db, query, limit).await
+}
+
+/// The open touchpoints that follow up `complaint_id`.
+pub async fn open_of_complaint<C: ConnectionTrait>(
+    db: &C,
+    complaint_id: Uuid,
+) -> DbResult<Vec<Uuid>> {
+    touchpoints::Entity::find()
+        .select_only()
+        .column(touchpoints::Column::Id)
+        .filter(touchpoints::Column::ComplaintId.eq(complaint_id))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .into_tuple()
+        .all(db)
+        .await
 }

@@ -103,3 +103,20 @@ pub async fn lock_active_admins<C: ConnectionTrait>(tx: &C) -> DbResult<Vec<Uuid
         .all(tx)
         .await
 }
+
+/// The longest-standing active user with `role` (ids are time-ordered), who takes work that
+/// must go to someone with that role.
+pub async fn first_active_with_role<C: ConnectionTrait>(
+    db: &C,
+    role: &str,
+) -> DbResult<Option<Uuid>> {
+    users::Entity::find()
+        .select_only()
+        .column(users::Column::Id)
+        .filter(users::Column::Role.eq(role))
+        .filter(users::Column::Active.eq(true))
+        .order_by_asc(users::Column::Id)
+        .into_tuple()
+        .one(db)
+        .await
+}

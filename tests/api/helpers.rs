@@ -269,6 +269,7 @@ pub struct Customer {
     pub last_purchase_at: Option<String>,
     pub next_touchpoint_due_at: Option<String>,
     pub overdue_touchpoints: i64,
+    pub open_complaints: i64,
 }
 
 /// Asserts a problem+json response and returns its body.

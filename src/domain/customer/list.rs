@@ -140,6 +140,16 @@ async fn filter_of(
                 ));
             }
         },
+        open_complaints_min: match q.open_complaints_min {
+            None => None,
+            Some(min @ 0..=10_000) => Some(min),
+            Some(_) => {
+                return Err(DomainError::invalid(
+                    "open_complaints_min",
+                    "must be between 0 and 10000",
+                ));
+            }
+        },
         segment: match q.segment_id {
             Some(id) => Some(crate::domain::segment::ops::membership_of(db, id, now).await?),
             None => None,
@@ -181,6 +191,7 @@ fn sort_key(sort: CustomerSort, m: &customers::Model, overdue: i64) -> Option<St
     match sort {
         NextTouchpointAsc | NextTouchpointDesc => m.next_touchpoint_due_at.map(|t| t.to_rfc3339()),
         OverdueAsc | OverdueDesc => Some(overdue.to_string()),
+        OpenComplaintsAsc | OpenComplaintsDesc => Some(m.open_complaints.to_string()),
         NameAsc | NameDesc => Some(m.name.clone()),
         CreatedAsc | CreatedDesc => Some(m.created_at.to_rfc3339()),
         UpdatedAsc | UpdatedDesc => Some(m.updated_at.to_rfc3339()),
@@ -198,7 +209,9 @@ fn key_value(sort: CustomerSort, raw: &str) -> DomainResult<sea_orm::Value> {
     Ok(match sort {
         NameAsc | NameDesc => raw.to_string().into(),
         ValueAsc | ValueDesc => raw.parse::<i64>().map_err(|_| bad())?.into(),
-        PurchasesAsc | PurchasesDesc => raw.parse::<i32>().map_err(|_| bad())?.into(),
+        PurchasesAsc | PurchasesDesc | OpenComplaintsAsc | OpenComplaintsDesc => {
+            raw.parse::<i32>().map_err(|_| bad())?.into()
+        }
         OverdueAsc | OverdueDesc => raw.parse::<i64>().map_err(|_| bad())?.into(),
         _ => DateTime::parse_from_rfc3339(raw)
             .map_err(|_| bad())?

@@ -35,6 +35,29 @@ pub async fn can_own(tx: &DatabaseTransaction, user_id: Uuid) -> DomainResult<bo
     }
 }
 
+/// Who may be given a customer's open work (`what`: "touchpoints", "complaints"): an active
+/// user who can own customers; an agent gives work only to themselves.
+pub async fn check_assignee(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    assignee: Uuid,
+    what: &str,
+    errors: &mut Vec<FieldError>,
+) -> DomainResult<()> {
+    if actor.role == Role::Agent && assignee != actor.id {
+        return Err(DomainError::Forbidden(format!(
+            "agents assign {what} only to themselves"
+        )));
+    }
+    if !can_own(tx, assignee).await? {
+        errors.push(FieldError::new(
+            "assignee_id",
+            "must be an active user who can own customers",
+        ));
+    }
+    Ok(())
+}
+
 /// Records a hand-off that has been written to the customer row.
 #[tracing::instrument(skip_all, fields(customer.id = %customer_id))]
 pub async fn record_handoff<C: ConnectionTrait>(
@@ -59,9 +82,10 @@ pub async fn record_handoff<C: ConnectionTrait>(
         },
     )
     .await?;
-    // Open work moves with the customer, in this transaction: the scheduled touchpoints the
-    // previous owner held (open complaints too, once they exist).
+    // Open work moves with the customer, in this transaction: the scheduled touchpoints and
+    // the open complaints the previous owner held.
     store::touchpoints::reassign_open(db, customer_id, from, to, now).await?;
+    crate::domain::complaint::ops::hand_over(db, Some(customer_id), from, to, by, now).await?;
     Ok(())
 }
 

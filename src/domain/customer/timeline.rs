@@ -1,6 +1,6 @@
-//! A customer's timeline: interactions, purchases, hand-offs and touchpoints (at their due
-//! time) merged newest first, with
-//! one keyset cursor across kinds. Each kind is read with the same cursor and the pages are
+//! A customer's timeline: interactions, purchases, hand-offs, touchpoints (at their due
+//! time) and complaints (when received) merged newest first, with one keyset cursor across
+//! kinds. Each kind is read with the same cursor and the pages are
 //! merged, so no kind is ever loaded whole.
 
 use chrono::{DateTime, Utc};
@@ -99,6 +99,18 @@ pub async fn list(
             kind: TimelineKind::Touchpoint,
             id: r.id,
             record: TimelineRecord::Touchpoint(crate::domain::touchpoint::to_dto(r, now)?),
+        });
+    }
+
+    let (before, whole) = bound(&cursor, TimelineKind::Complaint);
+    let rows = store::complaints::of_customer_newest(db, customer_id, before, whole, limit).await?;
+    more |= rows.more;
+    for r in rows.items {
+        items.push(Entry {
+            at: r.received_at,
+            kind: TimelineKind::Complaint,
+            id: r.id,
+            record: TimelineRecord::Complaint(crate::domain::complaint::ops::to_dto(r, now)?),
         });
     }
 
