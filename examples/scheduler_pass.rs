@@ -1,11 +1,13 @@
 //! Prints how long one scheduler pass (every job) takes over many customers: first with
 //! nothing due, then with 1,000 birthdays coming within the horizon (the pass creates their
-//! touchpoints), then again once they exist. Seeds a fresh database directly.
+//! touchpoints), then again once they exist; then over open complaints, first none past a
+//! deadline, then 1,000 that missed their first response (the pass escalates them), then
+//! again once escalated. Seeds a fresh database directly.
 //!
 //! cargo run --release --example scheduler_pass                       # SQLite, temporary file
 //! RAPPORT_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/sched \
 //!   cargo run --release --example scheduler_pass                     # an empty PostgreSQL database
-//! RAPPORT_BENCH_CUSTOMERS=200000 RAPPORT_BENCH_DUE=5000 …
+//! RAPPORT_BENCH_CUSTOMERS=200000 RAPPORT_BENCH_DUE=5000 RAPPORT_BENCH_COMPLAINTS=50000 …
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -13,8 +15,10 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
-use entity::{customers, users};
+use entity::{complaints, customers, users};
 use rapport::config::Settings;
+use rapport::domain::complaint::ops::set_sla;
+use rapport::domain::complaint::sla::{Policy, SlaState};
 use rapport::scheduler::{SchedulerRun, run_once};
 use rapport::startup::prepare_database;
 use sea_orm::sea_query::Expr;
@@ -154,4 +158,89 @@ async fn main() {
     for _ in 0..2 {
         time(format!("pass, the same {due} already scheduled")).await;
     }
+
+    // Open complaints: none past a deadline (low severity, received now), then `due` of them
+    // received two hours ago as critical, past their one-hour first response.
+    let open = env_number("RAPPORT_BENCH_COMPLAINTS", 20_000);
+    let low = Policy {
+        first_response_minutes: 72 * 60,
+        resolution_minutes: 14 * 24 * 60,
+    };
+    let critical = Policy {
+        first_response_minutes: 60,
+        resolution_minutes: 24 * 60,
+    };
+    let customer_ids: Vec<Uuid> = customers::Entity::find()
+        .select_only()
+        .column(customers::Column::Id)
+        .order_by_asc(customers::Column::Id)
+        .limit(open as u64)
+        .into_tuple()
+        .all(&db)
+        .await
+        .unwrap();
+    let started = Instant::now();
+    for (n, chunk) in customer_ids.chunks(BATCH).enumerate() {
+        let rows: Vec<complaints::ActiveModel> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, &customer)| {
+                let late = n * BATCH + i < due;
+                let (received, policy, severity) = if late {
+                    (now - Duration::hours(2), critical, "critical")
+                } else {
+                    (now, low, "low")
+                };
+                complaint(customer, owner, received, policy, severity, now)
+            })
+            .collect();
+        complaints::Entity::insert_many(rows)
+            .exec_without_returning(&db)
+            .await
+            .unwrap();
+    }
+    println!(
+        "seeded {} open complaints ({due} past their first response) in {:.1} s",
+        customer_ids.len(),
+        started.elapsed().as_secs_f64()
+    );
+    analyze().await;
+    time(format!("pass, {due} complaints to escalate")).await;
+    for _ in 0..2 {
+        time(format!("pass, the same {due} already escalated")).await;
+    }
+}
+
+/// An open complaint received at `received` under `policy`.
+fn complaint(
+    customer: Uuid,
+    owner: Uuid,
+    received: chrono::DateTime<Utc>,
+    policy: Policy,
+    severity: &str,
+    now: chrono::DateTime<Utc>,
+) -> complaints::ActiveModel {
+    let mut row = complaints::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        customer_id: Set(customer),
+        kind: Set("complaint".into()),
+        category: Set("delivery".into()),
+        severity: Set(severity.into()),
+        subject: Set("Late delivery".into()),
+        description: Set(None),
+        channel: Set(None),
+        received_at: Set(received),
+        assignee_id: Set(owner),
+        remediation_plan: Set(None),
+        resolution: Set(None),
+        satisfaction_after: Set(None),
+        escalation_level: Set(0),
+        closed_at: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    set_sla(&mut row, &SlaState::received(received, policy));
+    row
 }

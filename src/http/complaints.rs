@@ -177,7 +177,7 @@ pub async fn add_complaint_note(
 #[utoipa::path(
     tag = "complaints",
     params(("id" = Uuid, Path, description = "Complaint id"), PageQuery),
-    responses((status = 200, description = "A page of history entries", body = Page<ComplaintEvent>), ReadErrors),
+    responses((status = 200, description = "A page of history entries", body = Page<ComplaintEvent>), ListErrors, ReadErrors),
     security(("bearer" = []))
 )]
 #[get("/complaints/{id}/events")]

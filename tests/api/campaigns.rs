@@ -17,17 +17,11 @@ async fn segment(app: &TestApp, body: Value) -> String {
 }
 
 async fn touchpoints_of(app: &TestApp, customer: &str) -> Vec<Value> {
-    let res = app
-        .get(
-            &format!("/api/v1/touchpoints?customer_id={customer}"),
-            &app.admin_token,
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json::<Value>().await.unwrap()["items"]
-        .as_array()
-        .unwrap()
-        .clone()
+    app.items(
+        &format!("/api/v1/touchpoints?customer_id={customer}"),
+        &app.admin_token,
+    )
+    .await
 }
 
 fn greetings() -> Value {

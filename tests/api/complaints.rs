@@ -41,17 +41,11 @@ pub async fn move_to(app: &TestApp, token: &str, id: &str, body: Value) -> Value
 }
 
 pub async fn events(app: &TestApp, id: &str) -> Vec<Value> {
-    let res = app
-        .get(
-            &format!("/api/v1/complaints/{id}/events?limit=200"),
-            &app.admin_token,
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json::<Value>().await.unwrap()["items"]
-        .as_array()
-        .unwrap()
-        .clone()
+    app.items(
+        &format!("/api/v1/complaints/{id}/events?limit=200"),
+        &app.admin_token,
+    )
+    .await
 }
 
 pub async fn get_complaint(app: &TestApp, id: &str) -> Value {
@@ -63,12 +57,8 @@ pub async fn get_complaint(app: &TestApp, id: &str) -> Value {
 }
 
 async fn list(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
-    let res = app.get(&format!("/api/v1/complaints{query}"), token).await;
-    assert_eq!(res.status(), StatusCode::OK, "{query}");
-    res.json::<Value>().await.unwrap()["items"]
-        .as_array()
-        .unwrap()
-        .clone()
+    app.items(&format!("/api/v1/complaints{query}"), token)
+        .await
 }
 
 fn id(v: &Value) -> String {
@@ -434,21 +424,11 @@ db_test!(
         assert_eq!(resolved["resolution"], "Replaced the table top");
         assert_eq!(app.get_customer(&customer.id).await.open_complaints, 0);
 
-        let follow: Vec<Value> = app
-            .get(
-                &format!(
-                    "/api/v1/touchpoints?customer_id={}&purpose=complaint_follow_up",
-                    customer.id
-                ),
-                &agent,
-            )
-            .await
-            .json::<Value>()
-            .await
-            .unwrap()["items"]
-            .as_array()
-            .unwrap()
-            .clone();
+        let follow_ups = format!(
+            "/api/v1/touchpoints?customer_id={}&purpose=complaint_follow_up",
+            customer.id
+        );
+        let follow: Vec<Value> = app.items(&follow_ups, &agent).await;
         assert_eq!(follow.len(), 1);
         let t = &follow[0];
         assert_eq!(
@@ -484,21 +464,7 @@ db_test!(
         assert_eq!(reopened["satisfaction_after"], 2);
         assert!(reopened["closed_at"].is_null() && reopened["resolved_at"].is_null());
         assert_eq!(app.get_customer(&customer.id).await.open_complaints, 1);
-        let touchpoints: Vec<Value> = app
-            .get(
-                &format!(
-                    "/api/v1/touchpoints?customer_id={}&purpose=complaint_follow_up",
-                    customer.id
-                ),
-                &agent,
-            )
-            .await
-            .json::<Value>()
-            .await
-            .unwrap()["items"]
-            .as_array()
-            .unwrap()
-            .clone();
+        let touchpoints: Vec<Value> = app.items(&follow_ups, &agent).await;
         assert_eq!(touchpoints.len(), 2);
         let cancelled = touchpoints.iter().find(|x| x["id"] == t["id"]).unwrap();
         assert_eq!(cancelled["status"], "cancelled");
@@ -956,5 +922,55 @@ db_test!(
         );
         assert_eq!(list(&app, &app.admin_token, "").await.len(), 1);
         assert_eq!(events(&app, &cid).await.len(), 1);
+    }
+);
+
+db_test!(
+    concurrent_transitions_and_receipts_stay_consistent,
+    |app: TestApp| async move {
+        let customer = app
+            .create_customer(&app.admin_token, &json!({"name": "Racing"}))
+            .await;
+        let c = receive(
+            &app,
+            &app.admin_token,
+            json!({"customer_id": customer.id, "subject": "Race"}),
+        )
+        .await;
+        let cid = id(&c);
+        let path = format!("/api/v1/complaints/{cid}/transitions");
+        let answers = at_once(
+            (0..8)
+                .map(|_| {
+                    app.request(Method::POST, &path, &app.admin_token)
+                        .json(&json!({"to": "acknowledged"}))
+                })
+                .collect(),
+        )
+        .await;
+        let counts = status_counts(&answers);
+        assert_eq!(counts.get(&200), Some(&1), "{counts:?}");
+        assert_eq!(counts.get(&409), Some(&7), "{counts:?}");
+        let transitions = events(&app, &cid)
+            .await
+            .into_iter()
+            .filter(|e| e["kind"] == "transition")
+            .count();
+        assert_eq!(transitions, 1);
+        assert_eq!(get_complaint(&app, &cid).await["version"], 2);
+
+        let answers = at_once(
+            (0..10)
+                .map(|i| {
+                    app.request(Method::POST, "/api/v1/complaints", &app.admin_token)
+                        .json(
+                            &json!({"customer_id": customer.id, "subject": format!("At once {i}")}),
+                        )
+                })
+                .collect(),
+        )
+        .await;
+        assert_eq!(status_counts(&answers).get(&201), Some(&10));
+        assert_eq!(app.get_customer(&customer.id).await.open_complaints, 11);
     }
 );

@@ -33,17 +33,11 @@ async fn run_scheduler(app: &TestApp) -> Value {
 }
 
 async fn touchpoints_of(app: &TestApp, customer: &str) -> Vec<Value> {
-    let res = app
-        .get(
-            &format!("/api/v1/touchpoints?customer_id={customer}&limit=200"),
-            &app.admin_token,
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json::<Value>().await.unwrap()["items"]
-        .as_array()
-        .unwrap()
-        .clone()
+    app.items(
+        &format!("/api/v1/touchpoints?customer_id={customer}&limit=200"),
+        &app.admin_token,
+    )
+    .await
 }
 
 /// A date of birth (in 1992, a leap year, so any day exists) whose anniversary is `days`

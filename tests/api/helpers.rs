@@ -234,6 +234,14 @@ impl TestApp {
         (id, self.token(&email, password).await)
     }
 
+    /// The items of the page a GET of `path` answers, which must be a 200.
+    pub async fn items(&self, path: &str, token: &str) -> Vec<Value> {
+        let res = self.get(path, token).await;
+        assert_eq!(res.status(), StatusCode::OK, "GET {path}");
+        let page: Value = res.json().await.expect("page");
+        page["items"].as_array().expect("items").clone()
+    }
+
     pub async fn create_customer(&self, token: &str, body: &Value) -> Customer {
         let res = self.post("/api/v1/customers", token, body).await;
         assert_eq!(res.status(), StatusCode::CREATED, "create customer");

@@ -20,18 +20,29 @@ use crate::domain::role::Role;
 use crate::domain::version::ensure_written;
 use crate::store;
 
-/// Complaints escalated per pass; the next pass takes the rest.
+/// Complaints read at a time, and the most one pass escalates; a larger backlog is left to
+/// the next pass so that no pass runs unbounded.
 const BATCH: u64 = 500;
+const MAX_PER_PASS: u64 = 20 * BATCH;
 
 /// Escalates every deadline missed by `now`; returns how many escalations were made.
 #[tracing::instrument(skip_all)]
 pub async fn escalate_due(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResult<u64> {
     let now = instant(now);
     let mut escalations = 0;
-    for id in store::complaints::due_for_escalation(db, now, BATCH).await? {
-        let tx = begin_write(db).await?;
-        escalations += escalate(&tx, id, now).await?;
-        tx.commit().await?;
+    let mut seen = 0;
+    while seen < MAX_PER_PASS {
+        let due = store::complaints::due_for_escalation(db, now, BATCH).await?;
+        seen += due.len() as u64;
+        // Each one is escalated, or its `next_escalation_at` moved on, so it is not read again.
+        for id in &due {
+            let tx = begin_write(db).await?;
+            escalations += escalate(&tx, *id, now).await?;
+            tx.commit().await?;
+        }
+        if (due.len() as u64) < BATCH {
+            break;
+        }
     }
     Ok(escalations)
 }
