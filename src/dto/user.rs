@@ -49,8 +49,8 @@ pub struct UserPatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false)]
     pub role: Option<Role>,
-    /// Deactivating a user who still owns customers is refused unless `reassign_to` names
-    /// who takes them over.
+    /// Deactivating a user who still owns customers or holds open complaints is refused
+    /// unless `reassign_to` names who takes them over.
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false)]
     pub active: Option<bool>,
@@ -58,8 +58,8 @@ pub struct UserPatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false, min_length = 12, max_length = 256, write_only)]
     pub password: Option<String>,
-    /// With `"active": false`: the active user who takes over all of this user's customers,
-    /// each hand-off recorded.
+    /// With `"active": false`: the active user who takes over all of this user's customers
+    /// and open complaints, each hand-off recorded.
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false)]
     pub reassign_to: Option<Uuid>,

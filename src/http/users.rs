@@ -72,8 +72,8 @@ pub async fn get_user(
 
 /// Change a user
 ///
-/// Deactivating a user who still owns customers is refused with 409, as is removing the
-/// last active admin.
+/// Deactivating a user who still owns customers or holds open complaints is refused with
+/// 409 unless `reassign_to` names a successor, as is removing the last active admin.
 #[utoipa::path(
     tag = "users",
     request_body = UserPatch,
