@@ -60,6 +60,8 @@ pub struct Settings {
     pub statement_timeout: Duration,
     /// The most members one campaign (`POST /segments/{id}/touchpoints`) reaches.
     pub campaign_max_members: u64,
+    /// What purchases make a customer fit the `important` and `key` tiers.
+    pub tier_thresholds: crate::domain::report::TierThresholds,
 }
 
 /// The database URL may carry a password (`postgres://user:secret@host/db` or
@@ -77,6 +79,7 @@ impl fmt::Debug for Settings {
             .field("scheduler_interval", &self.scheduler_interval)
             .field("statement_timeout", &self.statement_timeout)
             .field("campaign_max_members", &self.campaign_max_members)
+            .field("tier_thresholds", &self.tier_thresholds)
             .finish()
     }
 }
@@ -231,6 +234,35 @@ impl Settings {
             return Err(invalid("RAPPORT_CAMPAIGN_MAX_MEMBERS", "must be positive"));
         }
 
+        let tier_thresholds = crate::domain::report::TierThresholds {
+            key_months: parse_number(get("RAPPORT_TIER_KEY_MONTHS"), "RAPPORT_TIER_KEY_MONTHS", 9)?,
+            important_purchases: parse_number(
+                get("RAPPORT_TIER_IMPORTANT_PURCHASES"),
+                "RAPPORT_TIER_IMPORTANT_PURCHASES",
+                6,
+            )?,
+            important_amount_minor: parse_number(
+                get("RAPPORT_TIER_IMPORTANT_AMOUNT_MINOR"),
+                "RAPPORT_TIER_IMPORTANT_AMOUNT_MINOR",
+                500_000,
+            )?,
+        };
+        if !(1..=12).contains(&tier_thresholds.key_months) {
+            return Err(invalid(
+                "RAPPORT_TIER_KEY_MONTHS",
+                "must be between 1 and 12",
+            ));
+        }
+        if tier_thresholds.important_purchases == 0
+            || tier_thresholds.important_amount_minor == 0
+            || tier_thresholds.important_amount_minor > i64::MAX as u64
+        {
+            return Err(invalid(
+                "RAPPORT_TIER_IMPORTANT_PURCHASES",
+                "the important thresholds must be positive whole numbers",
+            ));
+        }
+
         Ok(Self {
             database_url: get("RAPPORT_DATABASE_URL")
                 .unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
@@ -249,6 +281,7 @@ impl Settings {
             scheduler_interval: Duration::from_secs(interval),
             statement_timeout: Duration::from_millis(statement_timeout_ms),
             campaign_max_members,
+            tier_thresholds,
         })
     }
 }
@@ -259,18 +292,18 @@ fn parse_number(
     default: u64,
 ) -> Result<u64, ConfigError> {
     let unit = if name.ends_with("_MS") {
-        "milliseconds"
+        " of milliseconds"
+    } else if name.ends_with("_SECS") {
+        " of seconds"
     } else {
-        "seconds"
+        ""
     };
     match value {
         None => Ok(default),
-        Some(v) => v.trim().parse().map_err(|_| {
-            invalid(
-                name,
-                format!("expected a whole number of {unit}, got `{v}`"),
-            )
-        }),
+        Some(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| invalid(name, format!("expected a whole number{unit}, got `{v}`"))),
     }
 }
 

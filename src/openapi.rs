@@ -37,6 +37,10 @@ pub fn base() -> OpenApi {
             "complaints",
             "Service repair: complaints, suggestions and praise, their workflow, deadlines and escalation",
         ),
+        (
+            "reports",
+            "Where the relationships stand: revenue, neglect, churn, complaints, contacts, tiers (managers and admins)",
+        ),
         ("users", "User management (admins)"),
         ("operations", "Health and metrics, without authentication"),
     ];

@@ -80,6 +80,7 @@ impl Application {
             evaluations: Evaluations::new(evaluation_slots as usize, budget::SLOT_WAIT),
             clock: clock.clone(),
             campaign_max_members: settings.campaign_max_members,
+            tier_thresholds: settings.tier_thresholds,
         });
         let server = serve(listener, state)?;
         Ok(Self {

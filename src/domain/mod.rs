@@ -18,6 +18,7 @@ pub mod page;
 pub mod password;
 pub mod playbook;
 pub mod purchase;
+pub mod report;
 pub mod role;
 pub mod schedule;
 pub mod segment;

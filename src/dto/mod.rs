@@ -10,6 +10,7 @@ pub mod page;
 pub mod playbook;
 pub mod purchase;
 pub mod relationship;
+pub mod report;
 pub mod segment;
 pub mod touchpoint;
 pub mod user;

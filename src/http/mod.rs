@@ -14,6 +14,7 @@ pub mod middleware;
 pub mod playbooks;
 pub mod purchases;
 pub mod relationships;
+pub mod reports;
 pub mod responses;
 pub mod routing;
 pub mod scheduler;

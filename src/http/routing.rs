@@ -8,7 +8,7 @@ use utoipa_actix_web::{AppExt, scope};
 
 use super::{
     agenda, auth, complaints, customers, health, interactions, middleware, playbooks, purchases,
-    relationships, scheduler, segments, touchpoints, users,
+    relationships, reports, scheduler, segments, touchpoints, users,
 };
 use crate::http::error::ApiError;
 
@@ -78,6 +78,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(complaints::list_sla_policies)
                 .service(complaints::get_sla_policy)
                 .service(complaints::update_sla_policy)
+                .service(reports::get_pareto_report)
+                .service(reports::get_neglected_report)
+                .service(reports::get_churn_report)
+                .service(reports::get_complaint_report)
+                .service(reports::get_touchpoint_report)
+                .service(reports::get_tier_suggestions)
                 .service(agenda::get_agenda)
                 .service(scheduler::run_scheduler),
         );

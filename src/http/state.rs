@@ -17,4 +17,6 @@ pub struct AppState {
     pub clock: Clock,
     /// The most members one campaign reaches.
     pub campaign_max_members: u64,
+    /// What purchases make a customer fit each tier, for the tier suggestions.
+    pub tier_thresholds: crate::domain::report::TierThresholds,
 }

@@ -26,6 +26,7 @@ pub mod login;
 pub mod page;
 pub mod playbooks;
 pub mod purchases;
+pub mod reports;
 pub mod segments;
 pub mod touchpoints;
 pub mod users;

@@ -27,6 +27,7 @@ mod purchases;
 mod races;
 mod relationship_health;
 mod relationships;
+mod reports;
 mod scheduler;
 mod segment_operators;
 mod segments;

@@ -1,0 +1,69 @@
+//! Counts over customers: who is neglected, who was lost.
+
+use chrono::{DateTime, Utc};
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+use super::{Dialect, Period, counts, rows};
+use crate::store::DbResult;
+
+const NEGLECTED: &str = "deleted_at IS NULL AND status = 'active' \
+     AND (last_contacted_at IS NULL OR last_contacted_at < $1)";
+
+/// Active customers not contacted since `since` (or never), per tier.
+pub async fn neglected_by_tier<C: ConnectionTrait>(
+    db: &C,
+    since: DateTime<Utc>,
+) -> DbResult<Vec<(Option<String>, i64)>> {
+    let sql = format!(
+        "SELECT tier AS key, COUNT(*) AS n FROM customers WHERE {NEGLECTED} GROUP BY tier ORDER BY n DESC"
+    );
+    counts(rows(db, &sql, vec![since.into()]).await?)
+}
+
+/// The same, per owner, most neglected first.
+pub async fn neglected_by_owner<C: ConnectionTrait>(
+    db: &C,
+    since: DateTime<Utc>,
+) -> DbResult<Vec<(Uuid, i64)>> {
+    let sql = format!(
+        "SELECT owner_id AS key, COUNT(*) AS n FROM customers WHERE {NEGLECTED} \
+         GROUP BY owner_id ORDER BY n DESC, owner_id"
+    );
+    rows(db, &sql, vec![since.into()])
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("", "key")?, r.try_get("", "n")?)))
+        .collect()
+}
+
+/// What churned customers are grouped by.
+#[derive(Clone, Copy)]
+pub enum ChurnGroup {
+    Reason,
+    Tier,
+    Month,
+}
+
+/// Customers lost in the period, per reason (null when none was given), tier or month
+/// (`YYYY-MM`, UTC), at most `limit` groups, largest first (months in order).
+pub async fn churned_by<C: ConnectionTrait>(
+    db: &C,
+    period: Period,
+    group: ChurnGroup,
+    limit: u64,
+) -> DbResult<Vec<(Option<String>, i64)>> {
+    let mut values = Vec::new();
+    let when = period.condition("churned_at", &mut values);
+    let (key, order) = match group {
+        ChurnGroup::Reason => ("churn_reason".to_string(), "n DESC, key"),
+        ChurnGroup::Tier => ("tier".to_string(), "n DESC, key"),
+        ChurnGroup::Month => (Dialect::of(db).month("churned_at"), "key"),
+    };
+    let sql = format!(
+        "SELECT {key} AS key, COUNT(*) AS n FROM customers \
+         WHERE deleted_at IS NULL AND status = 'churned' AND {when} \
+         GROUP BY {key} ORDER BY {order} LIMIT {limit}"
+    );
+    counts(rows(db, &sql, values).await?)
+}
