@@ -12,6 +12,7 @@ pub struct Model {
     pub birthday_mmdd: Option<i32>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub phone_digits: Option<String>,
     pub industry: Option<String>,
     pub occupation: Option<String>,
     pub position: Option<String>,

@@ -20,6 +20,7 @@ pub fn customer(i: usize, id: Uuid, owner: Uuid, now: DateTime<Utc>) -> customer
         birthday_mmdd: Set(None),
         email: Set(Some(format!("c{i}@example.com"))),
         phone: Set(None),
+        phone_digits: Set(None),
         industry: Set(Some(
             if i.is_multiple_of(2) {
                 "retail"

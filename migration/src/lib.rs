@@ -11,6 +11,7 @@ mod m20261123_000005_touchpoints;
 mod m20261123_000006_user_timezone;
 mod m20261123_000007_customer_dates;
 mod m20261129_000008_complaints;
+mod m20261129_000009_phone_digits;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_user_timezone::Migration),
             Box::new(m20261123_000007_customer_dates::Migration),
             Box::new(m20261129_000008_complaints::Migration),
+            Box::new(m20261129_000009_phone_digits::Migration),
         ]
     }
 }

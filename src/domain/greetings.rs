@@ -178,6 +178,7 @@ mod tests {
             birthday_mmdd: None,
             email: None,
             phone: None,
+            phone_digits: None,
             industry: None,
             occupation: None,
             position: None,

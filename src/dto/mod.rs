@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod auth;
 pub mod complaint;
 pub mod customer;
+pub mod decode;
 pub mod interaction;
 pub mod page;
 pub mod playbook;
@@ -12,6 +13,7 @@ pub mod purchase;
 pub mod relationship;
 pub mod report;
 pub mod segment;
+pub mod strict;
 pub mod touchpoint;
 pub mod user;
 

@@ -20,7 +20,6 @@ pub mod routing;
 pub mod scheduler;
 pub mod segments;
 pub mod state;
-pub mod strict;
 pub mod touchpoints;
 pub mod users;
 

@@ -19,6 +19,7 @@ pub fn write_profile(model: &mut customers::ActiveModel, p: &Profile) {
     model.birthday_mmdd = Set(p.birthday.map(birthday::month_day_key));
     model.email = Set(p.email.clone());
     model.phone = Set(p.phone.clone());
+    model.phone_digits = Set(p.phone.as_deref().map(super::rules::phone_digits));
     model.industry = Set(p.industry.clone());
     model.occupation = Set(p.occupation.clone());
     model.position = Set(p.position.clone());

@@ -273,6 +273,11 @@ fn check_window(window: &ContactWindow, errors: &mut Vec<FieldError>) {
 }
 
 /// Mirrors `PHONE_PATTERN`: optional `+`, a digit, then 2–30 digits or separators.
+/// The digits of a phone number: how two spellings of one number are known to be the same.
+pub fn phone_digits(value: &str) -> String {
+    value.chars().filter(char::is_ascii_digit).collect()
+}
+
 pub fn is_phone(value: &str) -> bool {
     let rest = value.strip_prefix('+').unwrap_or(value);
     let mut chars = rest.chars();
