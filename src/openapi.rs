@@ -9,6 +9,7 @@ use utoipa::{PartialSchema, ToSchema};
 use crate::domain::role::Role;
 use crate::dto::complaint::ComplaintSort;
 use crate::dto::customer::CustomerSort;
+use crate::dto::customer_csv::OnDuplicate;
 use crate::dto::segment::{SegmentKind, SegmentRule};
 use crate::http::error::{FieldError, Problem};
 
@@ -83,6 +84,7 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
         (FieldError::name(), FieldError::schema()),
         (CustomerSort::name(), CustomerSort::schema()),
         (ComplaintSort::name(), ComplaintSort::schema()),
+        (OnDuplicate::name(), OnDuplicate::schema()),
         (Role::name(), Role::schema()),
         (SegmentKind::name(), SegmentKind::schema()),
         (SegmentRule::name(), SegmentRule::schema()),

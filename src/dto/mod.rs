@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod auth;
 pub mod complaint;
 pub mod customer;
+pub mod customer_csv;
 pub mod decode;
 pub mod interaction;
 pub mod page;

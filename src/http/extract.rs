@@ -18,6 +18,18 @@ use crate::http::state::AppState;
 /// Largest JSON body accepted.
 pub const JSON_LIMIT: usize = 1024 * 1024;
 
+/// Largest CSV upload accepted.
+pub const CSV_LIMIT: usize = 20 * 1024 * 1024;
+
+/// The largest body a request to `path` may carry.
+pub fn body_limit(path: &str) -> usize {
+    if path == "/api/v1/customers/import" {
+        CSV_LIMIT
+    } else {
+        JSON_LIMIT
+    }
+}
+
 /// A JSON body, deserialised and validated.
 pub struct Json<T>(pub T);
 
@@ -74,7 +86,47 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Json<T> {
 }
 
 fn too_large() -> ApiError {
-    ApiError::PayloadTooLarge(format!("the body exceeds {JSON_LIMIT} bytes"))
+    too_large_for(JSON_LIMIT)
+}
+
+pub fn too_large_for(limit: usize) -> ApiError {
+    ApiError::PayloadTooLarge(format!("the body exceeds {limit} bytes"))
+}
+
+/// A CSV upload (`text/csv`, UTF-8), read whole up to `CSV_LIMIT`.
+pub struct CsvBody(pub web::Bytes);
+
+impl FromRequest for CsvBody {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let essence = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|v| v.trim().to_ascii_lowercase());
+        if !matches!(essence.as_deref(), Some("text/csv" | "application/csv")) {
+            return Box::pin(ready(Err(ApiError::UnsupportedMediaType(
+                "send the file as text/csv".into(),
+            ))));
+        }
+        let mut payload = payload.take();
+        Box::pin(async move {
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|_| {
+                    ApiError::BadRequest("the request body could not be read".into())
+                })?;
+                if body.len() + chunk.len() > CSV_LIMIT {
+                    return Err(too_large_for(CSV_LIMIT));
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(CsvBody(body.freeze()))
+        })
+    }
 }
 
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {

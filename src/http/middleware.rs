@@ -14,7 +14,7 @@ use futures_util::StreamExt;
 use crate::domain::idempotency::{self, Claim, StoredResponse};
 use crate::domain::user::actor_for_token;
 use crate::http::error::ApiError;
-use crate::http::extract::{JSON_LIMIT, bearer_token};
+use crate::http::extract::{bearer_token, body_limit, too_large_for};
 use crate::http::state::AppState;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -122,6 +122,7 @@ pub async fn idempotency(
         return Ok(problem(req, err));
     };
 
+    let limit = body_limit(req.path());
     let mut payload = req.take_payload();
     let mut body = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
@@ -131,11 +132,8 @@ pub async fn idempotency(
                 ApiError::BadRequest("the request body could not be read".into()),
             ));
         };
-        if body.len() + chunk.len() > JSON_LIMIT {
-            return Ok(problem(
-                req,
-                ApiError::PayloadTooLarge(format!("the body exceeds {JSON_LIMIT} bytes")),
-            ));
+        if body.len() + chunk.len() > limit {
+            return Ok(problem(req, too_large_for(limit)));
         }
         body.extend_from_slice(&chunk);
     }

@@ -7,8 +7,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
 use super::{
-    agenda, auth, complaints, customers, health, interactions, middleware, playbooks, purchases,
-    relationships, reports, scheduler, segments, touchpoints, users,
+    agenda, auth, complaints, customer_csv, customers, health, interactions, middleware, playbooks,
+    purchases, relationships, reports, scheduler, segments, touchpoints, users,
 };
 use crate::http::error::ApiError;
 
@@ -30,6 +30,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(users::update_user)
                 .service(customers::list_customers)
                 .service(customers::create_customer)
+                // Before `/customers/{id}`, which would take `export` for an id.
+                .service(customer_csv::import_customers)
+                .service(customer_csv::export_customers)
                 .service(customers::get_customer)
                 .service(customers::update_customer)
                 .service(customers::delete_customer)

@@ -399,3 +399,86 @@ pub async fn count_owned_by<C: ConnectionTrait>(db: &C, owner: Uuid) -> DbResult
         .count(db)
         .await
 }
+
+/// A visible customer an import row may name: its id, email and phone digits.
+pub struct Match {
+    pub id: Uuid,
+    pub email: Option<String>,
+    pub phone_digits: Option<String>,
+}
+
+/// The visible customers with one of these ids, (lower-case) emails or phone digits, oldest
+/// first.
+pub async fn matching<C: ConnectionTrait>(
+    db: &C,
+    scope: CustomerScope,
+    ids: &[Uuid],
+    emails: &[String],
+    digits: &[String],
+) -> DbResult<Vec<Match>> {
+    let mut found = Vec::new();
+    let lookups: [(customers::Column, Vec<sea_orm::Value>); 3] = [
+        (
+            customers::Column::Id,
+            ids.iter().map(|v| (*v).into()).collect(),
+        ),
+        (
+            customers::Column::Email,
+            emails.iter().map(|v| v.clone().into()).collect(),
+        ),
+        (
+            customers::Column::PhoneDigits,
+            digits.iter().map(|v| v.clone().into()).collect(),
+        ),
+    ];
+    for (column, values) in lookups {
+        for chunk in values.chunks(500) {
+            let rows: Vec<(Uuid, Option<String>, Option<String>)> = customers::Entity::find()
+                .select_only()
+                .column(customers::Column::Id)
+                .column(customers::Column::Email)
+                .column(customers::Column::PhoneDigits)
+                .filter(scope_condition(scope))
+                .filter(column.is_in(chunk.iter().cloned()))
+                .order_by_asc(customers::Column::Id)
+                .into_tuple()
+                .all(db)
+                .await?;
+            found.extend(rows.into_iter().map(|(id, email, phone_digits)| Match {
+                id,
+                email,
+                phone_digits,
+            }));
+        }
+    }
+    Ok(found)
+}
+
+/// New customers with their tags, recurring-date month-days and history, in batches small
+/// enough for either database's limit on bound parameters.
+pub async fn insert_new<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<customers::ActiveModel>,
+    tags: Vec<customer_tags::ActiveModel>,
+    dates: Vec<customer_dates::ActiveModel>,
+    history: Vec<entity::customer_history::ActiveModel>,
+) -> DbResult<()> {
+    async fn batches<C: ConnectionTrait, A>(db: &C, rows: Vec<A>, size: usize) -> DbResult<()>
+    where
+        A: sea_orm::ActiveModelTrait + Send,
+    {
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let batch: Vec<A> = rows.by_ref().take(size).collect();
+            <A::Entity as EntityTrait>::insert_many(batch)
+                .exec_without_returning(db)
+                .await?;
+        }
+        Ok(())
+    }
+    // About 45 columns a customer: 300 rows stay under SQLite's 32,766 parameters.
+    batches(db, rows, 300).await?;
+    batches(db, tags, 5000).await?;
+    batches(db, dates, 5000).await?;
+    batches(db, history, 2000).await
+}

@@ -197,3 +197,14 @@ pub async fn has_personal_plan<C: ConnectionTrait>(db: &C, customer_id: Uuid) ->
         .await?
         > 0)
 }
+
+/// Whether any active playbook starts on `trigger` (new customers have no personal plan, so
+/// none applies to them without one).
+pub async fn any_active_for<C: ConnectionTrait>(db: &C, trigger: &str) -> DbResult<bool> {
+    Ok(playbooks::Entity::find()
+        .filter(playbooks::Column::Active.eq(true))
+        .filter(playbooks::Column::Trigger.eq(trigger))
+        .one(db)
+        .await?
+        .is_some())
+}

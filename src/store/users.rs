@@ -120,3 +120,20 @@ pub async fn first_active_with_role<C: ConnectionTrait>(
         .one(db)
         .await
 }
+
+/// The users with these (normalised) emails.
+pub async fn by_emails<C: ConnectionTrait>(
+    db: &C,
+    emails: &[String],
+) -> DbResult<Vec<users::Model>> {
+    let mut found = Vec::new();
+    for chunk in emails.chunks(500) {
+        found.extend(
+            users::Entity::find()
+                .filter(users::Column::Email.is_in(chunk.iter().cloned()))
+                .all(db)
+                .await?,
+        );
+    }
+    Ok(found)
+}

@@ -12,6 +12,7 @@ mod cadences;
 mod campaigns;
 mod complaints;
 mod customer_access;
+mod customer_csv;
 mod customer_lists;
 mod customers;
 mod errors;

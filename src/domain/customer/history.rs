@@ -60,26 +60,34 @@ pub async fn record<C: ConnectionTrait>(
     actor_id: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
-    for change in changes {
-        store::history::insert_change(
-            db,
-            customer_history::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                customer_id: Set(customer_id),
-                field: Set(change.field.to_string()),
-                from_value: Set(change.from),
-                to_value: Set(change.to),
-                actor_id: Set(actor_id),
-                reason: Set(change.reason),
-                at: Set(now),
-            },
-        )
-        .await?;
+    for row in rows(customer_id, changes, actor_id, now) {
+        store::history::insert_change(db, row).await?;
     }
     Ok(())
 }
 
-/// The customer's changes, oldest first.
+/// The history rows of `changes`, for writing many customers' at once.
+pub fn rows(
+    customer_id: Uuid,
+    changes: Vec<Change>,
+    actor_id: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Vec<customer_history::ActiveModel> {
+    changes
+        .into_iter()
+        .map(|change| customer_history::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            customer_id: Set(customer_id),
+            field: Set(change.field.to_string()),
+            from_value: Set(change.from),
+            to_value: Set(change.to),
+            actor_id: Set(actor_id),
+            reason: Set(change.reason),
+            at: Set(now),
+        })
+        .collect()
+}
+
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %customer_id))]
 pub async fn list(
     db: &DatabaseConnection,

@@ -99,7 +99,8 @@ pub async fn count_and_first_page(
     Ok((count, shown(db, items, now).await?))
 }
 
-async fn filter_of(
+/// The store's filter for the list's query parameters (the segment's membership resolved).
+pub async fn filter_of(
     db: &DatabaseConnection,
     q: CustomerListQuery,
     now: DateTime<Utc>,

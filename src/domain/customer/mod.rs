@@ -3,6 +3,7 @@
 
 pub mod birthday;
 pub mod convert;
+pub mod csv;
 pub mod fields;
 pub mod history;
 pub mod list;

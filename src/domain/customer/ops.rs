@@ -75,6 +75,30 @@ async fn load<C: sea_orm::ConnectionTrait>(
     to_dto(model, tags, overdue)
 }
 
+/// The row of a new customer with `profile`: nothing bought, contacted or owed yet.
+pub fn new_row(id: Uuid, profile: &Profile, now: DateTime<Utc>) -> customers::ActiveModel {
+    let mut model = customers::ActiveModel {
+        id: Set(id),
+        churned_at: Set(churned_at(None, profile.status, now)),
+        last_contacted_at: Set(None),
+        last_inbound_at: Set(None),
+        last_outbound_at: Set(None),
+        lifetime_value_minor: Set(0),
+        lifetime_value_currency: Set(None),
+        purchase_count: Set(0),
+        last_purchase_at: Set(None),
+        next_touchpoint_due_at: Set(None),
+        open_complaints: Set(0),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+        ..Default::default()
+    };
+    write_profile(&mut model, profile);
+    model
+}
+
 #[tracing::instrument(skip_all, fields(customer.id))]
 pub async fn create(
     db: &DatabaseConnection,
@@ -99,26 +123,7 @@ pub async fn create(
     }
     let id = Uuid::now_v7();
     tracing::Span::current().record("customer.id", tracing::field::display(id));
-    let mut model = customers::ActiveModel {
-        id: Set(id),
-        churned_at: Set(churned_at(None, profile.status, now)),
-        last_contacted_at: Set(None),
-        last_inbound_at: Set(None),
-        last_outbound_at: Set(None),
-        lifetime_value_minor: Set(0),
-        lifetime_value_currency: Set(None),
-        purchase_count: Set(0),
-        last_purchase_at: Set(None),
-        next_touchpoint_due_at: Set(None),
-        open_complaints: Set(0),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        ..Default::default()
-    };
-    write_profile(&mut model, &profile);
-    store::customers::insert(&tx, model).await?;
+    store::customers::insert(&tx, new_row(id, &profile, now)).await?;
     history::record(
         &tx,
         id,
@@ -184,31 +189,67 @@ pub async fn update(
     let tx = begin_write(db).await?;
     let current = locked_customer(&tx, actor, id).await?;
     actor.ensure_can_write()?;
+    let change = plan_change(&tx, actor, &current, patch, now).await?;
+    // Checked after the body, so an invalid change is reported as such whatever its version.
+    precondition.check(current.version)?;
+    // Nothing that does not change moves the version.
+    write_change(&tx, actor, &current, change, now).await?;
+    let updated = load(&tx, id, CustomerScope::All, now).await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// A checked change of a customer's profile: the profile before and after it.
+pub struct ProfileChange {
+    pub before: Profile,
+    pub after: Profile,
+}
+
+/// Applies `patch` to the (locked) customer's profile and checks the result whole, without
+/// writing anything.
+pub async fn plan_change(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    current: &customers::Model,
+    patch: CustomerPatch,
+    now: DateTime<Utc>,
+) -> DomainResult<ProfileChange> {
     if patch.owner_id.is_some_and(|o| o != current.owner_id) {
         actor.ensure_manager("reassign customers")?;
     }
-
-    let tags = store::customers::tags_of(&tx, &[id])
+    let tags = store::customers::tags_of(tx, &[current.id])
         .await?
-        .remove(&id)
+        .remove(&current.id)
         .unwrap_or_default();
-    let before = profile_of(&current, tags)?;
-    let mut profile = before.clone();
-    profile.apply(patch);
-    profile.normalise();
-    let mut errors = profile.check(now.date_naive());
-    check_references(&tx, actor, &profile, Some(&current), &mut errors).await?;
+    let before = profile_of(current, tags)?;
+    let mut after = before.clone();
+    after.apply(patch);
+    after.normalise();
+    let mut errors = after.check(now.date_naive());
+    check_references(tx, actor, &after, Some(current), &mut errors).await?;
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
-    // Checked after the body, so an invalid change is reported as such whatever its version.
-    precondition.check(current.version)?;
+    Ok(ProfileChange { before, after })
+}
+
+/// Writes a planned change: the row, its history, a hand-off, tags, dates and the new tier's
+/// cadence. Nothing is written when nothing changes.
+pub async fn write_change(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    current: &customers::Model,
+    change: ProfileChange,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    let ProfileChange {
+        before,
+        after: profile,
+    } = change;
     if profile == before {
-        // Nothing changes, so neither does the version.
-        let unchanged = load(&tx, id, CustomerScope::All, now).await?;
-        tx.commit().await?;
-        return Ok(unchanged);
+        return Ok(());
     }
+    let id = current.id;
     let mut model = customers::ActiveModel {
         churned_at: Set(churned_at(
             Some((before.status, current.churned_at)),
@@ -221,11 +262,11 @@ pub async fn update(
     };
     write_profile(&mut model, &profile);
     ensure_written(
-        store::customers::update_if_version(&tx, id, current.version, model).await?,
+        store::customers::update_if_version(tx, id, current.version, model).await?,
         "customer",
     )?;
     history::record(
-        &tx,
+        tx,
         id,
         history::changes(Some(&before), &profile),
         Some(actor.id),
@@ -234,7 +275,7 @@ pub async fn update(
     .await?;
     if profile.owner_id != before.owner_id {
         ownership::record_handoff(
-            &tx,
+            tx,
             id,
             before.owner_id,
             profile.owner_id,
@@ -245,19 +286,17 @@ pub async fn update(
         .await?;
     }
     if profile.tags != before.tags {
-        store::customers::replace_tags(&tx, id, &profile.tags).await?;
+        store::customers::replace_tags(tx, id, &profile.tags).await?;
     }
     if profile.important_dates != before.important_dates {
-        store::customers::replace_month_days(&tx, id, &profile.recurring_month_days()).await?;
+        store::customers::replace_month_days(tx, id, &profile.recurring_month_days()).await?;
     }
     if profile.tier != before.tier
-        && let Some(stored) = store::customers::find_visible(&tx, id, CustomerScope::All).await?
+        && let Some(stored) = store::customers::find_visible(tx, id, CustomerScope::All).await?
     {
-        schedule::on_tier_change(&tx, &stored, before.tier.as_str(), now).await?;
+        schedule::on_tier_change(tx, &stored, before.tier.as_str(), now).await?;
     }
-    let updated = load(&tx, id, CustomerScope::All, now).await?;
-    tx.commit().await?;
-    Ok(updated)
+    Ok(())
 }
 
 /// Soft delete: the row stays for history and reports, and disappears from the API.

@@ -1,0 +1,465 @@
+//! `POST /customers/import`: every row is decoded and checked like a `POST /customers` body,
+//! matched against the customers the caller can see (by `id`, then email, then phone
+//! digits) and against earlier rows, and then created, updated or skipped. Rows with
+//! problems are reported and left out; the others are written in one transaction, new
+//! customers in batches. A dry run answers the plan and writes nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use entity::{customer_dates, customer_tags};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::read::{self, Row};
+use super::{OWNER_EMAIL, value_of};
+use crate::db::begin_write;
+use crate::domain::cadence::Trigger;
+use crate::domain::customer::history;
+use crate::domain::customer::ops::{new_row, plan_change, write_change};
+use crate::domain::customer::ownership::can_own;
+use crate::domain::customer::rules::{Profile, phone_digits};
+use crate::domain::error::{DomainError, DomainResult, FieldError};
+use crate::domain::role::{Actor, CustomerScope, Role};
+use crate::domain::schedule;
+use crate::dto::customer::{CustomerCreate, CustomerPatch};
+use crate::dto::customer_csv::{
+    ImportAction, ImportError, ImportQuery, ImportResult, OnDuplicate, PlannedRow,
+};
+use crate::dto::decode::from_validated;
+use crate::store;
+
+/// Columns an existing customer keeps when their cell is empty: they cannot be empty.
+const KEPT_WHEN_EMPTY: &[&str] = &[
+    "name",
+    "timezone",
+    "tier",
+    "lifecycle_stage",
+    "sales_stage",
+    "status",
+    "owner_id",
+];
+
+/// A row read as a new customer, with the body it would change an existing one with.
+struct Decoded {
+    number: usize,
+    id: Option<Uuid>,
+    profile: Profile,
+    patch: Value,
+    email: Option<String>,
+    digits: Option<String>,
+}
+
+fn errors_of(number: usize, errors: Vec<FieldError>) -> Vec<ImportError> {
+    errors
+        .into_iter()
+        .map(|e| ImportError {
+            row: number,
+            field: e.field,
+            message: e.message,
+        })
+        .collect()
+}
+
+fn error(number: usize, field: &str, message: impl Into<String>) -> Vec<ImportError> {
+    vec![ImportError {
+        row: number,
+        field: field.into(),
+        message: message.into(),
+    }]
+}
+
+/// What the import knows beyond the file: the owners named by email, and the answers to
+/// the checks that many rows repeat.
+struct Lookups {
+    owners_by_email: HashMap<String, Uuid>,
+    can_own: HashMap<Uuid, bool>,
+    visible: HashMap<Uuid, bool>,
+}
+
+async fn lookups(tx: &DatabaseTransaction, table: &read::Table) -> DomainResult<Lookups> {
+    let mut owners_by_email = HashMap::new();
+    if let Some(at) = table.columns.iter().position(|c| c == OWNER_EMAIL) {
+        let emails: HashSet<String> = table
+            .rows
+            .iter()
+            .map(|r| r.cells[at].trim().to_lowercase())
+            .filter(|e| !e.is_empty())
+            .collect();
+        let emails: Vec<String> = emails.into_iter().collect();
+        for user in store::users::by_emails(tx, &emails).await? {
+            if user.active {
+                owners_by_email.insert(user.email, user.id);
+            }
+        }
+    }
+    Ok(Lookups {
+        owners_by_email,
+        can_own: HashMap::new(),
+        visible: HashMap::new(),
+    })
+}
+
+/// The row as a create body (cells with a value) and a patch body (every column, an empty
+/// cell clearing its field unless the field cannot be empty).
+fn decode(
+    columns: &[String],
+    row: &Row,
+    lookups: &Lookups,
+    actor: &Actor,
+    today: chrono::NaiveDate,
+) -> Result<Decoded, Vec<ImportError>> {
+    let n = row.number;
+    let mut create = Map::new();
+    let mut patch = Map::new();
+    let mut id = None;
+    for (column, cell) in columns.iter().zip(&row.cells) {
+        let empty = cell.trim().is_empty();
+        match column.as_str() {
+            "id" if empty => {}
+            "id" => match cell.trim().parse::<Uuid>() {
+                Ok(v) => id = Some(v),
+                Err(_) => return Err(error(n, "id", "is not a customer id (a UUID)")),
+            },
+            OWNER_EMAIL if empty => {}
+            OWNER_EMAIL => match lookups.owners_by_email.get(&cell.trim().to_lowercase()) {
+                Some(owner) => {
+                    create.insert("owner_id".into(), Value::String(owner.to_string()));
+                    patch.insert("owner_id".into(), Value::String(owner.to_string()));
+                }
+                None => return Err(error(n, OWNER_EMAIL, "no active user has this email")),
+            },
+            name if empty => {
+                if !KEPT_WHEN_EMPTY.contains(&name) {
+                    let cleared = match name {
+                        "tags" | "important_dates" => Value::Array(Vec::new()),
+                        "attributes" => Value::Object(Map::new()),
+                        _ => Value::Null,
+                    };
+                    patch.insert(name.into(), cleared);
+                }
+            }
+            name => {
+                let value = value_of(name, cell).map_err(|m| error(n, name, m))?;
+                create.insert(name.into(), value.clone());
+                patch.insert(name.into(), value);
+            }
+        }
+    }
+    let input: CustomerCreate =
+        from_validated(Value::Object(create)).map_err(|e| errors_of(n, e))?;
+    let mut profile = Profile::from_create(input, actor.id);
+    profile.normalise();
+    let problems = profile.check(today);
+    if !problems.is_empty() {
+        return Err(errors_of(n, problems));
+    }
+    if actor.role == Role::Agent && profile.owner_id != actor.id {
+        return Err(error(
+            n,
+            "owner_id",
+            "agents import only customers they own",
+        ));
+    }
+    Ok(Decoded {
+        number: n,
+        id,
+        email: profile.email.clone(),
+        digits: profile
+            .phone
+            .as_deref()
+            .map(phone_digits)
+            .filter(|d| !d.is_empty()),
+        profile,
+        patch: Value::Object(patch),
+    })
+}
+
+/// The references a new customer's row makes: an owner who can own customers, a referrer
+/// the caller can see. Answers are kept, as many rows name the same owner.
+async fn check_references(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    d: &Decoded,
+    lookups: &mut Lookups,
+) -> DomainResult<Result<(), Vec<ImportError>>> {
+    let owner = d.profile.owner_id;
+    let owner_ok = match lookups.can_own.get(&owner) {
+        Some(known) => *known,
+        None => {
+            let ok = can_own(tx, owner).await?;
+            lookups.can_own.insert(owner, ok);
+            ok
+        }
+    };
+    if !owner_ok {
+        return Ok(Err(error(
+            d.number,
+            "owner_id",
+            "must be an active user who can own customers",
+        )));
+    }
+    if let Some(referrer) = d.profile.referred_by_id {
+        let seen = match lookups.visible.get(&referrer) {
+            Some(known) => *known,
+            None => {
+                let seen = store::customers::find_visible(tx, referrer, actor.customer_scope())
+                    .await?
+                    .is_some();
+                lookups.visible.insert(referrer, seen);
+                seen
+            }
+        };
+        if !seen {
+            return Ok(Err(error(d.number, "referred_by_id", "no such customer")));
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// Existing customers by id, email and phone digits (the oldest where several share one).
+struct Existing {
+    ids: HashSet<Uuid>,
+    emails: HashMap<String, Uuid>,
+    digits: HashMap<String, Uuid>,
+}
+
+async fn existing(
+    tx: &DatabaseTransaction,
+    scope: CustomerScope,
+    rows: &[Decoded],
+) -> DomainResult<Existing> {
+    let ids: Vec<Uuid> = rows.iter().filter_map(|d| d.id).collect();
+    let emails: Vec<String> = rows.iter().filter_map(|d| d.email.clone()).collect();
+    let digits: Vec<String> = rows.iter().filter_map(|d| d.digits.clone()).collect();
+    let mut found = Existing {
+        ids: HashSet::new(),
+        emails: HashMap::new(),
+        digits: HashMap::new(),
+    };
+    for m in store::customers::matching(tx, scope, &ids, &emails, &digits).await? {
+        found.ids.insert(m.id);
+        if let Some(email) = m.email {
+            let known = found.emails.entry(email).or_insert(m.id);
+            *known = (*known).min(m.id);
+        }
+        if let Some(d) = m.phone_digits {
+            let known = found.digits.entry(d).or_insert(m.id);
+            *known = (*known).min(m.id);
+        }
+    }
+    Ok(found)
+}
+
+#[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
+pub async fn import(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    body: &[u8],
+    q: ImportQuery,
+    now: DateTime<Utc>,
+) -> DomainResult<ImportResult> {
+    actor.ensure_can_write()?;
+    let dry_run = q.dry_run.unwrap_or(false);
+    let mode = q.on_duplicate.unwrap_or_default();
+    let mut result = ImportResult {
+        dry_run,
+        created: 0,
+        updated: 0,
+        skipped: 0,
+        errors: Vec::new(),
+        plan: None,
+    };
+    let table = match read::parse(body) {
+        Ok(table) => table,
+        Err(errors) => {
+            result.errors = errors;
+            return Ok(result);
+        }
+    };
+    result.errors.extend(table.errors.iter().cloned());
+    let mut plan: Vec<PlannedRow> = table
+        .errors
+        .iter()
+        .map(|e| planned(e.row, ImportAction::Error, None, None))
+        .collect();
+
+    let tx = begin_write(db).await?;
+    let mut lookups = lookups(&tx, &table).await?;
+    let mut decoded = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let checked = match decode(&table.columns, row, &lookups, actor, now.date_naive()) {
+            Ok(d) => check_references(&tx, actor, &d, &mut lookups)
+                .await?
+                .map(|()| d),
+            Err(e) => Err(e),
+        };
+        match checked {
+            Ok(d) => decoded.push(d),
+            Err(errors) => {
+                plan.push(planned(row.number, ImportAction::Error, None, None));
+                result.errors.extend(errors);
+            }
+        }
+    }
+
+    let found = existing(&tx, actor.customer_scope(), &decoded).await?;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut creates = Vec::new();
+    let mut updates = Vec::new();
+    for d in decoded {
+        let matched =
+            d.id.filter(|id| found.ids.contains(id))
+                .or_else(|| d.email.as_ref().and_then(|e| found.emails.get(e).copied()))
+                .or_else(|| d.digits.as_ref().and_then(|p| found.digits.get(p).copied()));
+        // A row repeats an earlier one when they share an email, a phone or the customer
+        // they match.
+        let keys: Vec<String> = [
+            matched.map(|id| format!("id:{id}")),
+            d.email.as_ref().map(|e| format!("email:{e}")),
+            d.digits.as_ref().map(|p| format!("phone:{p}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if let Some(first) = keys.iter().find_map(|k| seen.get(k)) {
+            plan.push(planned(d.number, ImportAction::Skip, matched, Some(*first)));
+            result.skipped += 1;
+            continue;
+        }
+        for key in keys {
+            seen.insert(key, d.number);
+        }
+        match (matched, mode) {
+            (None, _) => creates.push(d),
+            (Some(id), OnDuplicate::Skip) => {
+                plan.push(planned(d.number, ImportAction::Skip, Some(id), None));
+                result.skipped += 1;
+            }
+            (Some(id), OnDuplicate::Update) => updates.push((id, d)),
+        }
+    }
+
+    for (id, d) in updates {
+        match update_one(&tx, actor, id, d.patch, dry_run, now).await? {
+            Ok(()) => {
+                plan.push(planned(d.number, ImportAction::Update, Some(id), None));
+                result.updated += 1;
+            }
+            Err(errors) => {
+                plan.push(planned(d.number, ImportAction::Error, Some(id), None));
+                result.errors.extend(errors_of(d.number, errors));
+            }
+        }
+    }
+    for d in &creates {
+        plan.push(planned(d.number, ImportAction::Create, None, None));
+    }
+    result.created = creates.len() as u64;
+    if !dry_run {
+        create_all(&tx, actor, creates, now).await?;
+        tx.commit().await?;
+    }
+    result.errors.sort_by_key(|e| e.row);
+    if dry_run {
+        plan.sort_by_key(|p| p.row);
+        result.plan = Some(plan);
+    }
+    Ok(result)
+}
+
+fn planned(
+    row: usize,
+    action: ImportAction,
+    customer_id: Option<Uuid>,
+    duplicate_of_row: Option<usize>,
+) -> PlannedRow {
+    PlannedRow {
+        row,
+        action,
+        customer_id,
+        duplicate_of_row,
+    }
+}
+
+/// Changes one existing customer as `PATCH /customers/{id}` would; a refusal is the row's.
+async fn update_one(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    id: Uuid,
+    patch: Value,
+    dry_run: bool,
+    now: DateTime<Utc>,
+) -> DomainResult<Result<(), Vec<FieldError>>> {
+    let patch: CustomerPatch = match from_validated(patch) {
+        Ok(p) => p,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let Some(current) = store::customers::lock_visible(tx, id, actor.customer_scope()).await?
+    else {
+        return Ok(Err(vec![FieldError::new("id", "no such customer")]));
+    };
+    let change = match plan_change(tx, actor, &current, patch, now).await {
+        Ok(change) => change,
+        Err(DomainError::Validation(errors)) => return Ok(Err(errors)),
+        Err(DomainError::Forbidden(message)) => {
+            return Ok(Err(vec![FieldError::new("owner_id", message)]));
+        }
+        Err(other) => return Err(other),
+    };
+    if !dry_run {
+        write_change(tx, actor, &current, change, now).await?;
+    }
+    Ok(Ok(()))
+}
+
+/// Writes the new customers in batches, then starts their `customer_created` playbooks.
+async fn create_all(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    creates: Vec<Decoded>,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    let (mut rows, mut tags, mut dates, mut changes) = (
+        Vec::with_capacity(creates.len()),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
+    let mut ids = Vec::with_capacity(creates.len());
+    for d in &creates {
+        let id = Uuid::now_v7();
+        ids.push(id);
+        rows.push(new_row(id, &d.profile, now));
+        tags.extend(d.profile.tags.iter().map(|tag| customer_tags::ActiveModel {
+            customer_id: Set(id),
+            tag: Set(tag.clone()),
+        }));
+        dates.extend(
+            d.profile
+                .recurring_month_days()
+                .into_iter()
+                .map(|month_day| customer_dates::ActiveModel {
+                    customer_id: Set(id),
+                    month_day: Set(month_day),
+                }),
+        );
+        changes.extend(history::rows(
+            id,
+            history::changes(None, &d.profile),
+            Some(actor.id),
+            now,
+        ));
+    }
+    store::customers::insert_new(tx, rows, tags, dates, changes).await?;
+    if store::playbooks::any_active_for(tx, Trigger::CustomerCreated.as_str()).await? {
+        for id in ids {
+            if let Some(stored) = store::customers::find_visible(tx, id, CustomerScope::All).await?
+            {
+                schedule::on_trigger(tx, &stored, Trigger::CustomerCreated, now, id, now).await?;
+            }
+        }
+    }
+    Ok(())
+}

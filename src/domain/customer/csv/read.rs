@@ -1,0 +1,231 @@
+//! Reading an uploaded CSV: UTF-8 with or without a byte-order mark, comma- or
+//! semicolon-separated (told from the header line), a header naming the columns, and rows
+//! whose problems (ragged, not UTF-8) are reported by row number without stopping the rest.
+
+use std::collections::HashSet;
+
+use super::{COLUMNS, OWNER_EMAIL};
+use crate::dto::customer_csv::ImportError;
+
+/// The most data rows one import takes.
+pub const MAX_ROWS: usize = 100_000;
+
+/// A data row: its number in the file (the header is row 1) and its cells.
+pub struct Row {
+    pub number: usize,
+    pub cells: Vec<String>,
+}
+
+/// What a file holds: its columns, the rows that could be read, and the rows that could not.
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+    pub errors: Vec<ImportError>,
+}
+
+/// Comma, unless the header line has more semicolons than commas (outside quotes).
+fn delimiter(text: &[u8]) -> u8 {
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for &b in text {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas { b';' } else { b',' }
+}
+
+fn header_error(field: &str, message: impl Into<String>) -> ImportError {
+    ImportError {
+        row: 1,
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Checks the header: known, distinct columns including `name`. Problems are row-1 errors.
+fn check_header(columns: &[String]) -> Vec<ImportError> {
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    for column in columns {
+        if !COLUMNS.contains(&column.as_str()) && column != OWNER_EMAIL {
+            errors.push(header_error(
+                column,
+                format!(
+                    "unknown column; the columns are {} and {OWNER_EMAIL}",
+                    COLUMNS.join(", ")
+                ),
+            ));
+        } else if !seen.insert(column.as_str()) {
+            errors.push(header_error(column, "appears twice"));
+        }
+    }
+    if !seen.contains("name") {
+        errors.push(header_error("name", "the header must have a name column"));
+    }
+    if seen.contains("owner_id") && seen.contains(OWNER_EMAIL) {
+        errors.push(header_error(
+            OWNER_EMAIL,
+            "give owner_id or owner_email, not both",
+        ));
+    }
+    errors
+}
+
+/// Reads the file. `Err` holds problems that make the whole file unreadable (header, size);
+/// problems of single rows are in `Table::errors`.
+pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(vec![header_error("header", "the file is empty")]);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(body))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body);
+    let mut records = reader.byte_records();
+    let header = match records.next() {
+        Some(Ok(record)) => record,
+        _ => {
+            return Err(vec![header_error(
+                "header",
+                "the header line cannot be read",
+            )]);
+        }
+    };
+    let mut columns = Vec::with_capacity(header.len());
+    for cell in header.iter() {
+        match std::str::from_utf8(cell) {
+            Ok(name) => columns.push(name.trim().to_lowercase()),
+            Err(_) => return Err(vec![header_error("header", "is not valid UTF-8")]),
+        }
+    }
+    let problems = check_header(&columns);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut table = Table {
+        columns,
+        rows: Vec::new(),
+        errors: Vec::new(),
+    };
+    // Rows are numbered by the line they start on, as a text editor or spreadsheet shows
+    // them (the reader's own count passes over blank lines): newlines are counted up to
+    // each record's first byte.
+    let (mut counted_to, mut line) = (0usize, 1usize);
+    for record in records {
+        let start = match &record {
+            Ok(r) => r.position().map(|p| p.byte()),
+            Err(e) => e.position().map(|p| p.byte()),
+        };
+        let start = start
+            .and_then(|b| usize::try_from(b).ok())
+            .unwrap_or(counted_to)
+            .clamp(counted_to, body.len());
+        // A record's position can be the blank lines before it.
+        let start = start
+            + body[start..]
+                .iter()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .count();
+        line += body[counted_to..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = start;
+        let number = line;
+        if table.rows.len() + table.errors.len() >= MAX_ROWS {
+            return Err(vec![ImportError {
+                row: number,
+                field: "body".into(),
+                message: format!("an import takes at most {MAX_ROWS} rows"),
+            }]);
+        }
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                table.errors.push(ImportError {
+                    row: number,
+                    field: "row".into(),
+                    message: format!("cannot be read: {e}"),
+                });
+                continue;
+            }
+        };
+        if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        if record.len() != table.columns.len() {
+            table.errors.push(ImportError {
+                row: number,
+                field: "row".into(),
+                message: format!(
+                    "has {} cells; the header has {}",
+                    record.len(),
+                    table.columns.len()
+                ),
+            });
+            continue;
+        }
+        let mut cells = Vec::with_capacity(record.len());
+        let mut bad = None;
+        for (column, cell) in table.columns.iter().zip(record.iter()) {
+            match std::str::from_utf8(cell) {
+                Ok(text) => cells.push(text.to_string()),
+                Err(_) => {
+                    bad = Some(column.clone());
+                    break;
+                }
+            }
+        }
+        match bad {
+            Some(column) => table.errors.push(ImportError {
+                row: number,
+                field: column,
+                message: "is not valid UTF-8".into(),
+            }),
+            None => table.rows.push(Row { number, cells }),
+        }
+    }
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semicolons_are_told_from_the_header() {
+        assert_eq!(delimiter(b"name;email;tags\nA;a@x;\"v,w\""), b';');
+        assert_eq!(delimiter(b"name,email\n"), b',');
+        assert_eq!(delimiter(b"\"a;b;c\",email\n"), b',');
+    }
+
+    #[test]
+    fn a_bom_ragged_rows_and_bad_bytes_are_told_apart() {
+        let body =
+            b"\xEF\xBB\xBFname,email\nAda,ada@x.com\nBob\n\xFF\xFE,c@x.com\n\nEve,eve@x.com\n";
+        let table = parse(body).unwrap();
+        assert_eq!(table.columns, ["name", "email"]);
+        let numbers: Vec<usize> = table.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [2, 6]);
+        let errors: Vec<(usize, &str)> = table
+            .errors
+            .iter()
+            .map(|e| (e.row, e.field.as_str()))
+            .collect();
+        assert_eq!(errors, [(3, "row"), (4, "name")]);
+    }
+
+    #[test]
+    fn the_header_is_checked_whole() {
+        let errors = parse(b"email,nmae,email\n").err().unwrap();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["nmae", "email", "name"]);
+        assert!(parse(b"").is_err());
+    }
+}

@@ -1,0 +1,75 @@
+//! The customers CSV import's parameters and answer.
+
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+/// What to do with a row naming a customer who exists already.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OnDuplicate {
+    /// Leave the customer as it is (the default).
+    #[default]
+    Skip,
+    /// Change the customer's fields to the row's (columns the file does not have stay).
+    Update,
+}
+
+#[derive(Debug, Default, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportQuery {
+    /// Answer the plan for every row and change nothing.
+    pub dry_run: Option<bool>,
+    /// A row matches an existing customer by `id`, else by email (case-insensitive), else by
+    /// phone (its digits). Default `skip`.
+    pub on_duplicate: Option<OnDuplicate>,
+}
+
+/// A row that was not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ImportError {
+    /// The line the row starts on; the header is row 1.
+    pub row: usize,
+    /// The column, or `row` for the row as a whole.
+    pub field: String,
+    pub message: String,
+}
+
+/// What happens to a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportAction {
+    Create,
+    Update,
+    /// A duplicate: of an existing customer (`customer_id`) or of an earlier row.
+    Skip,
+    Error,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct PlannedRow {
+    pub row: usize,
+    pub action: ImportAction,
+    /// The customer the row matched (update, skip).
+    pub customer_id: Option<Uuid>,
+    /// The earlier row this one repeats.
+    pub duplicate_of_row: Option<usize>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "dry_run": false, "created": 2, "updated": 0, "skipped": 1,
+    "errors": [{"row": 4, "field": "email", "message": "must be a valid email address"}],
+    "plan": null
+}))]
+pub struct ImportResult {
+    pub dry_run: bool,
+    pub created: u64,
+    pub updated: u64,
+    pub skipped: u64,
+    /// Rows not imported; the others are, all in one transaction.
+    pub errors: Vec<ImportError>,
+    /// On a dry run, what would happen to each row.
+    pub plan: Option<Vec<PlannedRow>>,
+}
