@@ -18,7 +18,6 @@ use crate::config::Settings;
 use crate::domain::budget::{self, Evaluations};
 use crate::domain::error::DomainError;
 use crate::domain::token::TokenKeys;
-use crate::http::error::ApiError;
 use crate::http::extract::JSON_LIMIT;
 use crate::http::routing::{MethodTable, configure, fallback};
 use crate::http::state::AppState;
@@ -108,33 +107,33 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<S
     telemetry::init_metrics();
     let document = http::routing::document();
     let methods = web::Data::new(MethodTable::from_document(&document));
-    let server =
-        HttpServer::new(move || {
-            App::new()
-                .into_utoipa_app()
-                .app_data(state.clone())
-                .app_data(methods.clone())
-                .app_data(web::PayloadConfig::new(JSON_LIMIT))
-                .app_data(web::PathConfig::default().error_handler(|_, _| {
-                    ApiError::NotFound("no record with that id".into()).into()
-                }))
-                .configure(configure)
-                .map(|app| {
-                    app.wrap(from_fn(http::middleware::metrics))
-                        .wrap(TracingLogger::<RequestSpan>::new())
-                        .wrap(from_fn(http::middleware::request_id))
-                })
-                .openapi_service({
-                    let document = document.clone();
-                    move |_| {
-                        SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", document)
-                    }
-                })
-                .default_service(web::to(fallback))
-                .into_app()
-        })
-        .listen(listener)?
-        .shutdown_timeout(10)
-        .run();
+    let server = HttpServer::new(move || {
+        App::new()
+            .into_utoipa_app()
+            .app_data(state.clone())
+            .app_data(methods.clone())
+            .app_data(web::PayloadConfig::new(JSON_LIMIT))
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(|_, req| http::routing::unmatched_path(req).into()),
+            )
+            .configure(configure)
+            .map(|app| {
+                app.wrap(from_fn(http::middleware::metrics))
+                    .wrap(TracingLogger::<RequestSpan>::new())
+                    .wrap(from_fn(http::middleware::request_id))
+            })
+            .openapi_service({
+                let document = document.clone();
+                move |_| {
+                    SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", document)
+                }
+            })
+            .default_service(web::to(fallback))
+            .into_app()
+    })
+    .listen(listener)?
+    .shutdown_timeout(10)
+    .run();
     Ok(server)
 }

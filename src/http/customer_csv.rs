@@ -22,7 +22,9 @@ use crate::http::state::AppState;
 /// `id`, then email (case-insensitive), then phone (its digits), and is then skipped or,
 /// with `on_duplicate=update`, updated; a row repeating an earlier one is skipped. Rows with
 /// problems are answered in `errors` by row number (the header is row 1) and left out; all
-/// the others are written in one transaction. Agents import only customers they own.
+/// the others are written in one transaction. A file that cannot be read as customers (no
+/// header, an unknown or repeated column, no `name` column, more than 100,000 rows) is a
+/// 422 naming the problem, and nothing is imported. Agents import only customers they own.
 /// `dry_run=true` answers what would happen to each row and changes nothing.
 #[utoipa::path(
     tag = "customers",

@@ -126,18 +126,34 @@ impl MethodTable {
         Self(rows)
     }
 
+    /// The methods of the template `path` fits; a literal segment fits better than a
+    /// parameter (`/customers/export` is not `/customers/{id}`).
     pub fn allowed(&self, path: &str) -> Option<Vec<String>> {
         let parts: Vec<&str> = path.split('/').skip(1).collect();
         self.0
             .iter()
-            .find(|(template, _)| {
+            .filter(|(template, _)| {
                 template.len() == parts.len()
                     && template
                         .iter()
                         .zip(&parts)
                         .all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p)
             })
+            .min_by_key(|(template, _)| template.iter().filter(|t| t.starts_with('{')).count())
             .map(|(_, methods)| methods.clone())
+    }
+}
+
+/// A path whose id segment is not an id: nothing lives there, unless the path is another
+/// route's literal one (`PATCH /customers/export`), which does not take this method.
+pub fn unmatched_path(req: &HttpRequest) -> ApiError {
+    let allowed = req
+        .app_data::<web::Data<MethodTable>>()
+        .and_then(|table| table.allowed(req.path()))
+        .filter(|allow| !allow.iter().any(|m| m == req.method().as_str()));
+    match allowed {
+        Some(allow) => ApiError::MethodNotAllowed { allow },
+        None => ApiError::NotFound("no record with that id".into()),
     }
 }
 
@@ -172,6 +188,10 @@ mod tests {
             ])
         );
         assert_eq!(table.allowed("/api/v1/customers/a/b"), None);
+        assert_eq!(
+            table.allowed("/api/v1/customers/export"),
+            Some(vec!["GET".to_string()])
+        );
         assert_eq!(table.allowed("/api/v1/customers//"), None);
         assert_eq!(table.allowed("/nowhere"), None);
     }

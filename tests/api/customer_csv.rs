@@ -234,17 +234,29 @@ db_test!(
         assert_eq!(good[0]["tags"], json!(["a", "b"]));
         assert_eq!(good[0]["attributes"], json!({"plan": "pro"}));
 
-        // Header problems: nothing is imported.
-        let result = import(&app, &app.admin_token, "", "name,emial,name\nX,y,z\n").await;
-        assert_eq!(counts(&result), (0, 0, 0, 2));
+        // A file that cannot be read as customers is refused whole, and nothing is imported.
+        let refused = |body: &'static str| {
+            let app = &app;
+            async move {
+                let res = app
+                    .client
+                    .post(app.url("/api/v1/customers/import"))
+                    .bearer_auth(&app.admin_token)
+                    .header("content-type", "text/csv")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                error_fields(&assert_problem(res, 422).await)
+            }
+        };
         assert_eq!(
-            result["errors"][0],
-            json!({"row": 1, "field": "emial", "message": result["errors"][0]["message"]})
+            refused("name,emial,name\nX,y,z\n").await,
+            ["header.emial", "header.name"]
         );
-        let result = import(&app, &app.admin_token, "", "email\nx@example.com\n").await;
-        assert_eq!(result["errors"][0]["field"], "name");
-        let result = import(&app, &app.admin_token, "", "").await;
-        assert_eq!(result["errors"][0]["field"], "header");
+        assert_eq!(refused("email\nx@example.com\n").await, ["header.name"]);
+        assert_eq!(refused("").await, ["header"]);
+        assert_eq!(refused("42").await, ["header.42", "header.name"]);
         assert_eq!(customer_count(&app).await, 2);
 
         // Transport problems are problem documents.

@@ -271,13 +271,16 @@ pub async fn import(
         errors: Vec::new(),
         plan: None,
     };
-    let table = match read::parse(body) {
-        Ok(table) => table,
-        Err(errors) => {
-            result.errors = errors;
-            return Ok(result);
-        }
-    };
+    // A file that cannot be read as customers at all (its header, its size) is refused
+    // whole; problems of single rows are answered in the result.
+    let table = read::parse(body).map_err(|errors| {
+        DomainError::Validation(
+            errors
+                .into_iter()
+                .map(|e| FieldError::new(e.field, format!("row {}: {}", e.row, e.message)))
+                .collect(),
+        )
+    })?;
     result.errors.extend(table.errors.iter().cloned());
     let mut plan: Vec<PlannedRow> = table
         .errors

@@ -38,10 +38,15 @@ fn delimiter(text: &[u8]) -> u8 {
     if semicolons > commas { b';' } else { b',' }
 }
 
-fn header_error(field: &str, message: impl Into<String>) -> ImportError {
+/// A problem of the header: of one of its columns (`header.<column>`), or of the whole.
+fn header_error(column: &str, message: impl Into<String>) -> ImportError {
     ImportError {
         row: 1,
-        field: field.to_string(),
+        field: if column == "header" {
+            column.to_string()
+        } else {
+            format!("header.{column}")
+        },
         message: message.into(),
     }
 }
@@ -75,7 +80,7 @@ fn check_header(columns: &[String]) -> Vec<ImportError> {
     errors
 }
 
-/// Reads the file. `Err` holds problems that make the whole file unreadable (header, size);
+/// Reads the file. `Err` holds problems that make the whole file unusable (header, rows);
 /// problems of single rows are in `Table::errors`.
 pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
@@ -225,7 +230,7 @@ mod tests {
     fn the_header_is_checked_whole() {
         let errors = parse(b"email,nmae,email\n").err().unwrap();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["nmae", "email", "name"]);
+        assert_eq!(fields, ["header.nmae", "header.email", "header.name"]);
         assert!(parse(b"").is_err());
     }
 }
