@@ -109,6 +109,7 @@ fn decode(
     lookups: &Lookups,
     actor: &Actor,
     today: chrono::NaiveDate,
+    keep_patch: bool,
 ) -> Result<Decoded, Vec<ImportError>> {
     let n = row.number;
     let mut create = Map::new();
@@ -172,7 +173,12 @@ fn decode(
             .map(phone_digits)
             .filter(|d| !d.is_empty()),
         profile,
-        patch: Value::Object(patch),
+        // Only an import that updates needs it; a large file keeps less in memory without.
+        patch: if keep_patch {
+            Value::Object(patch)
+        } else {
+            Value::Null
+        },
     })
 }
 
@@ -292,7 +298,14 @@ pub async fn import(
     let mut lookups = lookups(&tx, &table).await?;
     let mut decoded = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
-        let checked = match decode(&table.columns, row, &lookups, actor, now.date_naive()) {
+        let checked = match decode(
+            &table.columns,
+            row,
+            &lookups,
+            actor,
+            now.date_naive(),
+            mode == OnDuplicate::Update,
+        ) {
             Ok(d) => check_references(&tx, actor, &d, &mut lookups)
                 .await?
                 .map(|()| d),
