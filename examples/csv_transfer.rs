@@ -69,8 +69,6 @@ async fn main() {
         ("RAPPORT_BOOTSTRAP_ADMIN_EMAIL", "bench@example.com"),
         ("RAPPORT_BOOTSTRAP_ADMIN_PASSWORD", "bench-password-123"),
         ("RAPPORT_SCHEDULER", "off"),
-        // One import is one long transaction of many statements; each keeps its own budget.
-        ("RAPPORT_STATEMENT_TIMEOUT_MS", "30000"),
     ]
     .into_iter()
     .collect();

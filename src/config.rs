@@ -62,6 +62,9 @@ pub struct Settings {
     pub campaign_max_members: u64,
     /// What purchases make a customer fit the `important` and `key` tiers.
     pub tier_thresholds: crate::domain::report::TierThresholds,
+    /// The budget of one CSV import's transaction (on SQLite the budget counts a whole
+    /// transaction, and an import is one).
+    pub import_timeout: Duration,
 }
 
 /// The database URL may carry a password (`postgres://user:secret@host/db` or
@@ -80,6 +83,7 @@ impl fmt::Debug for Settings {
             .field("statement_timeout", &self.statement_timeout)
             .field("campaign_max_members", &self.campaign_max_members)
             .field("tier_thresholds", &self.tier_thresholds)
+            .field("import_timeout", &self.import_timeout)
             .finish()
     }
 }
@@ -263,6 +267,15 @@ impl Settings {
             ));
         }
 
+        let import_timeout_ms = parse_number(
+            get("RAPPORT_IMPORT_TIMEOUT_MS"),
+            "RAPPORT_IMPORT_TIMEOUT_MS",
+            120_000,
+        )?;
+        if import_timeout_ms == 0 {
+            return Err(invalid("RAPPORT_IMPORT_TIMEOUT_MS", "must be positive"));
+        }
+
         Ok(Self {
             database_url: get("RAPPORT_DATABASE_URL")
                 .unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
@@ -282,6 +295,7 @@ impl Settings {
             statement_timeout: Duration::from_millis(statement_timeout_ms),
             campaign_max_members,
             tier_thresholds,
+            import_timeout: Duration::from_millis(import_timeout_ms),
         })
     }
 }

@@ -29,6 +29,21 @@ pub async fn connect(
     url: &str,
     statement_timeout: Option<Duration>,
 ) -> Result<DatabaseConnection, DbErr> {
+    connect_pool(url, statement_timeout, pool_size(url)).await
+}
+
+/// Connections for bulk work (CSV imports): one transaction of many statements, which
+/// SQLite's budget counts whole, so it gets a longer budget of its own, and few
+/// connections, so that bulk work never takes the pool everyone else uses.
+pub async fn connect_bulk(url: &str, budget: Duration) -> Result<DatabaseConnection, DbErr> {
+    connect_pool(url, Some(budget), if is_sqlite(url) { 1 } else { 2 }).await
+}
+
+async fn connect_pool(
+    url: &str,
+    statement_timeout: Option<Duration>,
+    max_connections: u32,
+) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url);
     options
         // A database restart must turn into quick 503s, not hung requests.
@@ -37,7 +52,7 @@ pub async fn connect(
         .sqlx_logging(false);
     if is_sqlite(url) {
         options
-            .max_connections(pool_size(url))
+            .max_connections(max_connections)
             .min_connections(1)
             .map_sqlx_sqlite_opts(|o| {
                 o.journal_mode(SqliteJournalMode::Wal)
@@ -58,7 +73,7 @@ pub async fn connect(
                 });
         }
     } else {
-        options.max_connections(pool_size(url)).min_connections(1);
+        options.max_connections(max_connections).min_connections(1);
         if let Some(budget) = statement_timeout {
             options.statement_timeout(budget);
         }

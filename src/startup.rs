@@ -73,8 +73,10 @@ impl Application {
         let port = listener.local_addr()?.port();
         // Half the pool at most goes to segment evaluations; the rest stays for everyone else.
         let evaluation_slots = db::pool_size(&settings.database_url) / 2;
+        let bulk_db = db::connect_bulk(&settings.database_url, settings.import_timeout).await?;
         let state = web::Data::new(AppState {
             db,
+            bulk_db,
             tokens: TokenKeys::new(&settings.jwt),
             evaluations: Evaluations::new(evaluation_slots as usize, budget::SLOT_WAIT),
             clock: clock.clone(),

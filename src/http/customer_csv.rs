@@ -25,7 +25,9 @@ use crate::http::state::AppState;
 /// the others are written in one transaction. A file that cannot be read as customers (no
 /// header, an unknown or repeated column, no `name` column, more than 100,000 rows) is a
 /// 422 naming the problem, and nothing is imported. Agents import only customers they own.
-/// `dry_run=true` answers what would happen to each row and changes nothing.
+/// `dry_run=true` answers what would happen to each row and changes nothing. Imports run one
+/// at a time on SQLite (two on PostgreSQL), each within `RAPPORT_IMPORT_TIMEOUT_MS`; one
+/// that cannot start within 3 seconds, or runs past its budget, is a 503.
 #[utoipa::path(
     tag = "customers",
     request_body(content = String, content_type = "text/csv", description = "The customers, one per row after the header",
@@ -42,7 +44,14 @@ pub async fn import_customers(
     body: CsvBody,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &import::import(&state.db, &caller.0, &body.0, query.0, state.clock.now()).await?,
+        &import::import(
+            &state.bulk_db,
+            &caller.0,
+            &body.0,
+            query.0,
+            state.clock.now(),
+        )
+        .await?,
     ))
 }
 

@@ -10,6 +10,8 @@ use crate::domain::token::TokenKeys;
 
 pub struct AppState {
     pub db: DatabaseConnection,
+    /// A small pool with a longer budget, for CSV imports.
+    pub bulk_db: DatabaseConnection,
     pub tokens: TokenKeys,
     /// Segment evaluations in flight, per caller and in all.
     pub evaluations: Evaluations,
