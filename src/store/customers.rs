@@ -482,3 +482,13 @@ pub async fn insert_new<C: ConnectionTrait>(
     batches(db, dates, 5000).await?;
     batches(db, history, 2000).await
 }
+
+/// Refreshes PostgreSQL's planner statistics of the customer tables after a bulk load
+/// (SQLite plans from its indexes without them).
+pub async fn refresh_statistics<C: ConnectionTrait>(db: &C) -> DbResult<()> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.execute_unprepared("ANALYZE customers, customer_tags, customer_dates, customer_history")
+            .await?;
+    }
+    Ok(())
+}

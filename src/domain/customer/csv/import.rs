@@ -30,6 +30,10 @@ use crate::dto::customer_csv::{
 use crate::dto::decode::from_validated;
 use crate::store;
 
+/// After a bulk load this large, PostgreSQL's planner statistics are refreshed at once:
+/// until autovacuum does it, lookups by email or phone would scan the whole table.
+const REFRESH_STATISTICS_AFTER: u64 = 10_000;
+
 /// Columns an existing customer keeps when their cell is empty: they cannot be empty.
 const KEPT_WHEN_EMPTY: &[&str] = &[
     "name",
@@ -376,6 +380,9 @@ pub async fn import(
     if !dry_run {
         create_all(&tx, actor, creates, now).await?;
         tx.commit().await?;
+        if result.created >= REFRESH_STATISTICS_AFTER {
+            store::customers::refresh_statistics(db).await?;
+        }
     }
     result.errors.sort_by_key(|e| e.row);
     if dry_run {
