@@ -327,7 +327,7 @@ pub async fn update(
         }
         ownership::hand_over_all(&tx, id, target, actor.id, now).await?;
         // Complaints escalated to this user belong to other owners' customers.
-        complaint::ops::hand_over(&tx, None, id, target, actor.id, now).await?;
+        complaint::edit::hand_over(&tx, None, id, target, actor.id, now).await?;
     }
     if current.active && !active {
         let owned = store::customers::count_owned_by(&tx, id).await?;
@@ -336,7 +336,7 @@ pub async fn update(
                 "the user still owns {owned} customer(s); hand them over first or give reassign_to"
             )));
         }
-        let held = complaint::ops::open_held(&tx, id).await?;
+        let held = complaint::edit::open_held(&tx, id).await?;
         if held > 0 {
             return Err(DomainError::conflict(format!(
                 "the user still holds {held} open complaint(s); reassign them first or give reassign_to"

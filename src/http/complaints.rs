@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, get, patch, post, put, web};
 use uuid::Uuid;
 
-use crate::domain::complaint::{events, ops, policy, transition};
+use crate::domain::complaint::{edit, events, ops, policy, transition};
 use crate::dto::complaint::{
     Complaint, ComplaintCreate, ComplaintEvent, ComplaintListQuery, ComplaintNote, ComplaintPatch,
     ComplaintTransition, SlaPolicy, SlaPolicyUpdate,
@@ -98,7 +98,7 @@ pub async fn update_complaint(
     if_match: IfMatch,
     body: Json<ComplaintPatch>,
 ) -> ApiResult<HttpResponse> {
-    let complaint = ops::update(
+    let complaint = edit::update(
         &state.db,
         &caller.0,
         id.into_inner(),
@@ -160,7 +160,7 @@ pub async fn add_complaint_note(
     body: Json<ComplaintNote>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let event = ops::add_note(&state.db, &caller.0, id, body.0, state.clock.now()).await?;
+    let event = edit::add_note(&state.db, &caller.0, id, body.0, state.clock.now()).await?;
     Ok(HttpResponse::Created()
         .insert_header((
             actix_web::http::header::LOCATION,

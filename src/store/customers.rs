@@ -326,6 +326,25 @@ pub async fn list<C: ConnectionTrait>(
 
 /// Active customers whose birthday or a recurring important date falls on one of
 /// `month_days`, in id order after `after`: the candidates of the yearly greetings.
+/// One page of the customers a filter selects, by id (ids are time-ordered, so this is
+/// creation order): a walk over the primary key, however many there are.
+pub async fn page_by_id<C: ConnectionTrait>(
+    db: &C,
+    scope: CustomerScope,
+    filter: &CustomerFilter,
+    after: Option<Uuid>,
+    limit: u64,
+) -> DbResult<Rows<customers::Model>> {
+    let mut query = customers::Entity::find()
+        .filter(scope_condition(scope))
+        .filter(filter_condition(filter));
+    if let Some(after) = after {
+        query = query.filter(customers::Column::Id.gt(after));
+    }
+    let query = query.order_by_asc(customers::Column::Id);
+    super::page::fetch(db, query, limit).await
+}
+
 pub async fn with_yearly_dates<C: ConnectionTrait>(
     db: &C,
     month_days: &[i32],

@@ -4,7 +4,8 @@
 //! * [`workflow`]: the state machine, one table of transitions (pure).
 //! * [`sla`]: deadlines from the severity's policy, the clock paused while waiting on the
 //!   customer, `breached`, and which deadline escalates next (pure).
-//! * [`ops`]: create, read, list, edit and annotate, with record-level access.
+//! * [`ops`]: receive, read and list, with record-level access.
+//! * [`edit`]: the descriptive fields, notes, and hand-overs of open complaints.
 //! * [`transition`]: moving a complaint through the workflow and what each step sets off.
 //! * [`escalation`]: the scheduler pass that escalates missed deadlines, once per deadline.
 //! * [`policy`]: the SLA policy of each severity.
@@ -13,6 +14,7 @@
 //! customer first, then the complaint (see `store`, "Check-then-write"), and keeps the
 //! customer's `open_complaints` exact by counting under that lock.
 
+pub mod edit;
 pub mod escalation;
 pub mod events;
 pub mod ops;

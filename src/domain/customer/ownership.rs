@@ -85,7 +85,7 @@ pub async fn record_handoff<C: ConnectionTrait>(
     // Open work moves with the customer, in this transaction: the scheduled touchpoints and
     // the open complaints the previous owner held.
     store::touchpoints::reassign_open(db, customer_id, from, to, now).await?;
-    crate::domain::complaint::ops::hand_over(db, Some(customer_id), from, to, by, now).await?;
+    crate::domain::complaint::edit::hand_over(db, Some(customer_id), from, to, by, now).await?;
     Ok(())
 }
 

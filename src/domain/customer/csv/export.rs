@@ -14,7 +14,7 @@ use crate::domain::error::{DomainError, DomainResult};
 use crate::domain::role::Actor;
 use crate::dto::customer::{CustomerListQuery, CustomerSort};
 use crate::store;
-use crate::store::customers::{After, CustomerFilter};
+use crate::store::customers::CustomerFilter;
 
 /// Customers read per database round trip.
 const PAGE: u64 = 1000;
@@ -24,14 +24,14 @@ pub struct Export {
     db: DatabaseConnection,
     actor: Actor,
     filter: CustomerFilter,
-    /// Where the previous chunk ended: its last customer's creation time and id.
-    after: Option<(DateTime<Utc>, Uuid)>,
+    /// Where the previous chunk ended: its last customer's id.
+    after: Option<Uuid>,
     header_sent: bool,
     done: bool,
-    now: DateTime<Utc>,
 }
 
-/// Checks the filters and starts an export, oldest customer first (by id).
+/// Checks the filters and starts an export, oldest customer first (by id, which is
+/// time-ordered).
 pub async fn start(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -51,7 +51,6 @@ pub async fn start(
         after: None,
         header_sent: false,
         done: false,
-        now,
     })
 }
 
@@ -66,23 +65,16 @@ impl Export {
             out.write_record(COLUMNS).map_err(DomainError::internal)?;
             self.header_sent = true;
         }
-        let rows = store::customers::list(
+        let rows = store::customers::page_by_id(
             &self.db,
             self.actor.customer_scope(),
             &self.filter,
-            CustomerSort::CreatedAsc,
-            self.after
-                .map(|(at, id)| After {
-                    key: Some(at.into()),
-                    id,
-                })
-                .as_ref(),
+            self.after,
             PAGE,
-            self.now,
         )
         .await?;
         self.done = !rows.more;
-        self.after = rows.items.last().map(|m| (m.created_at, m.id));
+        self.after = rows.items.last().map(|m| m.id);
         let ids: Vec<Uuid> = rows.items.iter().map(|m| m.id).collect();
         let mut tags: HashMap<Uuid, Vec<String>> =
             store::customers::tags_of(&self.db, &ids).await?;

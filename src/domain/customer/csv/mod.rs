@@ -10,6 +10,7 @@
 pub mod export;
 pub mod import;
 pub mod read;
+mod rows;
 
 use serde_json::Value;
 
