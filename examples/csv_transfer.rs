@@ -1,6 +1,7 @@
 //! Prints how long a CSV import of many customers takes (a dry run, the import, and the same
-//! file again as a re-import that matches every row), and how long their export takes and
-//! how much memory the process holds meanwhile. Starts Rapport in-process on a fresh database.
+//! file again as a re-import that matches every row) and the process's peak memory during
+//! each, then how long their export takes and the memory meanwhile. Starts Rapport
+//! in-process on a fresh database.
 //!
 //! cargo run --release --example csv_transfer                       # SQLite, temporary file
 //! RAPPORT_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/csv \
@@ -107,6 +108,7 @@ async fn main() {
             "?on_duplicate=update",
         ),
     ] {
+        reset_peak();
         let t = Instant::now();
         let res = client
             .post(format!("{base}/api/v1/customers/import{query}"))
@@ -119,12 +121,13 @@ async fn main() {
         assert!(res.status().is_success(), "{}", res.status());
         let result: Value = res.json().await.unwrap();
         println!(
-            "{label:<58} {:>8.2} s  created {} updated {} skipped {} errors {}",
+            "{label:<58} {:>8.2} s  created {} updated {} skipped {} errors {}; peak RSS {:.0} MiB",
             t.elapsed().as_secs_f64(),
             result["created"],
             result["updated"],
             result["skipped"],
-            result["errors"].as_array().map_or(0, Vec::len)
+            result["errors"].as_array().map_or(0, Vec::len),
+            memory("VmHWM:")
         );
     }
 

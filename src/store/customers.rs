@@ -473,6 +473,9 @@ pub async fn matching<C: ConnectionTrait>(
     Ok(found)
 }
 
+/// Customers per insert: about 45 columns each stay under SQLite's 32,766 parameters.
+pub const INSERT_BATCH: usize = 300;
+
 /// New customers with their tags, recurring-date month-days and history, in batches small
 /// enough for either database's limit on bound parameters.
 pub async fn insert_new<C: ConnectionTrait>(
@@ -495,8 +498,7 @@ pub async fn insert_new<C: ConnectionTrait>(
         }
         Ok(())
     }
-    // About 45 columns a customer: 300 rows stay under SQLite's 32,766 parameters.
-    batches(db, rows, 300).await?;
+    batches(db, rows, INSERT_BATCH).await?;
     batches(db, tags, 5000).await?;
     batches(db, dates, 5000).await?;
     batches(db, history, 2000).await

@@ -126,6 +126,7 @@ pub async fn import(
         }
     }
 
+    drop(table);
     let found = existing(&tx, actor.customer_scope(), &decoded).await?;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut creates = Vec::new();
@@ -246,38 +247,41 @@ async fn create_all(
     creates: Vec<Decoded>,
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
-    let (mut rows, mut tags, mut dates, mut changes) = (
-        Vec::with_capacity(creates.len()),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-    );
     let mut ids = Vec::with_capacity(creates.len());
-    for d in &creates {
-        let id = Uuid::now_v7();
-        ids.push(id);
-        rows.push(new_row(id, &d.profile, now));
-        tags.extend(d.profile.tags.iter().map(|tag| customer_tags::ActiveModel {
-            customer_id: Set(id),
-            tag: Set(tag.clone()),
-        }));
-        dates.extend(
-            d.profile
-                .recurring_month_days()
-                .into_iter()
-                .map(|month_day| customer_dates::ActiveModel {
-                    customer_id: Set(id),
-                    month_day: Set(month_day),
-                }),
+    // Rows are built a batch at a time, so a large file never holds them all at once.
+    for batch in creates.chunks(store::customers::INSERT_BATCH) {
+        let (mut rows, mut tags, mut dates, mut changes) = (
+            Vec::with_capacity(batch.len()),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
         );
-        changes.extend(history::rows(
-            id,
-            history::changes(None, &d.profile),
-            Some(actor.id),
-            now,
-        ));
+        for d in batch {
+            let id = Uuid::now_v7();
+            ids.push(id);
+            rows.push(new_row(id, &d.profile, now));
+            tags.extend(d.profile.tags.iter().map(|tag| customer_tags::ActiveModel {
+                customer_id: Set(id),
+                tag: Set(tag.clone()),
+            }));
+            dates.extend(
+                d.profile
+                    .recurring_month_days()
+                    .into_iter()
+                    .map(|month_day| customer_dates::ActiveModel {
+                        customer_id: Set(id),
+                        month_day: Set(month_day),
+                    }),
+            );
+            changes.extend(history::rows(
+                id,
+                history::changes(None, &d.profile),
+                Some(actor.id),
+                now,
+            ));
+        }
+        store::customers::insert_new(tx, rows, tags, dates, changes).await?;
     }
-    store::customers::insert_new(tx, rows, tags, dates, changes).await?;
     if store::playbooks::any_active_for(tx, Trigger::CustomerCreated.as_str()).await? {
         for id in ids {
             if let Some(stored) = store::customers::find_visible(tx, id, CustomerScope::All).await?
