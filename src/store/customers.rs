@@ -474,7 +474,7 @@ pub async fn matching<C: ConnectionTrait>(
 }
 
 /// Customers per insert: about 45 columns each stay under SQLite's 32,766 parameters.
-pub const INSERT_BATCH: usize = 300;
+const INSERT_BATCH: usize = 300;
 
 /// New customers with their tags, recurring-date month-days and history, in batches small
 /// enough for either database's limit on bound parameters.

@@ -26,6 +26,9 @@ use crate::dto::customer_csv::{ImportAction, ImportQuery, ImportResult, OnDuplic
 use crate::dto::decode::from_validated;
 use crate::store;
 
+/// New customers whose rows are built and written together.
+const BUILD_BATCH: usize = 5_000;
+
 /// After a bulk load this large, PostgreSQL's planner statistics are refreshed at once:
 /// until autovacuum does it, lookups by email or phone would scan the whole table.
 const REFRESH_STATISTICS_AFTER: u64 = 10_000;
@@ -248,8 +251,8 @@ async fn create_all(
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
     let mut ids = Vec::with_capacity(creates.len());
-    // Rows are built a batch at a time, so a large file never holds them all at once.
-    for batch in creates.chunks(store::customers::INSERT_BATCH) {
+    // Rows are built some thousands at a time, so a large file never holds them all at once.
+    for batch in creates.chunks(BUILD_BATCH) {
         let (mut rows, mut tags, mut dates, mut changes) = (
             Vec::with_capacity(batch.len()),
             Vec::new(),
