@@ -32,11 +32,12 @@ pub async fn connect(
     connect_pool(url, statement_timeout, pool_size(url)).await
 }
 
-/// Connections for bulk work (CSV imports): one transaction of many statements, which
-/// SQLite's budget counts whole, so it gets a longer budget of its own, and few
-/// connections, so that bulk work never takes the pool everyone else uses.
+/// The connection for bulk work (CSV imports): one transaction of many statements, which
+/// SQLite's budget counts whole, so it gets a longer budget of its own; and one connection,
+/// so that imports run one at a time (two imports of one file cannot both create its
+/// customers) and never take the pool everyone else uses.
 pub async fn connect_bulk(url: &str, budget: Duration) -> Result<DatabaseConnection, DbErr> {
-    connect_pool(url, Some(budget), if is_sqlite(url) { 1 } else { 2 }).await
+    connect_pool(url, Some(budget), 1).await
 }
 
 async fn connect_pool(

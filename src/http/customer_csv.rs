@@ -26,8 +26,8 @@ use crate::http::state::AppState;
 /// header, an unknown or repeated column, no `name` column, more than 100,000 rows) is a
 /// 422 naming the problem, and nothing is imported. Agents import only customers they own.
 /// `dry_run=true` answers what would happen to each row and changes nothing. Imports run one
-/// at a time on SQLite (two on PostgreSQL), each within `RAPPORT_IMPORT_TIMEOUT_MS`; one
-/// that cannot start within 3 seconds, or runs past its budget, is a 503.
+/// at a time (on each replica), each within `RAPPORT_IMPORT_TIMEOUT_MS`; one that cannot
+/// start within 3 seconds, or runs past its budget, is a 503.
 #[utoipa::path(
     tag = "customers",
     request_body(content = String, content_type = "text/csv", description = "The customers, one per row after the header",

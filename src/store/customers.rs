@@ -513,3 +513,15 @@ pub async fn refresh_statistics<C: ConnectionTrait>(db: &C) -> DbResult<()> {
     }
     Ok(())
 }
+
+/// Makes imports wait for one another on every replica until the transaction ends, so that
+/// a second import of the same file sees the customers the first one created. SQLite's
+/// write lock, taken at `BEGIN`, does this by itself.
+pub async fn lock_imports<C: ConnectionTrait>(tx: &C) -> DbResult<()> {
+    if tx.get_database_backend() == sea_orm::DbBackend::Postgres {
+        // A key of this application's own, used for nothing else.
+        tx.execute_unprepared("SELECT pg_advisory_xact_lock(72616970)")
+            .await?;
+    }
+    Ok(())
+}

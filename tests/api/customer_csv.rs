@@ -356,3 +356,33 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    imports_sent_at_once_create_each_customer_once,
+    |app: TestApp| async move {
+        let file = "name,email\nAda,ada@example.com\nBob,bob@example.com\nCy,cy@example.com\n";
+        let answers = at_once(
+            (0..3)
+                .map(|_| {
+                    app.request(
+                        reqwest::Method::POST,
+                        "/api/v1/customers/import",
+                        &app.admin_token,
+                    )
+                    .header("content-type", "text/csv")
+                    .body(file)
+                })
+                .collect(),
+        )
+        .await;
+        let (mut created, mut skipped) = (0, 0);
+        for res in answers {
+            assert_eq!(res.status(), StatusCode::OK);
+            let result: Value = res.json().await.unwrap();
+            created += result["created"].as_i64().unwrap();
+            skipped += result["skipped"].as_i64().unwrap();
+        }
+        assert_eq!((created, skipped), (3, 6));
+        assert_eq!(customer_count(&app).await, 3);
+    }
+);

@@ -104,6 +104,7 @@ pub async fn import(
         .collect();
 
     let tx = begin_write(db).await?;
+    store::customers::lock_imports(&tx).await?;
     let mut lookups = lookups(&tx, &table).await?;
     let mut decoded = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
