@@ -830,6 +830,61 @@ db_test!(
             .await;
             assert_eq!(error_fields(&problem), [field], "{body}");
         }
+        let blank = app
+            .post(
+                &format!("/api/v1/complaints/{cid}/notes"),
+                &app.admin_token,
+                &json!({"note": "  "}),
+            )
+            .await;
+        assert_eq!(error_fields(&assert_problem(blank, 422).await), ["note"]);
+        assert_problem(
+            transition(
+                &app,
+                &app.admin_token,
+                &uuid::Uuid::now_v7().to_string(),
+                json!({"to": "acknowledged"}),
+            )
+            .await,
+            404,
+        )
+        .await;
+        let policy = "/api/v1/sla-policies/low";
+        let wrong = app
+            .call(
+                Method::PUT,
+                policy,
+                &app.admin_token,
+                Some(&json!({"first_response_minutes": "ten", "resolution_minutes": 600})),
+            )
+            .await;
+        assert_eq!(
+            error_fields(&assert_problem(wrong, 422).await),
+            ["first_response_minutes"]
+        );
+        let broken = app
+            .client
+            .put(app.url(policy))
+            .bearer_auth(&app.admin_token)
+            .header("content-type", "application/json")
+            .body("{\"first_response_minutes\":")
+            .send()
+            .await
+            .unwrap();
+        assert_problem(broken, 400).await;
+        let low: Value = app
+            .get(policy, &app.admin_token)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            (
+                low["first_response_minutes"].as_i64(),
+                low["version"].as_i64()
+            ),
+            (Some(72 * 60), Some(1))
+        );
         let patch = app
             .patch(
                 &format!("/api/v1/complaints/{cid}"),
