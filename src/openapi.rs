@@ -1,9 +1,14 @@
 //! The parts of the OpenAPI document that no route carries: title, security scheme, tags
 //! and the shared problem schema. Paths come from the route registration (`http::routing`).
 
+use serde_json::{Value, json};
+use utoipa::openapi::schema::{ArrayItems, Schema};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::server::ServerBuilder;
 use utoipa::openapi::tag::TagBuilder;
-use utoipa::openapi::{ComponentsBuilder, InfoBuilder, OpenApi, OpenApiBuilder};
+use utoipa::openapi::{
+    Components, ComponentsBuilder, ContactBuilder, InfoBuilder, OpenApi, OpenApiBuilder, Ref, RefOr,
+};
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::domain::role::Role;
@@ -54,8 +59,19 @@ pub fn base() -> OpenApi {
                     "Customer-relationship maintenance: profiles, tiers, owners, interactions, \
                      complaints and scheduled touchpoints. Errors are RFC 9457 problem documents.",
                 ))
+                .contact(Some(
+                    ContactBuilder::new()
+                        .name(Some("Rapport maintainers"))
+                        .build(),
+                ))
                 .build(),
         )
+        // Relative, so that Swagger UI and generated clients call the server that serves the
+        // document, wherever it is deployed.
+        .servers(Some([ServerBuilder::new()
+            .url("/")
+            .description(Some("The server that serves this document"))
+            .build()]))
         .tags(Some(tags.map(|(name, text)| {
             TagBuilder::new().name(name).description(Some(text)).build()
         })))
@@ -91,8 +107,51 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
     ] {
         components.schemas.insert(name.into_owned(), schema);
     }
+    link_page_items(&mut components);
     doc.components = Some(components);
     doc
+}
+
+/// utoipa inlines a generic argument: `Page_Customer.items` would repeat the whole `Customer`
+/// schema, and generated clients would get an anonymous type for every page's items. Each
+/// `Page_<T>` refers to `T` instead, and carries an example page made of `T`'s example.
+fn link_page_items(components: &mut Components) {
+    let pages: Vec<String> = components
+        .schemas
+        .keys()
+        .filter(|name| {
+            name.strip_prefix("Page_")
+                .is_some_and(|item| components.schemas.contains_key(item))
+        })
+        .cloned()
+        .collect();
+    for page in pages {
+        let item = &page["Page_".len()..];
+        let example = example_of(components, item);
+        let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(&page) else {
+            continue;
+        };
+        if let Some(RefOr::T(Schema::Array(items))) = object.properties.get_mut("items") {
+            items.items =
+                ArrayItems::RefOrSchema(Box::new(RefOr::Ref(Ref::from_schema_name(item))));
+        }
+        if let Some(example) = example {
+            object.example = Some(json!({"items": [example], "next_cursor": null}));
+        }
+    }
+    let preview = example_of(components, "Customer");
+    if let (Some(example), Some(RefOr::T(Schema::Object(object)))) =
+        (preview, components.schemas.get_mut("PreviewResponse"))
+    {
+        object.example = Some(json!({"count": 1, "items": [example]}));
+    }
+}
+
+fn example_of(components: &Components, name: &str) -> Option<Value> {
+    match components.schemas.get(name)? {
+        RefOr::T(Schema::Object(object)) => object.example.clone(),
+        _ => None,
+    }
 }
 
 /// The document as committed in `openapi/openapi.json`.

@@ -164,6 +164,7 @@ pub struct MembersResult {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"rule": {"all": [{"field": "tier", "op": "eq", "value": "key"}, {"field": "last_contacted_at", "op": "older_than_days", "value": 30}]}}))]
 pub struct PreviewRequest {
     #[schema(value_type = SegmentRule)]
     pub rule: serde_json::Value,

@@ -49,6 +49,9 @@ pub async fn create_token(
 }
 
 /// The authenticated caller
+///
+/// The user the bearer token stands for: role, timezone and the rest of the profile. A token
+/// of a deactivated user is refused with 401.
 #[utoipa::path(
     tag = "auth",
     responses((status = 200, description = "The caller", body = User), ReadErrors),

@@ -63,6 +63,9 @@ pub async fn create_complaint(
 }
 
 /// Get a complaint
+///
+/// With its workflow status, deadlines and whether one is breached, judged at the time of the
+/// request. Agents see complaints about their own customers only (404 otherwise).
 #[utoipa::path(
     tag = "complaints",
     params(("id" = Uuid, Path, description = "Complaint id")),
@@ -145,6 +148,9 @@ pub async fn transition_complaint(
 }
 
 /// Add a note to a complaint's history
+///
+/// Notes change nothing in the workflow or the deadlines; they are kept, with their author
+/// and time, among the complaint's events. Viewers cannot add them.
 #[utoipa::path(
     tag = "complaints",
     request_body = ComplaintNote,
@@ -209,6 +215,9 @@ pub async fn list_sla_policies(
 }
 
 /// Get a severity's SLA policy
+///
+/// Minutes to a first response and to a resolution for complaints of that severity. The
+/// `ETag` is what an admin's change sends back in `If-Match`.
 #[utoipa::path(
     tag = "complaints",
     params(("severity" = crate::domain::complaint::Severity, Path, description = "Severity")),

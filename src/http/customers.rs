@@ -64,6 +64,10 @@ pub async fn create_customer(
 }
 
 /// Get a customer
+///
+/// The profile with its derived figures (lifetime value, last contact, next and overdue
+/// touchpoints, open complaints). The `ETag` is what a change sends back in `If-Match`.
+/// Agents see their own customers only (404 otherwise).
 #[utoipa::path(
     tag = "customers",
     params(("id" = Uuid, Path, description = "Customer id")),

@@ -7,13 +7,21 @@ use utoipa::ToSchema;
 use crate::http::state::AppState;
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"status": "ok"}))]
 pub struct Health {
     #[schema(example = "ok")]
     pub status: String,
 }
 
 /// Liveness: the process answers
-#[utoipa::path(tag = "operations", responses((status = 200, body = Health)), security(()))]
+///
+/// Answers 200 as long as the process serves HTTP, whatever the database does; an
+/// orchestrator restarts the process when it stops answering.
+#[utoipa::path(
+    tag = "operations",
+    responses((status = 200, description = "The process is serving", body = Health)),
+    security(())
+)]
 #[get("/health/live")]
 pub async fn live() -> HttpResponse {
     HttpResponse::Ok().json(Health {
@@ -22,6 +30,9 @@ pub async fn live() -> HttpResponse {
 }
 
 /// Readiness: the database answers
+///
+/// 200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
+/// load balancer sends requests only to replicas that can serve them.
 #[utoipa::path(
     tag = "operations",
     responses(
@@ -44,10 +55,20 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-/// Prometheus metrics: request counts and latency by route and status
+/// Prometheus metrics
+///
+/// Requests and their latency by route template, method and status; the database pool
+/// (connections in use, idle, and requests that waited for one); scheduler passes (runs,
+/// duration, records affected). Text exposition format 0.0.4.
 #[utoipa::path(
     tag = "operations",
-    responses((status = 200, description = "Prometheus text exposition", body = String, content_type = "text/plain")),
+    responses((
+        status = 200,
+        description = "Prometheus text exposition",
+        body = String,
+        content_type = "text/plain",
+        example = json!("# TYPE http_requests_total counter\nhttp_requests_total{method=\"GET\",route=\"/api/v1/customers\",status=\"200\"} 42\n")
+    )),
     security(())
 )]
 #[get("/metrics")]

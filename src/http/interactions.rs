@@ -61,6 +61,9 @@ pub async fn create_interaction(
 }
 
 /// Get an interaction
+///
+/// Agents see interactions with their own customers only (404 otherwise). The `ETag` is what a
+/// change sends back in `If-Match`.
 #[utoipa::path(
     tag = "interactions",
     params(("id" = Uuid, Path, description = "Interaction id")),
@@ -78,6 +81,10 @@ pub async fn get_interaction(
 }
 
 /// Change an interaction
+///
+/// Corrects what was logged: channel, direction, time (never in the future), subject, summary,
+/// outcome, satisfaction. Needs `If-Match`; the customer's last-contact times follow the
+/// change. Viewers cannot change records.
 #[utoipa::path(
     tag = "interactions",
     request_body = InteractionPatch,

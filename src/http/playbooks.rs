@@ -59,6 +59,9 @@ pub async fn create_playbook(
 }
 
 /// Get a playbook
+///
+/// Its trigger, the tier (or key account) it applies to and its ordered steps. The `ETag` is
+/// what a change sends back in `If-Match`.
 #[utoipa::path(
     tag = "playbooks",
     params(("id" = Uuid, Path, description = "Playbook id")),

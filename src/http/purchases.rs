@@ -67,6 +67,9 @@ pub async fn create_purchase(
 }
 
 /// Get a purchase
+///
+/// One purchase of the customer named in the path; a purchase of another customer is a 404,
+/// as is a customer an agent does not own.
 #[utoipa::path(
     tag = "purchases",
     params(

@@ -17,6 +17,9 @@ use crate::http::responses::{Busy, DeleteErrors, ListErrors, ReadErrors, WriteEr
 use crate::http::state::AppState;
 
 /// List segments
+///
+/// Every segment, oldest first, optionally of one `kind`. Each carries `member_count`: the
+/// members the caller can see, evaluated now (an agent counts only their own customers).
 #[utoipa::path(
     tag = "segments",
     params(PageQuery, SegmentListQuery),
@@ -84,6 +87,9 @@ pub async fn preview_segment(
 }
 
 /// Get a segment
+///
+/// With its rule and `member_count` evaluated now; the `ETag` is what a change or a delete
+/// sends back in `If-Match`.
 #[utoipa::path(
     tag = "segments",
     params(("id" = Uuid, Path, description = "Segment id")),
@@ -102,6 +108,10 @@ pub async fn get_segment(
 }
 
 /// Change a segment
+///
+/// Managers and admins. Name, description and (for a dynamic segment) rule; the kind never
+/// changes. Needs `If-Match` with the segment's ETag (412 when it changed since); a new rule
+/// is checked before anything is saved.
 #[utoipa::path(
     tag = "segments",
     request_body = SegmentPatch,
@@ -134,6 +144,8 @@ pub async fn update_segment(
 }
 
 /// Delete a segment
+///
+/// Managers and admins, with `If-Match`. The customers stay; only the grouping goes.
 #[utoipa::path(
     tag = "segments",
     params(
@@ -185,6 +197,9 @@ pub async fn add_segment_members(
 }
 
 /// Remove customers from a static segment
+///
+/// Managers and admins. Up to 1000 ids per call; ids that were not members change nothing. A
+/// dynamic segment's members follow its rule (409).
 #[utoipa::path(
     tag = "segments",
     request_body = MembersChange,

@@ -64,6 +64,9 @@ pub async fn create_touchpoint(
 }
 
 /// Get a touchpoint
+///
+/// With `overdue` judged at the time of the request. Agents see only touchpoints assigned to
+/// them (404 otherwise).
 #[utoipa::path(
     tag = "touchpoints",
     params(("id" = Uuid, Path, description = "Touchpoint id")),
@@ -140,6 +143,10 @@ pub async fn complete_touchpoint(
 }
 
 /// Skip a touchpoint
+///
+/// Closes a scheduled touchpoint without a contact, for the `reason` given; the next
+/// occurrence of a recurring series is scheduled as if it had been done. Only a scheduled
+/// touchpoint can be skipped (409 otherwise).
 #[utoipa::path(
     tag = "touchpoints",
     request_body = TouchpointSkip,
@@ -166,6 +173,9 @@ pub async fn skip_touchpoint(
 }
 
 /// Cancel a touchpoint
+///
+/// Closes a scheduled touchpoint for good: a recurring series ends with it. Only a scheduled
+/// touchpoint can be cancelled (409 otherwise).
 #[utoipa::path(
     tag = "touchpoints",
     params(("id" = Uuid, Path, description = "Touchpoint id"), IdempotencyKeyHeader),

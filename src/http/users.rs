@@ -13,6 +13,8 @@ use crate::http::responses::{ListErrors, ReadErrors, WriteErrors};
 use crate::http::state::AppState;
 
 /// List users
+///
+/// Admins only. Every user, oldest first, with the filters below and keyset pages.
 #[utoipa::path(
     tag = "users",
     params(PageQuery, UserListQuery),
@@ -32,6 +34,9 @@ pub async fn list_users(
 }
 
 /// Create a user
+///
+/// Admins only. The email must be new (409 otherwise) and the password at least 12 characters;
+/// it is stored as an Argon2 hash and never shown.
 #[utoipa::path(
     tag = "users",
     request_body = UserCreate,
@@ -54,6 +59,8 @@ pub async fn create_user(
 }
 
 /// Get a user
+///
+/// Admins only. The `ETag` is what a change sends back in `If-Match`.
 #[utoipa::path(
     tag = "users",
     params(("id" = Uuid, Path, description = "User id")),

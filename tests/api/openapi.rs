@@ -28,15 +28,53 @@ fn every_operation_has_a_tag_a_summary_an_id_and_error_responses() {
                 op["summary"].as_str().is_some_and(|s| !s.is_empty()),
                 "{name}: summary"
             );
+            assert!(
+                op["description"].as_str().is_some_and(|s| !s.is_empty()),
+                "{name}: description"
+            );
             assert!(op["operationId"].as_str().is_some(), "{name}: operationId");
-            if path.starts_with("/api/v1/") && path != "/api/v1/auth/token" {
-                assert!(op["responses"]["401"].is_object(), "{name}: 401 documented");
-                assert!(op["security"].is_array(), "{name}: security");
+            if path.starts_with("/api/v1/") {
+                let documented = op["responses"].as_object().unwrap();
+                assert!(
+                    documented.keys().any(|status| status.starts_with('4')),
+                    "{name}: error responses"
+                );
+                if path != "/api/v1/auth/token" {
+                    assert!(op["responses"]["401"].is_object(), "{name}: 401 documented");
+                    assert!(op["security"].is_array(), "{name}: security");
+                }
+            }
+            for (media, body) in op["requestBody"]["content"].as_object().into_iter().flatten() {
+                assert!(has_example(&doc, body), "{name}: {media} request example");
+            }
+            for (status, response) in op["responses"].as_object().unwrap() {
+                if !status.starts_with('2') {
+                    continue;
+                }
+                for (media, body) in response["content"].as_object().into_iter().flatten() {
+                    assert!(
+                        has_example(&doc, body),
+                        "{name}: {status} {media} response example"
+                    );
+                }
             }
         }
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
     assert!(doc["components"]["schemas"]["Problem"].is_object());
+}
+
+/// An example on the media type, or on the schema it names (followed through `$ref`).
+fn has_example(doc: &Value, media: &Value) -> bool {
+    if media.get("example").is_some() || media.get("examples").is_some() {
+        return true;
+    }
+    let mut schema = &media["schema"];
+    while let Some(name) = schema["$ref"].as_str() {
+        let name = name.trim_start_matches("#/components/schemas/");
+        schema = &doc["components"]["schemas"][name];
+    }
+    schema.get("example").is_some() || schema.get("examples").is_some()
 }
 
 #[test]
