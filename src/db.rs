@@ -5,10 +5,11 @@ use std::time::{Duration, Instant};
 
 use futures_util::future::BoxFuture;
 use sea_orm::sqlx::SqliteConnection;
+use sea_orm::sqlx::pool::PoolOptions;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
@@ -60,26 +61,62 @@ async fn connect_pool(
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(5))
                     .foreign_keys(true)
-            });
-        if let Some(budget) = statement_timeout {
-            options
-                .map_sqlx_sqlite_before_acquire(move |conn, _| arm_interrupt(conn, budget))
-                .map_sqlx_sqlite_pool_opts(move |pool| {
-                    pool.after_connect(move |conn, _| {
+            })
+            .map_sqlx_sqlite_pool_opts(move |pool| {
+                let pool = timed_acquire(pool);
+                match statement_timeout {
+                    Some(budget) => pool.after_connect(move |conn, _| {
                         Box::pin(async move {
                             arm_interrupt(conn, budget).await?;
                             Ok(())
                         })
-                    })
-                });
+                    }),
+                    None => pool,
+                }
+            });
+        if let Some(budget) = statement_timeout {
+            options.map_sqlx_sqlite_before_acquire(move |conn, _| arm_interrupt(conn, budget));
         }
     } else {
-        options.max_connections(max_connections).min_connections(1);
+        options
+            .max_connections(max_connections)
+            .min_connections(1)
+            .map_sqlx_postgres_pool_opts(timed_acquire);
         if let Some(budget) = statement_timeout {
             options.statement_timeout(budget);
         }
     }
     Database::connect(options).await
+}
+
+/// Has the pool report how long each connection took to acquire, as a `sqlx::pool::acquire`
+/// event that `telemetry` turns into the pool's wait metrics.
+fn timed_acquire<DB: sea_orm::sqlx::Database>(pool: PoolOptions<DB>) -> PoolOptions<DB> {
+    pool.acquire_time_level(log::LevelFilter::Debug)
+}
+
+/// A pool's connections as the metrics show them.
+#[derive(Clone, Copy, Debug)]
+pub struct PoolUsage {
+    /// Connections open, in use or idle.
+    pub open: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
+pub fn pool_usage(db: &DatabaseConnection) -> Option<PoolUsage> {
+    fn usage<DB: sea_orm::sqlx::Database>(pool: &sea_orm::sqlx::Pool<DB>) -> PoolUsage {
+        PoolUsage {
+            open: pool.size(),
+            idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
+            max: pool.options().get_max_connections(),
+        }
+    }
+    match db.get_database_backend() {
+        DbBackend::Sqlite => Some(usage(db.get_sqlite_connection_pool())),
+        DbBackend::Postgres => Some(usage(db.get_postgres_connection_pool())),
+        _ => None,
+    }
 }
 
 /// How many SQLite virtual-machine steps pass between two looks at the clock: often enough

@@ -72,7 +72,12 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
     security(())
 )]
 #[get("/metrics")]
-pub async fn metrics() -> HttpResponse {
+pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    for (pool, db) in [("main", &state.db), ("bulk", &state.bulk_db)] {
+        if let Some(usage) = crate::db::pool_usage(db) {
+            crate::telemetry::observe_pool(pool, usage);
+        }
+    }
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
         .body(crate::telemetry::render_metrics())

@@ -9,7 +9,7 @@ mod idempotency_keys;
 mod login_throttles;
 mod pending_purchases;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use futures_util::future::BoxFuture;
@@ -19,6 +19,7 @@ use utoipa::ToSchema;
 
 use crate::clock::Clock;
 use crate::domain::error::DomainResult;
+use crate::telemetry;
 
 /// One kind of background work.
 pub struct Pass {
@@ -69,7 +70,10 @@ pub struct SchedulerRun {
 pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResult<SchedulerRun> {
     let mut passes = Vec::with_capacity(PASSES.len());
     for pass in PASSES {
-        let affected = (pass.run)(db, now).await?;
+        let started = Instant::now();
+        let outcome = (pass.run)(db, now).await;
+        telemetry::observe_pass(pass.name, started.elapsed(), outcome.as_ref().ok().copied());
+        let affected = outcome?;
         tracing::debug!(pass = pass.name, affected, "scheduler pass");
         passes.push(PassOutcome {
             name: pass.name.into(),

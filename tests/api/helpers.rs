@@ -26,7 +26,7 @@ pub struct TestApp {
     pub database_url: String,
     /// The server's business clock: `clock.advance(..)` makes time pass for it.
     pub clock: rapport::clock::Clock,
-    backend: Backend,
+    pub backend: Backend,
 }
 
 /// Each test's database is removed when the test ends, passed or failed.
@@ -153,6 +153,8 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp {
+    // No log lines in test output, but the subscriber that turns pool events into metrics.
+    rapport::telemetry::init("off", rapport::config::LogFormat::Text);
     let database_url = fresh_database(backend).await;
     let app = Application::build(settings_for(&database_url, extra))
         .await

@@ -44,7 +44,11 @@ fn every_operation_has_a_tag_a_summary_an_id_and_error_responses() {
                     assert!(op["security"].is_array(), "{name}: security");
                 }
             }
-            for (media, body) in op["requestBody"]["content"].as_object().into_iter().flatten() {
+            for (media, body) in op["requestBody"]["content"]
+                .as_object()
+                .into_iter()
+                .flatten()
+            {
                 assert!(has_example(&doc, body), "{name}: {media} request example");
             }
             for (status, response) in op["responses"].as_object().unwrap() {

@@ -1,5 +1,6 @@
 use crate::db_test;
 use crate::helpers::*;
+use serde_json::json;
 
 db_test!(
     health_and_metrics_answer_without_auth,
@@ -29,6 +30,77 @@ db_test!(
         assert!(text.contains("http_requests_total"), "{text}");
         assert!(text.contains("route=\"/health/ready\""));
         assert!(text.contains("http_request_duration_seconds_bucket"));
+    }
+);
+
+db_test!(
+    metrics_show_route_templates_pools_and_scheduler_passes,
+    |app: TestApp| async move {
+        let customer = app
+            .create_customer(&app.admin_token, &json!({"name": "Metric Customer"}))
+            .await;
+        let path = format!("/api/v1/customers/{}", customer.id);
+        assert_eq!(app.get(&path, &app.admin_token).await.status(), 200);
+        let run = app
+            .post("/api/v1/scheduler/run", &app.admin_token, &json!({}))
+            .await;
+        assert_eq!(run.status(), 200);
+
+        let text = app
+            .client
+            .get(app.url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let has = |needle: &str| text.lines().any(|l| l.starts_with(needle));
+        assert!(
+            has(r#"http_requests_total{method="GET",route="/api/v1/customers/{id}",status="200"}"#),
+            "{text}"
+        );
+        assert!(
+            !text.contains(&customer.id.to_string()),
+            "a raw path leaked"
+        );
+        let max = match app.backend {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 16,
+        };
+        assert!(
+            has(&format!(r#"db_pool_max_connections{{pool="main"}} {max}"#)),
+            "{text}"
+        );
+        assert!(has(r#"db_pool_max_connections{pool="bulk"} 1"#), "{text}");
+        assert!(
+            has(r#"db_pool_connections{pool="main",state="in_use"}"#),
+            "{text}"
+        );
+        assert!(
+            has(r#"db_pool_connections{pool="main",state="idle"}"#),
+            "{text}"
+        );
+        assert!(has("db_pool_acquire_seconds_count"), "{text}");
+        assert!(has("db_pool_waits_total"), "{text}");
+        for pass in rapport::scheduler::PASSES {
+            assert!(
+                has(&format!(
+                    r#"scheduler_pass_duration_seconds_count{{pass="{}"}}"#,
+                    pass.name
+                )),
+                "{} timed: {text}",
+                pass.name
+            );
+            assert!(
+                has(&format!(
+                    r#"scheduler_pass_items_total{{pass="{}"}}"#,
+                    pass.name
+                )),
+                "{} counted",
+                pass.name
+            );
+        }
     }
 );
 
