@@ -5,6 +5,9 @@ use std::fmt;
 use std::time::Duration;
 
 /// A secret value that never reaches a log line or `Debug` output.
+
+/// Where the server listens unless `RAPPORT_BIND` says otherwise.
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 #[derive(Clone)]
 pub struct Secret(String);
 
@@ -279,7 +282,7 @@ impl Settings {
         Ok(Self {
             database_url: get("RAPPORT_DATABASE_URL")
                 .unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
-            bind: get("RAPPORT_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            bind: get("RAPPORT_BIND").unwrap_or_else(|| DEFAULT_BIND.into()),
             jwt: JwtSettings {
                 secret,
                 secret_generated,

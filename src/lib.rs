@@ -13,6 +13,7 @@ pub mod domain;
 pub mod dto;
 pub mod http;
 pub mod openapi;
+pub mod probe;
 pub mod scheduler;
 pub mod startup;
 pub mod store;

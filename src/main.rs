@@ -1,12 +1,14 @@
-//! The `rapport` binary: `serve` (default), `migrate`, `openapi`, `scheduler run-once`.
+//! The `rapport` binary: `serve` (default), `migrate`, `openapi`, `scheduler run-once`,
+//! `health`.
 
 use std::process::ExitCode;
+use std::time::Duration;
 
-use rapport::config::Settings;
+use rapport::config::{DEFAULT_BIND, Settings};
 use rapport::startup::{Application, prepare_database};
-use rapport::{http, openapi, scheduler, telemetry};
+use rapport::{http, openapi, probe, scheduler, telemetry};
 
-const USAGE: &str = "usage: rapport [serve | migrate | openapi | scheduler run-once]";
+const USAGE: &str = "usage: rapport [serve | migrate | openapi | scheduler run-once | health]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -15,6 +17,17 @@ async fn main() -> ExitCode {
     if args == ["openapi"] {
         print!("{}", openapi::to_pretty_json(&http::routing::document()));
         return ExitCode::SUCCESS;
+    }
+    if args == ["health"] {
+        // Only the address is needed: the check must work whatever else is configured.
+        let bind = std::env::var("RAPPORT_BIND").unwrap_or_else(|_| DEFAULT_BIND.into());
+        return match probe::check(&bind, Duration::from_secs(3)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("rapport health: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
     let settings = match Settings::from_env() {
         Ok(s) => s,

@@ -179,3 +179,34 @@ async fn readiness_is_503_when_the_database_is_gone() {
     let problem = assert_problem(res, 503).await;
     assert!(!problem["detail"].as_str().unwrap().contains("database \""));
 }
+
+db_test!(
+    the_health_subcommand_answers_for_a_container,
+    |app: TestApp| async move {
+        let bind = app.address.trim_start_matches("http://").to_string();
+        let health = |bind: String| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+                .arg("health")
+                .env("RAPPORT_BIND", bind)
+                .output()
+                .unwrap()
+        };
+        let ready = tokio::task::spawn_blocking({
+            let bind = bind.clone();
+            move || health(bind)
+        })
+        .await
+        .unwrap();
+        assert!(ready.status.success(), "{ready:?}");
+
+        // Nobody listens on a port just released.
+        let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let closed = free.local_addr().unwrap().to_string();
+        drop(free);
+        let down = tokio::task::spawn_blocking(move || health(closed))
+            .await
+            .unwrap();
+        assert_eq!(down.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&down.stderr).contains("cannot connect"));
+    }
+);
