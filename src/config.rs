@@ -4,10 +4,10 @@
 use std::fmt;
 use std::time::Duration;
 
-/// A secret value that never reaches a log line or `Debug` output.
-
 /// Where the server listens unless `RAPPORT_BIND` says otherwise.
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+
+/// A secret value that never reaches a log line or `Debug` output.
 #[derive(Clone)]
 pub struct Secret(String);
 
