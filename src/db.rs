@@ -9,8 +9,8 @@ use sea_orm::sqlx::pool::PoolOptions;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 pub fn is_sqlite(url: &str) -> bool {
@@ -40,6 +40,39 @@ pub async fn connect(
 pub async fn connect_bulk(url: &str, budget: Duration) -> Result<DatabaseConnection, DbErr> {
     connect_pool(url, Some(budget), 1).await
 }
+
+/// The connection migrations run on: no statement budget (a migration may rightly take long)
+/// and one connection, so that a session lock taken on it is held by everything it runs.
+pub async fn connect_for_migrations(url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_pool(url, None, 1).await
+}
+
+/// Makes processes that start at once against one database migrate one after the other:
+/// two `CREATE TABLE`s of one new table collide otherwise. On PostgreSQL a session advisory
+/// lock, held until [`unlock_migrations`] or the connection closes; on SQLite the write lock
+/// of a transaction around every migration (sea-orm runs SQLite's without one of their own),
+/// which also undoes a migration that fails halfway. Waiters on SQLite give up after the busy
+/// timeout.
+pub async fn lock_migrations(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let statement = match db.get_database_backend() {
+        DbBackend::Postgres => format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"),
+        _ => "BEGIN IMMEDIATE".into(),
+    };
+    db.execute_unprepared(&statement).await.map(|_| ())
+}
+
+/// Ends [`lock_migrations`]: keeps SQLite's migrations when they all `succeeded`.
+pub async fn unlock_migrations(db: &DatabaseConnection, succeeded: bool) -> Result<(), DbErr> {
+    let statement = match (db.get_database_backend(), succeeded) {
+        (DbBackend::Postgres, _) => format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"),
+        (_, true) => "COMMIT".into(),
+        (_, false) => "ROLLBACK".into(),
+    };
+    db.execute_unprepared(&statement).await.map(|_| ())
+}
+
+/// Key of the migration lock ("rapm" in ASCII); the CSV import's (`store::customers::lock_imports`) is another.
+const MIGRATION_LOCK: i64 = 0x7261_706d;
 
 async fn connect_pool(
     url: &str,

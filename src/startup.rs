@@ -41,10 +41,15 @@ pub enum StartupError {
 }
 
 /// Brings the schema up to date on a connection of its own, without the statement budget (a
-/// migration may rightly take long), then connects for serving with the budget.
+/// migration may rightly take long) and one replica at a time, then connects for serving
+/// with the budget.
 pub async fn prepare_database(settings: &Settings) -> Result<DatabaseConnection, StartupError> {
-    let migrating = db::connect(&settings.database_url, None).await?;
-    Migrator::up(&migrating, None).await?;
+    let migrating = db::connect_for_migrations(&settings.database_url).await?;
+    db::lock_migrations(&migrating).await?;
+    let migrated = Migrator::up(&migrating, None).await;
+    let unlocked = db::unlock_migrations(&migrating, migrated.is_ok()).await;
+    migrated?;
+    unlocked?;
     migrating.close().await?;
     Ok(db::connect(&settings.database_url, Some(settings.statement_timeout)).await?)
 }

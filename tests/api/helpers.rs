@@ -39,7 +39,7 @@ impl Drop for TestApp {
     }
 }
 
-fn remove_database(backend: Backend, url: &str) {
+pub fn remove_database(backend: Backend, url: &str) {
     match backend {
         Backend::Sqlite => {
             let path = url
@@ -110,7 +110,7 @@ macro_rules! db_test {
     };
 }
 
-async fn fresh_database(backend: Backend) -> String {
+pub async fn fresh_database(backend: Backend) -> String {
     let name = format!("rapport_t_{}", Uuid::now_v7().simple());
     match backend {
         Backend::Sqlite => {

@@ -210,3 +210,20 @@ db_test!(
         assert!(String::from_utf8_lossy(&down.stderr).contains("cannot connect"));
     }
 );
+
+db_test!(
+    replicas_starting_at_once_on_an_empty_database_all_start,
+    |app: TestApp| async move {
+        let url = fresh_database(app.backend).await;
+        let settings = || settings_for(&url, &[]);
+        let (a, b, c) = tokio::join!(
+            rapport::startup::Application::build(settings()),
+            rapport::startup::Application::build(settings()),
+            rapport::startup::Application::build(settings()),
+        );
+        let started = [a, b, c].map(|r| r.map(|_| ()).map_err(|e| e.to_string()));
+        let backend = app.backend;
+        let _ = std::thread::spawn(move || remove_database(backend, &url)).join();
+        assert!(started.iter().all(Result::is_ok), "{started:?}");
+    }
+);
