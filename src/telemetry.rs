@@ -85,10 +85,13 @@ pub fn observe_pool(pool: &'static str, usage: PoolUsage) {
 pub fn observe_pass(pass: &'static str, took: Duration, affected: Option<u64>) {
     metrics::histogram!("scheduler_pass_duration_seconds", "pass" => pass)
         .record(took.as_secs_f64());
-    match affected {
-        Some(n) => metrics::counter!("scheduler_pass_items_total", "pass" => pass).increment(n),
-        None => metrics::counter!("scheduler_pass_failures_total", "pass" => pass).increment(1),
-    }
+    let (items, failures) = match affected {
+        Some(n) => (n, 0),
+        None => (0, 1),
+    };
+    // Both are touched every time, so that each pass shows a failure count from its first run.
+    metrics::counter!("scheduler_pass_items_total", "pass" => pass).increment(items);
+    metrics::counter!("scheduler_pass_failures_total", "pass" => pass).increment(failures);
     metrics::counter!("scheduler_passes_total", "pass" => pass).increment(1);
 }
 

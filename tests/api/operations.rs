@@ -83,6 +83,36 @@ db_test!(
         );
         assert!(has("db_pool_acquire_seconds_count"), "{text}");
         assert!(has("db_pool_waits_total"), "{text}");
+        // The Grafana dashboard charts only what the service exposes.
+        let dashboard: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/deploy/grafana/dashboards/rapport.json"
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        let mut charted = 0;
+        for panel in dashboard["panels"].as_array().unwrap() {
+            for target in panel["targets"].as_array().into_iter().flatten() {
+                let expr = target["expr"].as_str().unwrap();
+                let names = expr
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .filter(|t| {
+                        ["http_", "db_pool_", "scheduler_"]
+                            .iter()
+                            .any(|p| t.starts_with(p))
+                    });
+                for name in names {
+                    charted += 1;
+                    assert!(
+                        has(name),
+                        "the dashboard charts {name}, which /metrics lacks"
+                    );
+                }
+            }
+        }
+        assert!(charted >= 10, "{charted}");
         for pass in rapport::scheduler::PASSES {
             assert!(
                 has(&format!(
