@@ -4,7 +4,8 @@
 Checks what a deployment of several replicas relies on:
 
 * nginx alternates requests between the replicas (round robin);
-* a token signed by one replica is accepted by the other (shared RAPPORT_JWT_SECRET);
+* a token signed by one replica is accepted by the other (shared RAPPORT_JWT_SECRET), and
+  a password change on one revokes the user's tokens on both;
 * scheduler passes released on both replicas at the same instant, and both replicas'
   background loops running at once, schedule each birthday greeting once and escalate each
   late complaint once.
@@ -45,10 +46,10 @@ def request(url, method="GET", token=None, body=None, headers=None):
     try:
         with urllib.request.urlopen(req, timeout=30) as res:
             text = res.read().decode()
-            return res.status, dict(res.headers), (json.loads(text) if text else None)
+            return res.status, res.headers, (json.loads(text) if text else None)
     except urllib.error.HTTPError as err:
         text = err.read().decode()
-        return err.code, dict(err.headers), (json.loads(text) if text else None)
+        return err.code, err.headers, (json.loads(text) if text else None)
 
 
 def expect(status, wanted, what, body=None):
@@ -282,6 +283,27 @@ def main():
             expect(status, 201, f"create a {role}", body)
             users.append(body["id"])
         agent = users[0]
+
+        # Revocation reaches every replica: the agent's token, signed by replica 1, is refused
+        # on both once replica 2 has changed the agent's password.
+        status, _, body = request(f"{lb}/api/v1/users/{agent}", token=token)
+        expect(status, 200, "read the agent", body)
+        agent_email = body["email"]
+        status, _, body = request(
+            f"{replicas[0].url}/api/v1/auth/token", "POST",
+            body={"email": agent_email, "password": "a long enough password"},
+        )
+        expect(status, 200, "the agent signs in on replica 1", body)
+        agent_token = body["access_token"]
+        expect(request(f"{replicas[1].url}/api/v1/me", token=agent_token)[0], 200, "agent token on replica 2")
+        status, headers, body = request(f"{replicas[1].url}/api/v1/users/{agent}", token=token)
+        status, _, body = request(
+            f"{replicas[1].url}/api/v1/users/{agent}", "PATCH", token,
+            {"password": "another long enough password"}, headers={"If-Match": headers.get("ETag")},
+        )
+        expect(status, 200, "replica 2 changes the agent's password", body)
+        refused = [request(f"{r.url}/api/v1/me", token=agent_token)[0] for r in replicas]
+        check(refused == [401, 401], f"after a password change on replica 2, the old token is refused on both: {refused}")
 
         customers, complaints = make_work(lb, token, agent, "http")
         runs = released_at_once(

@@ -1,6 +1,7 @@
 // Swagger UI in a real browser: Debian's Chromium, driven by playwright-core, opens
-// /swagger-ui/, authorises with a bearer token through the Authorize dialog, runs "Try it out"
-// on the customers list and expects a 200 whose body shows a customer made for the check.
+// /swagger-ui/, runs "Try it out" on the customers list (401 without a token), authorises
+// with a bearer token through the Authorize dialog, runs it again and expects a 200 whose body
+// shows a customer made for the check.
 // It saves a screenshot of the answer (SCREENSHOT, default target/artifacts/swagger-ui.png).
 //
 //   RAPPORT_URL=http://127.0.0.1:8080 RAPPORT_EMAIL=... RAPPORT_PASSWORD=... node swagger-ui.mjs
@@ -63,19 +64,30 @@ try {
   await page.goto(`${base}/swagger-ui/`);
   await page.locator(".swagger-ui .info .title").filter({ hasText: "Rapport" }).waitFor();
 
+  const op = page.locator(operation);
+  const status = op.locator(".live-responses-table .response .response-col_status").first();
+  await op.locator(".opblock-summary").first().click();
+  await op.locator("button.try-out__btn").click();
+
+  // Before authorising, the list is refused: the 200 below is the dialog's doing.
+  await op.locator("button.execute").click();
+  await status.waitFor();
+  const refused = (await status.innerText()).trim();
+  if (refused !== "401") throw new Error(`without a token, Try it out answered ${refused}, not 401`);
+  console.log("ok  before authorising, Try it out is answered 401");
+
   await page.locator(".auth-wrapper button.authorize").click();
   const dialog = page.locator(".dialog-ux .modal-ux");
   await dialog.locator("input").first().fill(token);
   await dialog.locator("button.authorize").click();
   await dialog.locator("button.btn-done").click();
 
-  const op = page.locator(operation);
-  await op.locator(".opblock-summary").first().click();
-  await op.locator("button.try-out__btn").click();
   await op.locator("button.execute").click();
-
-  const status = op.locator(".live-responses-table .response .response-col_status").first();
-  await status.waitFor();
+  await op
+    .locator(".live-responses-table .response .response-col_status")
+    .filter({ hasNotText: "401" })
+    .first()
+    .waitFor({ timeout: 20000 });
   const code = (await status.innerText()).trim();
   const body = await op.locator(".live-responses-table .response-col_description pre").first().innerText();
   await op.locator(".live-responses-table").scrollIntoViewIfNeeded();
