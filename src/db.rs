@@ -71,7 +71,8 @@ pub async fn unlock_migrations(db: &DatabaseConnection, succeeded: bool) -> Resu
     db.execute_unprepared(&statement).await.map(|_| ())
 }
 
-/// Key of the migration lock ("rapm" in ASCII); the CSV import's (`store::customers::lock_imports`) is another.
+/// Key of the migration lock ("rapm" in ASCII); the CSV import's
+/// (`store::customers::lock_imports`) is another.
 const MIGRATION_LOCK: i64 = 0x7261_706d;
 
 async fn connect_pool(

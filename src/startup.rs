@@ -126,7 +126,7 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<S
             )
             .configure(configure)
             .map(|app| {
-                app.wrap(from_fn(http::middleware::metrics))
+                app.wrap(from_fn(http::middleware::observe))
                     .wrap(TracingLogger::<RequestSpan>::new())
                     .wrap(from_fn(http::middleware::request_id))
             })

@@ -1,4 +1,5 @@
-//! Cross-cutting request handling: request ids, metrics and idempotent POST replays.
+//! Cross-cutting request handling: request ids, metrics and the request log, and idempotent
+//! POST replays.
 
 use std::time::Instant;
 
@@ -58,7 +59,7 @@ pub async fn request_id(
 /// Counts requests and their latency by route pattern, method and status, and logs each
 /// request once it is answered. The log line names the route template, never the path or
 /// query, which can carry personal data (an email in `?q=`); the span adds the request id.
-pub async fn metrics(
+pub async fn observe(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
