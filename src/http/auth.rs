@@ -6,9 +6,9 @@ use chrono::Utc;
 use crate::domain::user as users;
 use crate::dto::auth::{TokenRequest, TokenResponse};
 use crate::dto::user::User;
-use crate::http::error::{ApiResult, PROBLEM_JSON, Problem};
+use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, Json};
-use crate::http::responses::ReadErrors;
+use crate::http::responses::{ReadErrors, SignInErrors};
 use crate::http::state::AppState;
 
 /// Exchange email and password for an access token
@@ -20,13 +20,7 @@ use crate::http::state::AppState;
     request_body = TokenRequest,
     responses(
         (status = 200, description = "A bearer token", body = TokenResponse),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = PROBLEM_JSON),
-        (status = 401, description = "Email or password is wrong", body = Problem, content_type = PROBLEM_JSON),
-        (status = 413, description = "Body too large", body = Problem, content_type = PROBLEM_JSON),
-        (status = 415, description = "Not JSON", body = Problem, content_type = PROBLEM_JSON),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = PROBLEM_JSON),
-        (status = 429, description = "Too many failures; retry after `Retry-After` seconds", body = Problem, content_type = PROBLEM_JSON),
-        (status = 503, description = "Database unavailable", body = Problem, content_type = PROBLEM_JSON),
+        SignInErrors,
     ),
     security(())
 )]

@@ -37,7 +37,12 @@ pub async fn live() -> HttpResponse {
     tag = "operations",
     responses(
         (status = 200, description = "Ready to serve", body = Health),
-        (status = 503, description = "The database is not answering", body = Health),
+        (
+            status = 503,
+            description = "The database is not answering",
+            body = Health,
+            example = json!({"status": "database unavailable"})
+        ),
     ),
     security(())
 )]

@@ -2,26 +2,62 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::Value;
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
-use crate::http::error::PROBLEM_JSON;
+use crate::domain::error::{Conflict, DomainError};
+use crate::domain::version::Precondition;
+use crate::http::error::{ApiError, PROBLEM_JSON};
+use crate::http::extract::{JSON_LIMIT, too_large_for};
 
-fn problem(description: &str) -> RefOr<Response> {
+fn problem(code: &str, description: &str, example: Option<Value>) -> RefOr<Response> {
     ResponseBuilder::new()
         .description(description)
         .content(
             PROBLEM_JSON,
             ContentBuilder::new()
                 .schema(Some(Ref::from_schema_name("Problem")))
+                .example(example.or_else(|| example_for(code)))
                 .build(),
         )
         .into()
 }
 
+/// A document the service sends with `code`, built by `ApiError` as the real ones are, so
+/// that each status shows its own type, title and detail rather than one shared example.
+fn example_for(code: &str) -> Option<Value> {
+    let error: ApiError = match code {
+        "400" => ApiError::BadRequest(
+            "malformed JSON: EOF while parsing an object at line 1 column 15".into(),
+        ),
+        "401" => ApiError::Unauthorized("a bearer token is required".into()),
+        "403" => DomainError::Forbidden("viewers cannot change records".into()).into(),
+        "404" => DomainError::not_found("customer").into(),
+        "409" => {
+            DomainError::conflict("a request with this Idempotency-Key is still being processed")
+                .into()
+        }
+        "412" => Precondition::Versions(vec![3]).check(4).err()?.into(),
+        "413" => too_large_for(JSON_LIMIT),
+        "415" => ApiError::UnsupportedMediaType("send the body as application/json".into()),
+        "422" => ApiError::invalid("email", "must be a valid email address"),
+        "429" => DomainError::Throttled {
+            detail:
+                "at most 2 segment evaluations per caller run at once; retry when one has finished"
+                    .into(),
+            retry_after_secs: 1,
+        }
+        .into(),
+        "503" => DomainError::Unavailable(String::new()).into(),
+        _ => return None,
+    };
+    serde_json::to_value(error.problem()).ok()
+}
+
 fn set(codes: &[(&str, &str)]) -> BTreeMap<String, RefOr<Response>> {
     codes
         .iter()
-        .map(|(code, text)| (code.to_string(), problem(text)))
+        .map(|(code, text)| (code.to_string(), problem(code, text, None)))
         .collect()
 }
 
@@ -152,15 +188,57 @@ impl utoipa::IntoResponses for RecordActionErrors {
     }
 }
 
+/// Errors of signing in: the only operation without a token, whose 401 and 429 are its own.
+pub struct SignInErrors;
+impl utoipa::IntoResponses for SignInErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut responses = set(&[
+            ("400", "Malformed JSON"),
+            ("413", "The body is larger than 1 MiB"),
+            ("415", "The body is not `application/json`"),
+            INVALID,
+            UNAVAILABLE,
+        ]);
+        let wrong = DomainError::Unauthenticated("email or password is wrong".into());
+        responses.insert(
+            "401".into(),
+            problem(
+                "401",
+                "Email or password is wrong, or the user is deactivated",
+                serde_json::to_value(ApiError::from(wrong).problem()).ok(),
+            ),
+        );
+        let throttled = DomainError::Throttled {
+            detail: "too many failed sign-ins for this email; wait before trying again".into(),
+            retry_after_secs: 30,
+        };
+        responses.insert(
+            "429".into(),
+            problem(
+                "429",
+                "Too many failed sign-ins for this email (the fifth locks it for 30 s, doubling up to 15 min); retry after `Retry-After` seconds",
+                serde_json::to_value(ApiError::from(throttled).problem()).ok(),
+            ),
+        );
+        responses
+    }
+}
+
 /// Errors of a workflow transition: a write whose 409 lists the permitted targets.
 pub struct TransitionErrors;
 impl utoipa::IntoResponses for TransitionErrors {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         let mut responses = WriteErrors::responses();
+        let refused = ApiError::Conflict(Conflict {
+            detail: "a complaint that is resolved cannot move to in_progress; it can move to closed, reopened".into(),
+            allowed: Some(vec!["closed".into(), "reopened".into()]),
+        });
         responses.insert(
             "409".into(),
             problem(
+                "409",
                 "The workflow does not permit this move from the current state; `allowed` lists the states it permits (empty when none). Also: the same Idempotency-Key is still being processed",
+                serde_json::to_value(refused.problem()).ok(),
             ),
         );
         responses

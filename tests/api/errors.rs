@@ -180,3 +180,52 @@ db_test!(
         assert_eq!(customer_count(&app).await, 1);
     }
 );
+
+db_test!(
+    documented_error_examples_are_what_the_server_sends,
+    |app: TestApp| async move {
+        let doc: Value = app
+            .client
+            .get(app.url("/api-docs/openapi.json"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let example = |path: &str, method: &str, status: &str| {
+            doc["paths"][path][method]["responses"][status]["content"]["application/problem+json"]
+                ["example"]
+                .clone()
+        };
+
+        let res = app
+            .client
+            .get(app.url("/api/v1/customers"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 401);
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body, example("/api/v1/customers", "get", "401"));
+
+        let path = format!("/api/v1/customers/{}", uuid::Uuid::now_v7());
+        let res = app.get(&path, &app.admin_token).await;
+        assert_eq!(res.status(), 404);
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body, example("/api/v1/customers/{id}", "get", "404"));
+
+        let res = app
+            .client
+            .post(app.url("/api/v1/customers"))
+            .bearer_auth(&app.admin_token)
+            .header("Content-Type", "text/plain")
+            .body("name=Ada")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 415);
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body, example("/api/v1/customers", "post", "415"));
+    }
+);

@@ -3882,6 +3882,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3891,6 +3899,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3900,6 +3916,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3909,6 +3939,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3942,60 +3980,122 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Email or password is wrong */
+            /** @description Email or password is wrong, or the user is deactivated */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email or password is wrong",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body too large */
+            /** @description The body is larger than 1 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not JSON */
+            /** @description The body is not `application/json` */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
+            /** @description Invalid fields or parameters; `errors` names each one */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failures; retry after `Retry-After` seconds */
+            /** @description Too many failed sign-ins for this email (the fifth locks it for 30 s, doubling up to 15 min); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "too many failed sign-ins for this email; wait before trying again",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Database unavailable */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4047,6 +4147,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4056,6 +4164,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4065,6 +4181,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4074,6 +4204,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4110,6 +4248,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4119,6 +4265,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4128,6 +4282,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4137,6 +4299,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4146,6 +4316,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4155,6 +4333,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4164,6 +4350,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4173,6 +4367,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4182,6 +4384,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4191,6 +4407,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4223,6 +4447,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4232,6 +4464,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4241,6 +4481,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4250,6 +4498,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4289,6 +4545,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4298,6 +4562,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4307,6 +4579,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4316,6 +4596,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4325,6 +4613,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4334,6 +4630,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4343,6 +4647,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4352,6 +4664,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4361,6 +4681,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4370,6 +4704,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4407,6 +4749,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4416,6 +4766,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4425,6 +4783,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4434,6 +4800,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4443,6 +4823,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4482,6 +4870,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4491,6 +4887,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4500,6 +4904,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4509,6 +4921,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4518,6 +4938,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4527,6 +4955,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4536,6 +4972,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4545,6 +4989,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4554,6 +5006,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4563,6 +5029,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4602,6 +5076,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4611,6 +5093,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4620,6 +5110,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4629,6 +5127,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4638,6 +5144,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed": [
+                     *         "closed",
+                     *         "reopened"
+                     *       ],
+                     *       "detail": "a complaint that is resolved cannot move to in_progress; it can move to closed, reopened",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4647,6 +5165,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4656,6 +5182,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4665,6 +5199,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4674,6 +5216,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4683,6 +5239,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4741,6 +5305,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4750,6 +5322,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4759,6 +5339,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4768,6 +5362,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4777,6 +5379,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4813,6 +5423,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4822,6 +5440,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4831,6 +5457,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4840,6 +5474,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4849,6 +5491,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4858,6 +5508,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4867,6 +5525,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4876,6 +5542,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4885,6 +5559,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4894,6 +5582,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4952,6 +5648,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4961,6 +5665,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4970,6 +5682,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4979,6 +5705,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4988,6 +5722,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5037,6 +5779,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5046,6 +5796,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5055,6 +5813,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5064,6 +5830,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5073,6 +5847,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5082,6 +5864,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5091,6 +5881,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5100,6 +5898,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5109,6 +5915,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5118,6 +5938,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5150,6 +5978,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5159,6 +5995,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5168,6 +6012,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5177,6 +6029,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5210,6 +6070,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5219,6 +6087,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5228,6 +6104,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5237,6 +6121,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5246,6 +6138,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5285,6 +6185,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5294,6 +6202,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5303,6 +6219,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5312,6 +6236,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5321,6 +6253,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5330,6 +6270,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5339,6 +6287,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5348,6 +6304,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5357,6 +6321,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5366,6 +6344,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5403,6 +6389,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5412,6 +6406,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5421,6 +6423,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5430,6 +6440,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5439,6 +6463,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5478,6 +6510,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5487,6 +6527,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5496,6 +6544,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5505,6 +6561,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5514,6 +6578,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5523,6 +6595,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5532,6 +6612,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5541,6 +6629,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5550,6 +6646,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5559,6 +6669,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5596,6 +6714,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5605,6 +6731,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5614,6 +6748,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5623,6 +6765,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5632,6 +6788,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5669,6 +6833,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5678,6 +6850,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5687,6 +6867,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5696,6 +6884,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5705,6 +6907,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5744,6 +6954,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5753,6 +6971,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5762,6 +6988,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5771,6 +7005,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5780,6 +7022,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5789,6 +7039,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5798,6 +7056,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5807,6 +7073,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5816,6 +7090,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5825,6 +7113,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5859,6 +7155,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5868,6 +7172,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5877,6 +7189,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5886,6 +7206,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5921,6 +7249,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5930,6 +7266,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5939,6 +7283,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5948,6 +7300,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5957,6 +7317,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5994,6 +7362,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6003,6 +7379,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6012,6 +7396,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6021,6 +7413,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6030,6 +7436,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6071,6 +7485,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6080,6 +7502,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6089,6 +7519,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6098,6 +7542,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6134,6 +7586,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6143,6 +7603,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6152,6 +7620,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6161,6 +7637,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6170,6 +7654,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6179,6 +7671,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6188,6 +7688,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6197,6 +7705,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6206,6 +7722,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6215,6 +7745,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6247,6 +7785,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6256,6 +7802,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6265,6 +7819,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6274,6 +7836,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6307,6 +7877,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6316,6 +7894,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6325,6 +7911,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6334,6 +7928,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6343,6 +7945,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6382,6 +7992,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6391,6 +8009,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6400,6 +8026,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6409,6 +8043,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6418,6 +8060,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6427,6 +8077,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6436,6 +8094,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6445,6 +8111,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6454,6 +8128,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6463,6 +8151,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6492,6 +8188,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6501,6 +8205,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6510,6 +8222,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6519,6 +8239,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6558,6 +8286,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6567,6 +8303,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6576,6 +8320,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6585,6 +8343,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6621,6 +8387,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6630,6 +8404,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6639,6 +8421,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6648,6 +8438,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6657,6 +8455,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6666,6 +8472,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6675,6 +8489,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6684,6 +8506,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6693,6 +8523,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6702,6 +8546,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6734,6 +8586,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6743,6 +8603,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6752,6 +8620,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6761,6 +8637,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6794,6 +8678,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6803,6 +8695,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6812,6 +8712,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6821,6 +8729,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6830,6 +8746,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6869,6 +8793,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6878,6 +8810,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6887,6 +8827,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6896,6 +8844,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6905,6 +8861,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6914,6 +8878,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6923,6 +8895,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6932,6 +8912,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6941,6 +8929,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6950,6 +8952,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6984,6 +8994,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6993,6 +9011,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7002,6 +9028,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7011,6 +9051,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7045,6 +9093,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7054,6 +9110,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7063,6 +9127,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7072,6 +9150,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7108,6 +9194,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7117,6 +9211,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7126,6 +9228,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7135,6 +9251,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7173,6 +9297,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7182,6 +9314,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7191,6 +9331,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7200,6 +9354,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7234,6 +9396,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7243,6 +9413,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7252,6 +9430,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7261,6 +9453,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7295,6 +9495,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7304,6 +9512,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7313,6 +9529,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7322,6 +9552,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7354,6 +9592,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7363,6 +9609,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7372,6 +9626,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7381,6 +9643,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7390,6 +9666,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7425,6 +9709,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7434,6 +9726,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7443,6 +9743,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7452,6 +9766,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7461,6 +9783,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7497,6 +9827,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7506,6 +9844,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7515,6 +9861,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7524,6 +9878,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7533,6 +9895,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7542,6 +9912,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7551,6 +9929,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7560,6 +9946,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7569,6 +9963,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7578,6 +9986,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7587,6 +10003,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7620,6 +10044,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7629,6 +10061,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7638,6 +10078,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7647,6 +10095,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7656,6 +10112,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7665,6 +10129,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7674,6 +10146,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7683,6 +10163,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7692,6 +10180,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7701,6 +10203,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7710,6 +10220,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7742,6 +10260,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7751,6 +10277,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7760,6 +10294,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7769,6 +10311,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7778,6 +10328,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7811,6 +10369,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7820,6 +10386,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7829,6 +10403,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7838,6 +10420,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7847,6 +10437,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7886,6 +10484,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7895,6 +10501,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7904,6 +10518,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7913,6 +10535,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7922,6 +10552,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7931,6 +10569,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7940,6 +10586,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7949,6 +10603,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7958,6 +10620,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7967,6 +10643,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7976,6 +10660,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8037,6 +10729,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8046,6 +10746,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8055,6 +10763,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8064,6 +10780,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8073,6 +10803,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8082,6 +10820,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8118,6 +10864,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8127,6 +10881,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8136,6 +10898,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8145,6 +10915,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8154,6 +10932,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8163,6 +10949,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8172,6 +10966,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8181,6 +10983,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8190,6 +11000,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8199,6 +11023,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8235,6 +11067,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8244,6 +11084,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8253,6 +11101,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8262,6 +11118,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8271,6 +11135,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8280,6 +11152,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8289,6 +11169,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8298,6 +11186,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8307,6 +11203,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8316,6 +11226,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8355,6 +11273,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8364,6 +11290,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8373,6 +11307,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8382,6 +11324,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8391,6 +11341,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8400,6 +11358,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8409,6 +11375,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8418,6 +11392,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8427,6 +11409,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8436,6 +11432,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8445,6 +11449,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8474,6 +11486,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8483,6 +11503,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8492,6 +11520,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8501,6 +11543,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8533,6 +11583,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8542,6 +11600,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8551,6 +11617,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8560,6 +11634,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8599,6 +11681,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8608,6 +11698,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8617,6 +11715,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8626,6 +11732,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8635,6 +11749,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8644,6 +11766,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8653,6 +11783,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8662,6 +11800,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8671,6 +11817,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8680,6 +11840,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8724,6 +11892,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8733,6 +11909,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8742,6 +11926,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8751,6 +11949,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8787,6 +11993,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8796,6 +12010,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8805,6 +12027,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8814,6 +12044,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8823,6 +12061,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8832,6 +12078,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8841,6 +12095,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8850,6 +12112,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8859,6 +12129,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8868,6 +12152,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8900,6 +12192,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8909,6 +12209,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8918,6 +12226,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8927,6 +12243,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8966,6 +12290,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8975,6 +12307,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8984,6 +12324,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8993,6 +12341,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9002,6 +12358,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9011,6 +12375,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9020,6 +12392,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9029,6 +12409,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9038,6 +12426,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9047,6 +12449,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9082,6 +12492,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9091,6 +12509,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9100,6 +12526,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9109,6 +12543,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9118,6 +12560,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9127,6 +12583,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9166,6 +12630,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9175,6 +12647,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9184,6 +12664,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9193,6 +12681,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9202,6 +12698,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9211,6 +12715,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9220,6 +12732,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9229,6 +12749,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9238,6 +12766,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9247,6 +12789,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9286,6 +12836,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9295,6 +12853,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9304,6 +12870,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9313,6 +12887,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9322,6 +12904,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9331,6 +12921,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9340,6 +12938,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9349,6 +12955,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9358,6 +12972,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9367,6 +12995,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9403,6 +13039,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9412,6 +13056,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9421,6 +13073,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9430,6 +13096,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9466,6 +13140,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9475,6 +13157,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9484,6 +13174,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9493,6 +13191,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9502,6 +13208,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9511,6 +13225,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9520,6 +13242,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9529,6 +13259,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9538,6 +13276,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9547,6 +13299,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9579,6 +13339,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9588,6 +13356,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9597,6 +13373,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9606,6 +13390,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9645,6 +13437,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9654,6 +13454,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9663,6 +13471,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9672,6 +13488,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9681,6 +13505,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9690,6 +13522,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9699,6 +13539,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9708,6 +13556,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9717,6 +13573,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9726,6 +13596,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9775,6 +13653,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "database unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
