@@ -66,6 +66,9 @@ const UNAVAILABLE: (&str, &str) = (
     "503",
     "The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds",
 );
+const MALFORMED: (&str, &str) = ("400", "Malformed JSON");
+const TOO_LARGE: (&str, &str) = ("413", "The body is larger than 1 MiB");
+const NOT_JSON: (&str, &str) = ("415", "The body is not `application/json`");
 const INVALID: (&str, &str) = (
     "422",
     "Invalid fields or parameters; `errors` names each one",
@@ -102,7 +105,7 @@ pub struct WriteErrors;
 impl utoipa::IntoResponses for WriteErrors {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         set(&[
-            ("400", "Malformed JSON"),
+            MALFORMED,
             UNAUTHORIZED,
             ("403", "The caller's role may not make this change"),
             ("404", "No such record, or not visible to the caller"),
@@ -114,8 +117,8 @@ impl utoipa::IntoResponses for WriteErrors {
                 "412",
                 "`If-Match` names a version that is no longer current",
             ),
-            ("413", "The body is larger than 1 MiB"),
-            ("415", "The body is not `application/json`"),
+            TOO_LARGE,
+            NOT_JSON,
             INVALID,
             UNAVAILABLE,
         ])
@@ -192,13 +195,7 @@ impl utoipa::IntoResponses for RecordActionErrors {
 pub struct SignInErrors;
 impl utoipa::IntoResponses for SignInErrors {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let mut responses = set(&[
-            ("400", "Malformed JSON"),
-            ("413", "The body is larger than 1 MiB"),
-            ("415", "The body is not `application/json`"),
-            INVALID,
-            UNAVAILABLE,
-        ]);
+        let mut responses = set(&[MALFORMED, TOO_LARGE, NOT_JSON, INVALID, UNAVAILABLE]);
         let wrong = DomainError::Unauthenticated("email or password is wrong".into());
         responses.insert(
             "401".into(),
