@@ -68,6 +68,9 @@ pub struct Settings {
     /// The budget of one CSV import's transaction (on SQLite the budget counts a whole
     /// transaction, and an import is one).
     pub import_timeout: Duration,
+    /// Proxies (load balancers) whose `X-Forwarded-For` tells the client's address, for
+    /// sign-in throttling; a request from anyone else counts under its own address.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The database URL may carry a password (`postgres://user:secret@host/db` or
@@ -86,6 +89,7 @@ impl fmt::Debug for Settings {
             .field("statement_timeout", &self.statement_timeout)
             .field("campaign_max_members", &self.campaign_max_members)
             .field("tier_thresholds", &self.tier_thresholds)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field("import_timeout", &self.import_timeout)
             .finish()
     }
@@ -279,6 +283,21 @@ impl Settings {
             return Err(invalid("RAPPORT_IMPORT_TIMEOUT_MS", "must be positive"));
         }
 
+        let mut trusted_proxies = Vec::new();
+        for address in get("RAPPORT_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            trusted_proxies.push(address.parse().map_err(|_| {
+                invalid(
+                    "RAPPORT_TRUSTED_PROXIES",
+                    "must be IP addresses separated by commas",
+                )
+            })?);
+        }
+
         Ok(Self {
             database_url: get("RAPPORT_DATABASE_URL")
                 .unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
@@ -299,6 +318,7 @@ impl Settings {
             campaign_max_members,
             tier_thresholds,
             import_timeout: Duration::from_millis(import_timeout_ms),
+            trusted_proxies,
         })
     }
 }

@@ -2,10 +2,16 @@
 //! bound to its listener (port 0 in tests, so each test gets its own).
 
 use std::net::TcpListener;
+use std::time::Duration;
 
-use actix_web::dev::Server;
+use actix_http::{HttpService, Protocol, error::DispatchError};
+use actix_server::Server;
+use actix_service::{IntoServiceFactory, ServiceFactoryExt, fn_service, map_config};
+use actix_web::body::MessageBody;
+use actix_web::dev::{AppConfig, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::from_fn;
-use actix_web::{App, HttpServer, web};
+use actix_web::rt::net::TcpStream;
+use actix_web::{App, web};
 use chrono::Utc;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
@@ -87,6 +93,7 @@ impl Application {
             clock: clock.clone(),
             campaign_max_members: settings.campaign_max_members,
             tier_thresholds: settings.tier_thresholds,
+            trusted_proxies: settings.trusted_proxies.clone(),
         });
         let server = serve(listener, state)?;
         Ok(Self {
@@ -110,37 +117,81 @@ impl Application {
     }
 }
 
+/// How long a client may take to send a request head, and to close after its answer; how
+/// long an idle connection is kept. actix-web's `HttpServer` defaults, kept.
+const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+const CLIENT_DISCONNECT_TIMEOUT: Duration = Duration::from_secs(1);
+const KEEP_ALIVE: Duration = Duration::from_secs(5);
+
+/// The server: actix-web's HTTP/1 service behind the head guard, on every worker.
 fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<Server> {
     telemetry::init_metrics();
     let document = http::routing::document();
     let methods = web::Data::new(MethodTable::from_document(&document));
-    let server = HttpServer::new(move || {
-        App::new()
-            .into_utoipa_app()
-            .app_data(state.clone())
-            .app_data(methods.clone())
-            .app_data(web::PayloadConfig::new(JSON_LIMIT))
-            .app_data(
-                web::PathConfig::default()
-                    .error_handler(|_, req| http::routing::unmatched_path(req).into()),
-            )
-            .configure(configure)
-            .map(|app| {
-                app.wrap(from_fn(http::middleware::observe))
-                    .wrap(TracingLogger::<RequestSpan>::new())
-                    .wrap(from_fn(http::middleware::request_id))
-            })
-            .openapi_service({
-                let document = document.clone();
-                move |_| {
-                    SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", document)
+    let addr = listener.local_addr()?;
+    let server = Server::build()
+        .shutdown_timeout(10)
+        .listen("rapport", listener, move || {
+            let app = app(state.clone(), methods.clone(), document.clone());
+            let http = HttpService::build()
+                .keep_alive(KEEP_ALIVE)
+                .client_request_timeout(CLIENT_REQUEST_TIMEOUT)
+                .client_disconnect_timeout(CLIENT_DISCONNECT_TIMEOUT)
+                .local_addr(addr)
+                .finish(map_config(
+                    app.into_factory()
+                        .map_err(|err: actix_web::Error| err.error_response()),
+                    // Its host and address stand in for a request without `Host`; nothing
+                    // here builds URLs from them.
+                    |_| AppConfig::default(),
+                ));
+            fn_service(|io: TcpStream| async move {
+                let peer = io.peer_addr().ok();
+                match http::head_guard::admit(io).await {
+                    Some(io) => Ok((io, Protocol::Http1, peer)),
+                    None => Err(DispatchError::Io(std::io::Error::other(
+                        "request head refused",
+                    ))),
                 }
             })
-            .default_service(web::to(fallback))
-            .into_app()
-    })
-    .listen(listener)?
-    .shutdown_timeout(10)
-    .run();
+            .and_then(http)
+        })?
+        .run();
     Ok(server)
+}
+
+/// The application every worker serves: routes, documentation, middleware.
+fn app(
+    state: web::Data<AppState>,
+    methods: web::Data<MethodTable>,
+    document: utoipa::openapi::OpenApi,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .into_utoipa_app()
+        .app_data(state)
+        .app_data(methods)
+        .app_data(web::PayloadConfig::new(JSON_LIMIT))
+        .app_data(
+            web::PathConfig::default()
+                .error_handler(|_, req| http::routing::unmatched_path(req).into()),
+        )
+        .configure(configure)
+        .map(|app| {
+            app.wrap(from_fn(http::middleware::observe))
+                .wrap(TracingLogger::<RequestSpan>::new())
+                .wrap(from_fn(http::middleware::request_id))
+        })
+        .openapi_service(move |_| {
+            SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", document)
+        })
+        .default_service(web::to(fallback))
+        .into_app()
 }

@@ -26,8 +26,21 @@ const POOL_ACQUIRE_TARGET: &str = "sqlx::pool::acquire";
 /// An acquisition slower than this found no idle connection and waited for one.
 const POOL_WAIT: f64 = 0.001;
 
+/// Where actix-web's HTTP/1 connection handling reports requests it could not read at all
+/// (malformed request lines and headers, connections cut mid-request). Those are the
+/// client's mistakes, reported at ERROR by the library: anyone could flood the error log
+/// with them, so they are counted in `http_malformed_requests_total` instead and logged
+/// only when the filter names this target.
+const CONNECTION_TARGET: &str = "actix_http::h1";
+
 pub fn init(filter: &str, format: LogFormat) {
-    let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    let mut env_filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    if !filter.contains("actix_http")
+        && let Ok(quiet) = format!("{CONNECTION_TARGET}=off").parse()
+    {
+        env_filter = env_filter.add_directive(quiet);
+    }
+    let filter = env_filter;
     let logs = tracing_subscriber::fmt::layer().with_target(false);
     let logs: Box<dyn Layer<Registry> + Send + Sync> = match format {
         LogFormat::Json => Box::new(
@@ -41,11 +54,23 @@ pub fn init(filter: &str, format: LogFormat) {
     // The pool's acquire events feed the metrics whatever the log filter lets through.
     let waits =
         PoolWaits.with_filter(Targets::new().with_target(POOL_ACQUIRE_TARGET, Level::TRACE));
+    let malformed =
+        MalformedRequests.with_filter(Targets::new().with_target(CONNECTION_TARGET, Level::WARN));
     // A second initialisation (tests) keeps the first subscriber.
     let _ = tracing_subscriber::registry()
         .with(logs.with_filter(filter))
         .with(waits)
+        .with(malformed)
         .try_init();
+}
+
+/// Counts the requests the connection layer could not read.
+struct MalformedRequests;
+
+impl<S: Subscriber> Layer<S> for MalformedRequests {
+    fn on_event(&self, _: &Event<'_>, _: Context<'_, S>) {
+        metrics::counter!("http_malformed_requests_total").increment(1);
+    }
 }
 
 /// Turns sqlx's acquire events into `db_pool_acquire_seconds` and `db_pool_waits_total`.
@@ -109,6 +134,7 @@ pub fn init_metrics() {
             .ok()?;
         // Shown from the start, so that a dashboard tells "no waits" from "not reported".
         metrics::counter!("db_pool_waits_total").absolute(0);
+        metrics::counter!("http_malformed_requests_total").absolute(0);
         Some(handle)
     });
 }

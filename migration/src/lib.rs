@@ -12,6 +12,7 @@ mod m20261123_000006_user_timezone;
 mod m20261123_000007_customer_dates;
 mod m20261129_000008_complaints;
 mod m20261129_000009_phone_digits;
+mod m20261201_000010_login_throttle_source;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_customer_dates::Migration),
             Box::new(m20261129_000008_complaints::Migration),
             Box::new(m20261129_000009_phone_digits::Migration),
+            Box::new(m20261201_000010_login_throttle_source::Migration),
         ]
     }
 }

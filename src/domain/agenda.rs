@@ -7,7 +7,7 @@ use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use crate::domain::error::{DomainError, DomainResult};
-use crate::domain::role::{Actor, CustomerScope};
+use crate::domain::role::{Actor, CustomerScope, Role};
 use crate::domain::touchpoint::{Status, to_dto};
 use crate::dto::agenda::{Agenda, AgendaDay, AgendaQuery};
 use crate::store;
@@ -53,8 +53,11 @@ pub async fn agenda(
         due_after: None,
         overdue: None,
     };
-    // Assigned to the person, whoever owns the customer (a manager may hold a visit).
-    let rows = store::touchpoints::list(db, CustomerScope::All, &filter, None, MAX_ITEMS).await?;
+    // Assigned to the person, on the customers the person can see: a manager may hold a
+    // visit on anyone's customer, an agent's agenda never shows a customer the agent cannot
+    // open (assignment refuses it; a later demotion must not reveal it either).
+    let scope = CustomerScope::of(user.id, Role::from_stored(&user.role)?);
+    let rows = store::touchpoints::list(db, scope, &filter, None, MAX_ITEMS).await?;
     let truncated = rows.more;
 
     let today = now.with_timezone(&tz).date_naive();

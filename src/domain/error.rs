@@ -18,13 +18,46 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// The longest `field` an error answer carries, in characters; a longer one (a CSV column
+/// named by a whole line of text) is cut and ends with `…`.
+pub const MAX_FIELD_CHARS: usize = 200;
+
+/// The longest `message` an error answer carries, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 500;
+
+/// The most field errors one answer lists; the rest are counted, not listed.
+pub const MAX_FIELD_ERRORS: usize = 100;
+
 impl FieldError {
+    /// A field error whose parts are cut to their bounds, so that no input, however long,
+    /// makes an error answer grow with it.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
-            field: field.into(),
-            message: message.into(),
+            field: bounded(field.into(), MAX_FIELD_CHARS),
+            message: bounded(message.into(), MAX_MESSAGE_CHARS),
         }
     }
+}
+
+/// `text` cut to at most `max` characters, the last of them `…` when it was cut.
+pub fn bounded(text: String, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut = text
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let mut short = text[..cut].to_string();
+    short.push('…');
+    short
+}
+
+/// At most `max` errors of `errors`, and how many were left out.
+pub fn first_errors<T>(mut errors: Vec<T>, max: usize) -> (Vec<T>, usize) {
+    let omitted = errors.len().saturating_sub(max);
+    errors.truncate(max);
+    (errors, omitted)
 }
 
 /// A change that clashes with the current state. `allowed` lists the states or actions that
@@ -163,5 +196,27 @@ fn is_transient(err: &sea_orm::sqlx::Error) -> bool {
             ) || db.code().is_some_and(|c| c.starts_with("08"))
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_parts_are_cut_to_their_bounds() {
+        let e = FieldError::new("é".repeat(1_000), "m".repeat(10_000));
+        assert_eq!(e.field.chars().count(), MAX_FIELD_CHARS);
+        assert!(e.field.ends_with('…'));
+        assert_eq!(e.message.chars().count(), MAX_MESSAGE_CHARS);
+        assert_eq!(FieldError::new("email", "short").field, "email");
+        assert_eq!(bounded("abc".into(), 3), "abc");
+        assert_eq!(bounded("abcd".into(), 3), "ab…");
+    }
+
+    #[test]
+    fn only_the_first_errors_are_kept_and_the_rest_counted() {
+        assert_eq!(first_errors(vec![1, 2, 3], 2), (vec![1, 2], 1));
+        assert_eq!(first_errors(vec![1], 2), (vec![1], 0));
     }
 }

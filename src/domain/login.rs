@@ -1,7 +1,21 @@
-//! Login throttling: repeated wrong passwords for one email are slowed down, then refused
-//! for a growing while. The state is kept in the database so every replica applies it.
+//! Login throttling: repeated wrong passwords for one email from one source address are
+//! slowed down, then refused for a growing while. Counting per email alone would let anyone
+//! keep an account locked for good (one wrong password every quarter of an hour); counting
+//! per source alone would let a guesser spread one account's guesses over sources it does
+//! not have. The state is kept in the database so every replica applies it.
 
 use chrono::{DateTime, Duration, Utc};
+
+/// Whose failures an attempt counts with: one email from one source address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    pub email: String,
+    pub source: String,
+}
+
+/// The answer to a throttled attempt.
+pub const THROTTLED: &str =
+    "too many failed sign-ins for this email from this address; wait before trying again";
 
 /// Failures tolerated (with a growing delay) before the email is locked.
 pub const FREE_ATTEMPTS: i32 = 5;

@@ -20,6 +20,7 @@ pub struct PageRequest<C> {
 /// The position after the last row of a list ordered by time and id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeCursor {
+    #[serde(deserialize_with = "crate::dto::time::deserialize_instant")]
     pub at: chrono::DateTime<chrono::Utc>,
     pub id: uuid::Uuid,
 }

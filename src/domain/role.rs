@@ -44,12 +44,27 @@ pub enum CustomerScope {
     OwnedBy(Uuid),
 }
 
+impl CustomerScope {
+    /// The customers a user of `role` reaches.
+    pub fn of(user_id: Uuid, role: Role) -> Self {
+        match role {
+            Role::Agent => Self::OwnedBy(user_id),
+            Role::Admin | Role::Manager | Role::Viewer => Self::All,
+        }
+    }
+
+    /// Whether a customer owned by `owner` is in the scope.
+    pub fn reaches(self, owner: Uuid) -> bool {
+        match self {
+            Self::All => true,
+            Self::OwnedBy(user) => user == owner,
+        }
+    }
+}
+
 impl Actor {
     pub fn customer_scope(&self) -> CustomerScope {
-        match self.role {
-            Role::Agent => CustomerScope::OwnedBy(self.id),
-            Role::Admin | Role::Manager | Role::Viewer => CustomerScope::All,
-        }
+        CustomerScope::of(self.id, self.role)
     }
 
     /// Viewers read everything and change nothing.

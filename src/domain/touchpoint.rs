@@ -133,7 +133,15 @@ pub async fn create(
         return Err(DomainError::invalid("customer_id", "no such customer"));
     };
     let assignee = input.assignee_id.unwrap_or(customer.owner_id);
-    check_assignee(&tx, actor, assignee, "touchpoints", &mut errors).await?;
+    check_assignee(
+        &tx,
+        actor,
+        assignee,
+        customer.owner_id,
+        "touchpoints",
+        &mut errors,
+    )
+    .await?;
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
@@ -215,9 +223,9 @@ async fn open_for_change(
     tx: &DatabaseTransaction,
     actor: &Actor,
     id: Uuid,
-) -> DomainResult<touchpoints::Model> {
+) -> DomainResult<(entity::customers::Model, touchpoints::Model)> {
     let found = visible(tx, actor, id).await?;
-    locked_customer(tx, actor, found.customer_id).await?;
+    let customer = locked_customer(tx, actor, found.customer_id).await?;
     actor.ensure_can_write()?;
     // Read again under the lock: a concurrent completion may have closed it meanwhile.
     let current = visible(tx, actor, id).await?;
@@ -227,7 +235,7 @@ async fn open_for_change(
             current.status
         )));
     }
-    Ok(current)
+    Ok((customer, current))
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, touchpoint.id = %id))]
@@ -240,7 +248,7 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> DomainResult<Touchpoint> {
     let tx = begin_write(db).await?;
-    let current = open_for_change(&tx, actor, id).await?;
+    let (customer, current) = open_for_change(&tx, actor, id).await?;
     let mut errors = Vec::new();
     if patch.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
         errors.push(FieldError::new("title", "must not be blank"));
@@ -248,7 +256,15 @@ pub async fn update(
     if let Some(assignee) = patch.assignee_id
         && assignee != current.assignee_id
     {
-        check_assignee(&tx, actor, assignee, "touchpoints", &mut errors).await?;
+        check_assignee(
+            &tx,
+            actor,
+            assignee,
+            customer.owner_id,
+            "touchpoints",
+            &mut errors,
+        )
+        .await?;
     }
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
@@ -290,7 +306,7 @@ async fn close(
     now: DateTime<Utc>,
 ) -> DomainResult<Touchpoint> {
     let tx = begin_write(db).await?;
-    let current = open_for_change(&tx, actor, id).await?;
+    let (_, current) = open_for_change(&tx, actor, id).await?;
     let row = touchpoints::ActiveModel {
         status: Set(status.as_str().into()),
         skip_reason: Set(reason),
@@ -354,7 +370,7 @@ pub async fn complete(
     now: DateTime<Utc>,
 ) -> DomainResult<Touchpoint> {
     let tx = begin_write(db).await?;
-    let current = open_for_change(&tx, actor, id).await?;
+    let (_, current) = open_for_change(&tx, actor, id).await?;
     let interaction = InteractionCreate {
         customer_id: current.customer_id,
         user_id: None,

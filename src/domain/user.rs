@@ -27,17 +27,23 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// Exchanges email and password for an access token, throttling repeated failures.
+/// Exchanges email and password for an access token, throttling repeated failures of the
+/// email from `source` (the caller's address).
 #[tracing::instrument(skip_all)]
 pub async fn sign_in(
     db: &DatabaseConnection,
     keys: &TokenKeys,
     email: &str,
     password_text: &str,
+    source: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<TokenResponse> {
     let email = normalise_email(email);
-    let attempt = reserve_attempt(db, &email, now).await?;
+    let attempt = login::Attempt {
+        email: email.clone(),
+        source: source.to_string(),
+    };
+    let throttle = reserve_attempt(db, &attempt, now).await?;
     let user = store::users::find_by_email(db, &email).await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let candidate = password_text.to_string();
@@ -46,7 +52,7 @@ pub async fn sign_in(
         .map_err(DomainError::internal)?;
     match user {
         Some(user) if ok && user.active => {
-            store::login::clear(db, &email).await?;
+            store::login::clear(db, &attempt).await?;
             let access_token = keys
                 .issue(user.id, user.token_version, now)
                 .map_err(DomainError::internal)?;
@@ -57,7 +63,7 @@ pub async fn sign_in(
             })
         }
         _ => {
-            tokio::time::sleep(login::failure_delay(attempt.failures)).await;
+            tokio::time::sleep(login::failure_delay(throttle.failures)).await;
             Err(DomainError::Unauthenticated(
                 "email or password is wrong".into(),
             ))
@@ -70,22 +76,22 @@ pub async fn sign_in(
 /// number is ever checked. A right password clears the count afterwards.
 async fn reserve_attempt(
     db: &DatabaseConnection,
-    email: &str,
+    attempt: &login::Attempt,
     now: DateTime<Utc>,
 ) -> DomainResult<login::Throttle> {
     let tx = begin_write(db).await?;
-    let current = store::login::lock(&tx, email, now).await?;
+    let current = store::login::lock(&tx, attempt, now).await?;
     if let Some(retry_after_secs) = current.retry_after(now) {
         // Release the row at once rather than when the connection goes back to the pool:
         // the next attempt for this email waits on it.
         tx.rollback().await?;
         return Err(DomainError::Throttled {
-            detail: "too many failed sign-ins for this email; wait before trying again".into(),
+            detail: crate::domain::login::THROTTLED.into(),
             retry_after_secs,
         });
     }
     let next = login::after_failure(Some(current), now);
-    store::login::put(&tx, email, next).await?;
+    store::login::put(&tx, attempt, next).await?;
     tx.commit().await?;
     Ok(next)
 }

@@ -88,6 +88,8 @@ pub struct ComplaintCreate {
     pub channel: Option<Channel>,
     /// When the customer told us; defaults to now and may not be in the future. The deadlines
     /// count from here.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub received_at: Option<DateTime<Utc>>,
     /// Defaults to the customer's owner. Agents assign only themselves.
     pub assignee_id: Option<Uuid>,
@@ -201,8 +203,12 @@ pub struct ComplaintListQuery {
     /// A deadline was missed (true), or none was (false), judged at the time of the request.
     pub breached: Option<bool>,
     /// Received at or after this instant.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub received_from: Option<DateTime<Utc>>,
     /// Received strictly before this instant.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub received_to: Option<DateTime<Utc>>,
     /// `-received_at` (newest first, the default), `received_at`, or `resolution_due_at`
     /// (most urgent first).

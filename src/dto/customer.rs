@@ -39,6 +39,7 @@ pub struct CustomerCreate {
     #[schema(max_length = 50)]
     pub gender: Option<String>,
     /// Not in the future.
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub birthday: Option<NaiveDate>,
     #[validate(email, length(max = 254))]
     #[schema(format = Email, max_length = 254)]
@@ -124,7 +125,7 @@ pub struct CustomerPatch {
     #[schema(max_length = 50, nullable)]
     pub gender: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<NaiveDate>, nullable)]
+    #[schema(value_type = Option<NaiveDate>, nullable, pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub birthday: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(email, length(max = 254))]
@@ -367,12 +368,16 @@ pub struct CustomerListQuery {
     #[validate(length(max = 200))]
     pub q: Option<String>,
     /// Customers never contacted, or last contacted before this instant.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub last_contacted_before: Option<DateTime<Utc>>,
     /// Customers whose birthday falls within the next N days (0 = today), 0–366.
     #[serde(default, deserialize_with = "crate::dto::page::query_whole")]
     #[param(minimum = 0, maximum = 366, value_type = Option<i64>)]
     pub birthday_within_days: Option<i64>,
     /// Customers with a scheduled touchpoint due before this instant (overdue ones included).
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub next_touchpoint_due_before: Option<DateTime<Utc>>,
     /// Customers with at least this many overdue touchpoints now, 0–10000.
     #[serde(default, deserialize_with = "crate::dto::page::query_whole")]

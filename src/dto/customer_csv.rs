@@ -5,6 +5,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
+use crate::domain::error::FieldError;
+
 /// What to do with a row naming a customer who exists already.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -36,6 +38,21 @@ pub struct ImportError {
     pub message: String,
 }
 
+impl ImportError {
+    /// An error of `row`, its field and message cut to the bounds of every error answer.
+    pub fn new(row: usize, field: impl Into<String>, message: impl Into<String>) -> Self {
+        let FieldError { field, message } = FieldError::new(field, message);
+        Self {
+            row,
+            field,
+            message,
+        }
+    }
+}
+
+/// The most row errors an import answers; `errors_omitted` counts the rest.
+pub const MAX_IMPORT_ERRORS: usize = 1_000;
+
 /// What happens to a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +78,7 @@ pub struct PlannedRow {
 #[schema(example = json!({
     "dry_run": false, "created": 2, "updated": 0, "skipped": 1,
     "errors": [{"row": 4, "field": "email", "message": "must be a valid email address"}],
+    "errors_omitted": 0,
     "plan": null
 }))]
 pub struct ImportResult {
@@ -68,8 +86,12 @@ pub struct ImportResult {
     pub created: u64,
     pub updated: u64,
     pub skipped: u64,
-    /// Rows not imported; the others are, all in one transaction.
+    /// Rows not imported, by row (the first 1,000; a dry run's `plan` marks every one); the
+    /// others are imported, all in one transaction.
+    #[schema(max_items = 1000)]
     pub errors: Vec<ImportError>,
+    /// How many more errors there were than `errors` lists.
+    pub errors_omitted: u64,
     /// On a dry run, what would happen to each row.
     pub plan: Option<Vec<PlannedRow>>,
 }

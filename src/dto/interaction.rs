@@ -26,6 +26,8 @@ pub struct InteractionCreate {
     pub channel: Channel,
     pub direction: Direction,
     /// When it happened; defaults to now and may not be in the future.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub occurred_at: Option<DateTime<Utc>>,
     #[validate(length(max = 200))]
     #[schema(max_length = 200)]
@@ -52,6 +54,8 @@ pub struct InteractionPatch {
     pub direction: Option<Direction>,
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false)]
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub occurred_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "nullable")]
     #[validate(length(max = 200))]
@@ -128,7 +132,11 @@ pub struct InteractionListQuery {
     pub user_id: Option<Uuid>,
     pub channel: Option<Channel>,
     /// Interactions at or after this instant.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub from: Option<DateTime<Utc>>,
     /// Interactions before this instant.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub to: Option<DateTime<Utc>>,
 }

@@ -15,6 +15,7 @@ pub mod relationship;
 pub mod report;
 pub mod segment;
 pub mod strict;
+pub mod time;
 pub mod touchpoint;
 pub mod user;
 

@@ -19,6 +19,8 @@ pub struct PurchaseCreate {
     #[schema(pattern = "^[A-Z]{3}$", example = "EUR")]
     pub currency: String,
     /// Defaults to now; may not be in the future.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub occurred_at: Option<DateTime<Utc>>,
     #[validate(length(max = 2000))]
     #[schema(max_length = 2000)]

@@ -14,8 +14,12 @@ use crate::dto::customer::Customer;
 #[into_params(parameter_in = Query)]
 pub struct PeriodQuery {
     /// Start of the period (inclusive).
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub from: Option<DateTime<Utc>>,
     /// End of the period (exclusive); defaults to now.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub to: Option<DateTime<Utc>>,
 }
 
@@ -23,8 +27,12 @@ pub struct PeriodQuery {
 #[into_params(parameter_in = Query)]
 pub struct ParetoQuery {
     /// Purchases from this instant (inclusive); defaults to all of them.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub from: Option<DateTime<Utc>>,
     /// Purchases before this instant; defaults to now.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub to: Option<DateTime<Utc>>,
     /// ISO 4217 code; required when the period's purchases use more than one currency.
     #[param(pattern = "^[A-Z]{3}$")]

@@ -59,6 +59,8 @@ pub struct TouchpointCreate {
     /// Defaults to the customer's owner. Agents assign only themselves.
     pub assignee_id: Option<Uuid>,
     /// Kept as given: only generated touchpoints are moved into the contact window.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub due_at: DateTime<Utc>,
     pub channel: Channel,
     /// Defaults to `custom`.
@@ -78,6 +80,8 @@ pub struct TouchpointCreate {
 pub struct TouchpointPatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false)]
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub due_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false)]
@@ -105,6 +109,8 @@ pub struct TouchpointComplete {
     /// Defaults to `outbound`.
     pub direction: Option<Direction>,
     /// Defaults to now; not in the future.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub occurred_at: Option<DateTime<Utc>>,
     /// Defaults to the touchpoint's title.
     #[validate(length(max = 200))]
@@ -134,8 +140,12 @@ pub struct TouchpointListQuery {
     pub status: Option<Status>,
     pub purpose: Option<Purpose>,
     /// Due strictly before this instant.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub due_before: Option<DateTime<Utc>>,
     /// Due at or after this instant.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[param(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub due_after: Option<DateTime<Utc>>,
     /// Scheduled and past due (true), or not (false).
     pub overdue: Option<bool>,
@@ -151,6 +161,8 @@ pub struct TouchpointListQuery {
 }))]
 pub struct CampaignCreate {
     /// Moved forward into each customer's contact window, in the customer's timezone.
+    #[validate(custom(function = "crate::dto::time::instant"))]
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub due_at: DateTime<Utc>,
     pub channel: Channel,
     /// Defaults to `custom`.

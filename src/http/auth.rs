@@ -1,20 +1,20 @@
 //! Signing in and the caller's own profile.
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::Utc;
 
 use crate::domain::user as users;
 use crate::dto::auth::{TokenRequest, TokenResponse};
 use crate::dto::user::User;
 use crate::http::error::ApiResult;
-use crate::http::extract::{Caller, Json};
+use crate::http::extract::{Caller, Json, client_address};
 use crate::http::responses::{ReadErrors, SignInErrors};
 use crate::http::state::AppState;
 
 /// Exchange email and password for an access token
 ///
-/// Repeated wrong passwords for one email are slowed down and then refused with 429 for a
-/// growing while.
+/// Repeated wrong passwords for one email from one address are slowed down and then refused
+/// with 429 for a growing while; the same email from another address is not held back.
 #[utoipa::path(
     tag = "auth",
     request_body = TokenRequest,
@@ -26,14 +26,17 @@ use crate::http::state::AppState;
 )]
 #[post("/token")]
 pub async fn create_token(
+    req: HttpRequest,
     state: web::Data<AppState>,
     body: Json<TokenRequest>,
 ) -> ApiResult<HttpResponse> {
+    let source = client_address(&req, &state.trusted_proxies);
     let token = users::sign_in(
         &state.db,
         &state.tokens,
         &body.0.email,
         &body.0.password,
+        &source,
         Utc::now(),
     )
     .await?;

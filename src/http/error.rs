@@ -8,7 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 pub use crate::domain::error::FieldError;
-use crate::domain::error::{Conflict, DomainError};
+use crate::domain::error::{Conflict, DomainError, MAX_FIELD_ERRORS};
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
@@ -29,9 +29,15 @@ pub struct Problem {
     pub title: String,
     pub status: u16,
     pub detail: String,
-    /// Present on validation errors (422).
+    /// Present on validation errors (422): at most 100, each field name at most 200
+    /// characters and each message at most 500.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false, max_items = 100)]
     pub errors: Option<Vec<FieldError>>,
+    /// On validation errors: how many more there were than `errors` lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false, minimum = 1, example = 3)]
+    pub errors_omitted: Option<usize>,
     /// On a conflict with a workflow (409): the states the record may move to from its
     /// current one; empty when it can move nowhere.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,6 +65,10 @@ pub enum ApiError {
     PayloadTooLarge(String),
     #[error("{0}")]
     UnsupportedMediaType(String),
+    #[error("{0}")]
+    UriTooLong(String),
+    #[error("{0}")]
+    HeadersTooLarge(String),
     #[error("invalid fields")]
     Validation(Vec<FieldError>),
     #[error("{detail}")]
@@ -96,6 +106,8 @@ impl ApiError {
             Self::PreconditionFailed(_) => ("precondition-failed", "Precondition failed"),
             Self::PayloadTooLarge(_) => ("payload-too-large", "Request body too large"),
             Self::UnsupportedMediaType(_) => ("unsupported-media-type", "Unsupported media type"),
+            Self::UriTooLong(_) => ("uri-too-long", "Request line too long"),
+            Self::HeadersTooLarge(_) => ("headers-too-large", "Request headers too large"),
             Self::Validation(_) => ("validation", "Invalid request fields"),
             Self::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
             Self::Unavailable(_) => ("unavailable", "Service unavailable"),
@@ -126,15 +138,21 @@ impl ApiError {
 
     pub fn problem(&self) -> Problem {
         let (slug, title) = self.slug_and_title();
+        let (errors, omitted) = match self {
+            Self::Validation(errors) => {
+                let omitted = errors.len().saturating_sub(MAX_FIELD_ERRORS);
+                let listed = errors.iter().take(MAX_FIELD_ERRORS).cloned().collect();
+                (Some(listed), (omitted > 0).then_some(omitted))
+            }
+            _ => (None, None),
+        };
         Problem {
             kind: format!("https://rapport.dev/problems/{slug}"),
             title: title.into(),
             status: self.status_code().as_u16(),
             detail: self.detail(),
-            errors: match self {
-                Self::Validation(errors) => Some(errors.clone()),
-                _ => None,
-            },
+            errors,
+            errors_omitted: omitted,
             allowed: match self {
                 Self::Conflict(conflict) => conflict.allowed.clone(),
                 _ => None,
@@ -155,6 +173,8 @@ impl ResponseError for ApiError {
             Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::UriTooLong(_) => StatusCode::URI_TOO_LONG,
+            Self::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) | Self::TimedOut(_) | Self::Overloaded(_) => {

@@ -177,6 +177,32 @@ impl<T: DeserializeOwned + Validate> FromRequest for Query<T> {
     }
 }
 
+/// The address a request comes from: the peer's, or, when the peer is a trusted proxy, the
+/// last address in `X-Forwarded-For` that is not one (earlier ones the client may have
+/// written itself).
+pub fn client_address(req: &HttpRequest, trusted: &[std::net::IpAddr]) -> String {
+    let Some(peer) = req.peer_addr().map(|a| a.ip()) else {
+        return "unknown".into();
+    };
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect::<Vec<_>>();
+    forwarded
+        .iter()
+        .rev()
+        .filter_map(|a| a.parse::<std::net::IpAddr>().ok())
+        .find(|a| !trusted.contains(a))
+        .unwrap_or(peer)
+        .to_string()
+}
+
 /// The `If-Match` precondition of a write.
 pub struct IfMatch(pub Precondition);
 

@@ -8,6 +8,7 @@ pub mod customer_csv;
 pub mod customers;
 pub mod error;
 pub mod extract;
+pub mod head_guard;
 pub mod headers;
 pub mod health;
 pub mod interactions;

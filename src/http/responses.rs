@@ -206,7 +206,7 @@ impl utoipa::IntoResponses for SignInErrors {
             ),
         );
         let throttled = DomainError::Throttled {
-            detail: "too many failed sign-ins for this email; wait before trying again".into(),
+            detail: crate::domain::login::THROTTLED.into(),
             retry_after_secs: 30,
         };
         responses.insert(

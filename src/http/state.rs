@@ -21,4 +21,6 @@ pub struct AppState {
     pub campaign_max_members: u64,
     /// What purchases make a customer fit each tier, for the tier suggestions.
     pub tier_thresholds: crate::domain::report::TierThresholds,
+    /// Peers whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }

@@ -1,69 +1,77 @@
-//! Stored login-throttle state per email.
+//! Stored login-throttle state per email and source address.
 
 use chrono::{DateTime, Utc};
 use entity::login_throttle;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use super::DbResult;
-use crate::domain::login::Throttle;
+use crate::domain::login::{Attempt, Throttle};
 
-/// The email's throttle row, created empty when missing and locked for the rest of the
-/// transaction (`FOR UPDATE`; on SQLite the write transaction already excludes others), so
-/// that concurrent attempts for one email are counted one after another.
-pub async fn lock<C: ConnectionTrait>(
-    tx: &C,
-    email: &str,
-    now: DateTime<Utc>,
-) -> DbResult<Throttle> {
-    login_throttle::Entity::insert(login_throttle::ActiveModel {
-        email: Set(email.to_string()),
-        failures: Set(0),
-        last_failure_at: Set(now),
-        locked_until: Set(None),
-    })
-    .on_conflict(
-        OnConflict::column(login_throttle::Column::Email)
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(tx)
-    .await?;
-    let row = login_throttle::Entity::find_by_id(email.to_string())
-        .lock_exclusive()
-        .one(tx)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("login throttle".into()))?;
-    Ok(Throttle {
-        failures: row.failures,
-        last_failure_at: row.last_failure_at,
-        locked_until: row.locked_until,
-    })
-}
-
-pub async fn put<C: ConnectionTrait>(db: &C, email: &str, t: Throttle) -> DbResult<()> {
-    login_throttle::Entity::insert(login_throttle::ActiveModel {
-        email: Set(email.to_string()),
+fn row(attempt: &Attempt, t: Throttle) -> login_throttle::ActiveModel {
+    login_throttle::ActiveModel {
+        email: Set(attempt.email.clone()),
+        source: Set(attempt.source.clone()),
         failures: Set(t.failures),
         last_failure_at: Set(t.last_failure_at),
         locked_until: Set(t.locked_until),
-    })
-    .on_conflict(
-        OnConflict::column(login_throttle::Column::Email)
-            .update_columns([
-                login_throttle::Column::Failures,
-                login_throttle::Column::LastFailureAt,
-                login_throttle::Column::LockedUntil,
-            ])
-            .to_owned(),
-    )
-    .exec(db)
-    .await?;
+    }
+}
+
+fn key() -> OnConflict {
+    OnConflict::columns([
+        login_throttle::Column::Email,
+        login_throttle::Column::Source,
+    ])
+}
+
+/// The attempt's throttle row, created empty when missing and locked for the rest of the
+/// transaction (`FOR UPDATE`; on SQLite the write transaction already excludes others), so
+/// that concurrent attempts for one email from one source are counted one after another.
+pub async fn lock<C: ConnectionTrait>(
+    tx: &C,
+    attempt: &Attempt,
+    now: DateTime<Utc>,
+) -> DbResult<Throttle> {
+    let fresh = Throttle {
+        failures: 0,
+        last_failure_at: now,
+        locked_until: None,
+    };
+    login_throttle::Entity::insert(row(attempt, fresh))
+        .on_conflict(key().do_nothing().to_owned())
+        .exec_without_returning(tx)
+        .await?;
+    let found = login_throttle::Entity::find_by_id((attempt.email.clone(), attempt.source.clone()))
+        .lock_exclusive()
+        .one(tx)
+        .await?;
+    // A row purged between the insert and the read is a row with no failures.
+    Ok(found.map_or(fresh, |r| Throttle {
+        failures: r.failures,
+        last_failure_at: r.last_failure_at,
+        locked_until: r.locked_until,
+    }))
+}
+
+pub async fn put<C: ConnectionTrait>(db: &C, attempt: &Attempt, t: Throttle) -> DbResult<()> {
+    login_throttle::Entity::insert(row(attempt, t))
+        .on_conflict(
+            key()
+                .update_columns([
+                    login_throttle::Column::Failures,
+                    login_throttle::Column::LastFailureAt,
+                    login_throttle::Column::LockedUntil,
+                ])
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
     Ok(())
 }
 
-pub async fn clear<C: ConnectionTrait>(db: &C, email: &str) -> DbResult<()> {
-    login_throttle::Entity::delete_by_id(email.to_string())
+pub async fn clear<C: ConnectionTrait>(db: &C, attempt: &Attempt) -> DbResult<()> {
+    login_throttle::Entity::delete_by_id((attempt.email.clone(), attempt.source.clone()))
         .exec(db)
         .await?;
     Ok(())

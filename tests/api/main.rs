@@ -30,6 +30,7 @@ mod relationship_health;
 mod relationships;
 mod reports;
 mod scheduler;
+mod security;
 mod segment_operators;
 mod segments;
 mod touchpoints;

@@ -37,8 +37,8 @@ export interface paths {
         put?: never;
         /**
          * Exchange email and password for an access token
-         * @description Repeated wrong passwords for one email are slowed down and then refused with 429 for a
-         *     growing while.
+         * @description Repeated wrong passwords for one email from one address are slowed down and then refused
+         *     with 429 for a growing while; the same email from another address is not held back.
          */
         post: operations["create_token"];
         delete?: never;
@@ -2035,6 +2035,7 @@ export interface components {
          *           "row": 4
          *         }
          *       ],
+         *       "errors_omitted": 0,
          *       "plan": null,
          *       "skipped": 1,
          *       "updated": 0
@@ -2048,8 +2049,16 @@ export interface components {
             updated: number;
             /** Format: int64 */
             skipped: number;
-            /** @description Rows not imported; the others are, all in one transaction. */
+            /**
+             * @description Rows not imported, by row (the first 1,000; a dry run's `plan` marks every one); the
+             *     others are imported, all in one transaction.
+             */
             errors: components["schemas"]["ImportError"][];
+            /**
+             * Format: int64
+             * @description How many more errors there were than `errors` lists.
+             */
+            errors_omitted: number;
             /** @description On a dry run, what would happen to each row. */
             plan?: components["schemas"]["PlannedRow"][] | null;
         };
@@ -3130,8 +3139,16 @@ export interface components {
             /** Format: int32 */
             status: number;
             detail: string;
-            /** @description Present on validation errors (422). */
-            errors?: components["schemas"]["FieldError"][] | null;
+            /**
+             * @description Present on validation errors (422): at most 100, each field name at most 200
+             *     characters and each message at most 500.
+             */
+            errors?: components["schemas"]["FieldError"][];
+            /**
+             * @description On validation errors: how many more there were than `errors` lists.
+             * @example 3
+             */
+            errors_omitted?: number;
             /**
              * @description On a conflict with a workflow (409): the states the record may move to from its
              *     current one; empty when it can move nowhere.
@@ -4073,7 +4090,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "too many failed sign-ins for this email; wait before trying again",
+                     *       "detail": "too many failed sign-ins for this email from this address; wait before trying again",
                      *       "status": 429,
                      *       "title": "Too many requests",
                      *       "type": "https://rapport.dev/problems/too-many-requests"

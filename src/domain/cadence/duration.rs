@@ -6,7 +6,7 @@
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
-use super::window::resolve_local;
+use super::window::{local_time, resolve_local};
 
 /// The longest duration a playbook may use: ten years.
 const MAX_MONTHS: u32 = 120;
@@ -76,7 +76,7 @@ impl CalendarDuration {
     /// parts on the local date and wall-clock time (a local time that does not exist moves to
     /// the first one that does), then the exact part.
     pub fn add_times(&self, from: DateTime<Utc>, times: u32, tz: Tz) -> Option<DateTime<Utc>> {
-        let local = from.with_timezone(&tz).naive_local();
+        let local = local_time(from, tz)?;
         let months = self.months.checked_mul(times)?;
         let days = self.days.checked_mul(times)?;
         let date = add_months(local.date(), months)?

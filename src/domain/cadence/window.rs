@@ -3,11 +3,13 @@
 //! a window whose end is before its start runs past midnight and belongs to the day it opens.
 
 use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Utc,
 };
 use chrono_tz::Tz;
 
 use crate::domain::customer::fields::ContactWindow;
+use crate::dto::time;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Window {
@@ -78,6 +80,13 @@ impl Window {
     }
 }
 
+/// The wall-clock time of `at` in `tz`; None at the very edge of representable time, where
+/// adding the offset would overflow (chrono's own conversion panics there).
+pub fn local_time(at: DateTime<Utc>, tz: Tz) -> Option<NaiveDateTime> {
+    let utc = at.naive_utc();
+    utc.checked_add_offset(tz.offset_from_utc_datetime(&utc).fix())
+}
+
 /// The instant of a local time in `tz`. A time that falls in a spring-forward gap moves to
 /// the first minute that exists; one that occurs twice (autumn) is the earlier.
 pub fn resolve_local(local: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
@@ -87,24 +96,32 @@ pub fn resolve_local(local: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
         match tz.from_local_datetime(&probe) {
             LocalResult::Single(t) => return t.with_timezone(&Utc),
             LocalResult::Ambiguous(earlier, _) => return earlier.with_timezone(&Utc),
-            LocalResult::None => probe += Duration::minutes(1),
+            LocalResult::None => match probe.checked_add_signed(Duration::minutes(1)) {
+                Some(next) => probe = next,
+                None => break,
+            },
         }
     }
     Utc.from_utc_datetime(&local)
 }
 
 /// `due`, or the next opening of the window after it when it falls outside. Without a window
-/// any time is fine.
+/// any time is fine; so is a time at the end of the span, where the next opening is past it.
 pub fn place(due: DateTime<Utc>, tz: Tz, window: Option<&Window>) -> DateTime<Utc> {
     let Some(window) = window else {
         return due;
     };
-    let local = due.with_timezone(&tz).naive_local();
+    let Some(local) = local_time(due, tz) else {
+        return due;
+    };
     if window.contains(local) {
         return due;
     }
+    // A time is never moved out of the span the API keeps (past the year 9999).
     match window.next_opening(local) {
-        Some(opening) => resolve_local(opening, tz).max(due),
+        Some(opening) => Some(resolve_local(opening, tz).max(due))
+            .filter(time::instant_in_range)
+            .unwrap_or(due),
         None => due,
     }
 }
@@ -129,6 +146,29 @@ mod tests {
     }
 
     const WEEKDAYS: [u8; 5] = [1, 2, 3, 4, 5];
+
+    #[test]
+    fn the_edges_of_time_never_panic() {
+        let w = Window::new(&[1, 2, 3, 4, 5, 6, 7], hm(9, 0), hm(10, 0)).unwrap();
+        for tz in [chrono_tz::Pacific::Kiritimati, chrono_tz::Etc::GMTPlus12] {
+            for due in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC] {
+                assert_eq!(place(due, tz, Some(&w)), due);
+            }
+            let last = NaiveDate::MAX.and_time(hm(9, 0));
+            let first = NaiveDate::MIN.and_time(hm(9, 0));
+            resolve_local(last, tz);
+            resolve_local(first, tz);
+            start_of_day(NaiveDate::MAX, tz, Some(&w));
+            start_of_day(NaiveDate::MIN, tz, None);
+        }
+    }
+
+    #[test]
+    fn a_time_is_never_moved_past_the_span() {
+        let w = Window::new(&[1], hm(9, 0), hm(10, 0)).unwrap();
+        let last = at("9999-12-31T23:00:00Z");
+        assert_eq!(place(last, chrono_tz::Pacific::Kiritimati, Some(&w)), last);
+    }
 
     #[test]
     fn inside_stays_outside_moves_to_the_next_opening() {

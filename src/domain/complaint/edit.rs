@@ -76,7 +76,7 @@ pub async fn update(
 ) -> DomainResult<Complaint> {
     let now = instant(now);
     let tx = begin_write(db).await?;
-    let (_, current) = locked_for_change(&tx, actor, id).await?;
+    let (customer, current) = locked_for_change(&tx, actor, id).await?;
     let mut errors = Vec::new();
     if blank(patch.subject.as_deref()) {
         errors.push(FieldError::new("subject", "must not be blank"));
@@ -86,7 +86,15 @@ pub async fn update(
     }
     let reassigned = patch.assignee_id.filter(|a| *a != current.assignee_id);
     if let Some(assignee) = reassigned {
-        check_assignee(&tx, actor, assignee, "complaints", &mut errors).await?;
+        check_assignee(
+            &tx,
+            actor,
+            assignee,
+            customer.owner_id,
+            "complaints",
+            &mut errors,
+        )
+        .await?;
     }
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));

@@ -132,7 +132,15 @@ pub async fn create(
         return Err(DomainError::invalid("customer_id", "no such customer"));
     };
     let assignee = input.assignee_id.unwrap_or(customer.owner_id);
-    check_assignee(&tx, actor, assignee, "complaints", &mut errors).await?;
+    check_assignee(
+        &tx,
+        actor,
+        assignee,
+        customer.owner_id,
+        "complaints",
+        &mut errors,
+    )
+    .await?;
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
@@ -193,6 +201,7 @@ pub async fn get(
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Cursor {
     s: ComplaintSort,
+    #[serde(deserialize_with = "crate::dto::time::deserialize_instant")]
     at: DateTime<Utc>,
     id: Uuid,
 }

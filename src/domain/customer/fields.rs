@@ -137,6 +137,7 @@ pub fn parse_hhmm(value: &str) -> Option<NaiveTime> {
 pub struct ImportantDate {
     #[schema(min_length = 1, max_length = 100)]
     pub label: String,
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
     pub date: NaiveDate,
     /// Whether the date comes back every year.
     #[serde(default = "yes")]

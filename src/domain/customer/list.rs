@@ -16,6 +16,7 @@ use crate::domain::page::keyset;
 use crate::domain::role::Actor;
 use crate::dto::customer::{Customer, CustomerListQuery, CustomerSort};
 use crate::dto::page::{Page, PageQuery};
+use crate::dto::time;
 use crate::store;
 use crate::store::customers::{After, CustomerFilter};
 use crate::store::page::Rows;
@@ -208,6 +209,7 @@ fn key_value(sort: CustomerSort, raw: &str) -> DomainResult<sea_orm::Value> {
     let bad = || DomainError::invalid("cursor", "is not a cursor returned by this list");
     use CustomerSort::*;
     Ok(match sort {
+        NameAsc | NameDesc if raw.contains('\0') => return Err(bad()),
         NameAsc | NameDesc => raw.to_string().into(),
         ValueAsc | ValueDesc => raw.parse::<i64>().map_err(|_| bad())?.into(),
         PurchasesAsc | PurchasesDesc | OpenComplaintsAsc | OpenComplaintsDesc => {
@@ -215,8 +217,10 @@ fn key_value(sort: CustomerSort, raw: &str) -> DomainResult<sea_orm::Value> {
         }
         OverdueAsc | OverdueDesc => raw.parse::<i64>().map_err(|_| bad())?.into(),
         _ => DateTime::parse_from_rfc3339(raw)
-            .map_err(|_| bad())?
-            .with_timezone(&Utc)
+            .map(|t| t.with_timezone(&Utc))
+            .ok()
+            .filter(time::instant_in_range)
+            .ok_or_else(bad)?
             .into(),
     })
 }

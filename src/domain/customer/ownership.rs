@@ -16,7 +16,7 @@ use super::ops::{get, locked_customer, visible_customer};
 use crate::db::begin_write;
 use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::page::{TimeCursor, keyset};
-use crate::domain::role::{Actor, Role};
+use crate::domain::role::{Actor, CustomerScope, Role};
 use crate::domain::version::Precondition;
 use crate::dto::customer::Customer;
 use crate::dto::page::{Page, PageQuery};
@@ -35,12 +35,15 @@ pub async fn can_own(tx: &DatabaseTransaction, user_id: Uuid) -> DomainResult<bo
     }
 }
 
-/// Who may be given a customer's open work (`what`: "touchpoints", "complaints"): an active
-/// user who can own customers; an agent gives work only to themselves.
+/// Who may be given open work (`what`: "touchpoints", "complaints") on a customer owned by
+/// `owner`: an active user who can own customers and can see this one (an agent only works
+/// on the customers they own); an agent gives work only to themselves. The user stays
+/// share-locked, as in `can_own`.
 pub async fn check_assignee(
     tx: &DatabaseTransaction,
     actor: &Actor,
     assignee: Uuid,
+    owner: Uuid,
     what: &str,
     errors: &mut Vec<FieldError>,
 ) -> DomainResult<()> {
@@ -49,12 +52,26 @@ pub async fn check_assignee(
             "agents assign {what} only to themselves"
         )));
     }
-    if !can_own(tx, assignee).await? {
-        errors.push(FieldError::new(
-            "assignee_id",
-            "must be an active user who can own customers",
-        ));
+    let role = match store::users::lock_shared(tx, assignee).await? {
+        Some(u) if u.active => Some(Role::from_stored(&u.role)?),
+        _ => None,
+    };
+    match role {
+        Some(role) if !role.can_own_customers() => {}
+        Some(role) if CustomerScope::of(assignee, role).reaches(owner) => return Ok(()),
+        Some(_) => {
+            errors.push(FieldError::new(
+                "assignee_id",
+                "must be a user who can see the customer: an agent works only on customers they own",
+            ));
+            return Ok(());
+        }
+        None => {}
     }
+    errors.push(FieldError::new(
+        "assignee_id",
+        "must be an active user who can own customers",
+    ));
     Ok(())
 }
 

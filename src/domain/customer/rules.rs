@@ -10,6 +10,7 @@ use super::fields::{
 };
 use crate::domain::error::FieldError;
 use crate::dto::customer::{CustomerCreate, CustomerPatch};
+use crate::dto::time;
 
 /// Every editable field of a customer.
 #[derive(Clone, Debug, PartialEq)]
@@ -184,10 +185,12 @@ impl Profile {
                 "must be an IANA timezone name such as Europe/Berlin",
             ));
         }
-        if let Some(birthday) = self.birthday
-            && birthday > today
-        {
-            errors.push(FieldError::new("birthday", "must not be in the future"));
+        if let Some(birthday) = self.birthday {
+            if !time::date_in_range(&birthday) {
+                errors.push(FieldError::new("birthday", time::OUT_OF_RANGE));
+            } else if birthday > today {
+                errors.push(FieldError::new("birthday", "must not be in the future"));
+            }
         }
         if let Some(window) = &self.contact_window {
             check_window(window, &mut errors);
@@ -212,6 +215,12 @@ impl Profile {
                 errors.push(FieldError::new(
                     format!("important_dates[{i}].label"),
                     "must be 1 to 100 characters and not blank",
+                ));
+            }
+            if !time::date_in_range(&date.date) {
+                errors.push(FieldError::new(
+                    format!("important_dates[{i}].date"),
+                    time::OUT_OF_RANGE,
                 ));
             }
         }

@@ -21,6 +21,7 @@ use crate::store::page::Rows;
 /// Items are ordered by (at, kind, id), all descending.
 #[derive(Debug, Serialize, Deserialize)]
 struct Cursor {
+    #[serde(deserialize_with = "crate::dto::time::deserialize_instant")]
     at: DateTime<Utc>,
     kind: TimelineKind,
     id: Uuid,

@@ -13,6 +13,7 @@ use entity::customers::Column as C;
 use crate::domain::customer::fields::{Channel, CustomerStatus, LifecycleStage, SalesStage, Tier};
 use crate::domain::error::FieldError;
 use crate::domain::vocabulary;
+use crate::dto::time;
 
 // A rule's budget. Every value becomes a bound parameter, and the sum stays far below
 // either database's limit (SQLite 32,766, PostgreSQL 65,535) even with the customers list's
@@ -433,6 +434,9 @@ impl Parser {
     }
 }
 
+/// The years a date or timestamp operand may name, as every instant the API takes.
+const YEARS: &str = "between 1900 and 9999";
+
 fn whole(value: &Value) -> Option<i64> {
     match value {
         Value::Number(n) => n.as_i64().or_else(|| {
@@ -461,12 +465,15 @@ fn scalar(t: FieldType, value: &Value) -> Result<Scalar, String> {
             .ok_or_else(|| "must be a UUID".into()),
         FieldType::Date => text()
             .and_then(|s| s.parse().ok())
+            .filter(time::date_in_range)
             .map(Scalar::Date)
-            .ok_or_else(|| "must be a date YYYY-MM-DD".into()),
+            .ok_or_else(|| format!("must be a date YYYY-MM-DD whose year is {YEARS}")),
         FieldType::Timestamp => text()
             .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
-            .map(|t| Scalar::Timestamp(t.with_timezone(&Utc)))
-            .ok_or_else(|| "must be an RFC 3339 timestamp".into()),
+            .map(|t| t.with_timezone(&Utc))
+            .filter(time::instant_in_range)
+            .map(Scalar::Timestamp)
+            .ok_or_else(|| format!("must be an RFC 3339 timestamp whose year is {YEARS}")),
         FieldType::Integer => whole(value)
             .map(Scalar::Integer)
             .ok_or_else(|| "must be a whole number".into()),

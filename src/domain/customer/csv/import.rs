@@ -18,11 +18,13 @@ use crate::db::begin_write;
 use crate::domain::cadence::Trigger;
 use crate::domain::customer::history;
 use crate::domain::customer::ops::{new_row, plan_change, write_change};
-use crate::domain::error::{DomainError, DomainResult, FieldError};
+use crate::domain::error::{DomainError, DomainResult, FieldError, first_errors};
 use crate::domain::role::{Actor, CustomerScope};
 use crate::domain::schedule;
 use crate::dto::customer::CustomerPatch;
-use crate::dto::customer_csv::{ImportAction, ImportQuery, ImportResult, OnDuplicate, PlannedRow};
+use crate::dto::customer_csv::{
+    ImportAction, ImportQuery, ImportResult, MAX_IMPORT_ERRORS, OnDuplicate, PlannedRow,
+};
 use crate::dto::decode::from_validated;
 use crate::store;
 
@@ -84,6 +86,7 @@ pub async fn import(
         updated: 0,
         skipped: 0,
         errors: Vec::new(),
+        errors_omitted: 0,
         plan: None,
     };
     // A file that cannot be read as customers at all (its header, its size) is refused
@@ -192,6 +195,9 @@ pub async fn import(
         }
     }
     result.errors.sort_by_key(|e| e.row);
+    let (errors, omitted) = first_errors(std::mem::take(&mut result.errors), MAX_IMPORT_ERRORS);
+    result.errors = errors;
+    result.errors_omitted = omitted as u64;
     if dry_run {
         plan.sort_by_key(|p| p.row);
         result.plan = Some(plan);

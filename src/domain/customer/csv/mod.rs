@@ -3,9 +3,9 @@
 //!
 //! An empty cell means no value. `tags` is a `;`-separated list; `contact_window`,
 //! `attributes` and `important_dates` hold their JSON. `owner_email` may stand for
-//! `owner_id`. A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is
-//! exported behind a `'`, which the import takes off again, so an export re-imports to the
-//! same data.
+//! `owner_id`. A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or
+//! carriage return first) is exported behind a `'`, which the import takes off again, so an
+//! export re-imports to the same data.
 
 pub mod export;
 pub mod import;
@@ -59,9 +59,10 @@ const JSON_COLUMNS: &[&str] = &["contact_window", "attributes", "important_dates
 /// Separates the tags in a `tags` cell.
 const TAG_SEPARATOR: char = ';';
 
-/// The first characters that make a spreadsheet evaluate a cell.
+/// The first characters that make a spreadsheet evaluate a cell (OWASP's CSV injection
+/// list: a tab or carriage return may stand before the formula).
 fn is_formula_start(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@')
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
 }
 
 /// A cell as exported: formulas neutralised behind a `'`.
@@ -122,7 +123,14 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_restored() {
-        for text in ["=SUM(A1:A3)", "+49 30 1234", "-12", "@cmd"] {
+        for text in [
+            "=SUM(A1:A3)",
+            "+49 30 1234",
+            "-12",
+            "@cmd",
+            "\t=1+1",
+            "\r=cmd",
+        ] {
             let exported = neutralise(text.to_string());
             assert_eq!(exported, format!("'{text}"));
             assert_eq!(restore(&exported), text);

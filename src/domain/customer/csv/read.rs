@@ -38,21 +38,30 @@ fn delimiter(text: &[u8]) -> u8 {
     if semicolons > commas { b';' } else { b',' }
 }
 
+/// The most columns a header may have: every column once, with room to spare.
+pub const MAX_COLUMNS: usize = 64;
+
 /// A problem of the header: of one of its columns (`header.<column>`), or of the whole.
 fn header_error(column: &str, message: impl Into<String>) -> ImportError {
-    ImportError {
-        row: 1,
-        field: if column == "header" {
-            column.to_string()
-        } else {
-            format!("header.{column}")
-        },
-        message: message.into(),
-    }
+    let field = if column == "header" {
+        column.to_string()
+    } else {
+        format!("header.{column}")
+    };
+    ImportError::new(1, field, message)
 }
 
 /// Checks the header: known, distinct columns including `name`. Problems are row-1 errors.
 fn check_header(columns: &[String]) -> Vec<ImportError> {
+    if columns.len() > MAX_COLUMNS {
+        return vec![header_error(
+            "header",
+            format!(
+                "has {} columns; a header has at most {MAX_COLUMNS}",
+                columns.len()
+            ),
+        )];
+    }
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
     for column in columns {

@@ -51,12 +51,13 @@ pub(super) fn errors_of(number: usize, errors: Vec<FieldError>) -> Vec<ImportErr
         .collect()
 }
 
+/// An agent's row naming another owner, or an owner the agent cannot know of.
+fn not_own(number: usize) -> Vec<ImportError> {
+    error(number, "owner_id", "agents import only customers they own")
+}
+
 fn error(number: usize, field: &str, message: impl Into<String>) -> Vec<ImportError> {
-    vec![ImportError {
-        row: number,
-        field: field.into(),
-        message: message.into(),
-    }]
+    vec![ImportError::new(number, field, message)]
 }
 
 /// What the import knows beyond the file: the owners named by email, and the answers to
@@ -121,6 +122,9 @@ pub(super) fn decode(
                     create.insert("owner_id".into(), Value::String(owner.to_string()));
                     patch.insert("owner_id".into(), Value::String(owner.to_string()));
                 }
+                // An agent learns nothing of other accounts: an unknown email is answered as
+                // another user's is.
+                None if actor.role == Role::Agent => return Err(not_own(n)),
                 None => return Err(error(n, OWNER_EMAIL, "no active user has this email")),
             },
             name if empty => {
@@ -149,11 +153,7 @@ pub(super) fn decode(
         return Err(errors_of(n, problems));
     }
     if actor.role == Role::Agent && profile.owner_id != actor.id {
-        return Err(error(
-            n,
-            "owner_id",
-            "agents import only customers they own",
-        ));
+        return Err(not_own(n));
     }
     Ok(Decoded {
         number: n,
