@@ -43,8 +43,37 @@ pub async fn connect_bulk(url: &str, budget: Duration) -> Result<DatabaseConnect
 
 /// The connection migrations run on: no statement budget (a migration may rightly take long)
 /// and one connection, so that a session lock taken on it is held by everything it runs.
+///
+/// Processes starting at once on a new SQLite file race to switch it to WAL, which takes an
+/// exclusive lock SQLite answers `SQLITE_BUSY` for at once instead of waiting the busy
+/// timeout; the losers try again until the busy timeout has passed.
 pub async fn connect_for_migrations(url: &str) -> Result<DatabaseConnection, DbErr> {
-    connect_pool(url, None, 1).await
+    let deadline = Instant::now() + SQLITE_BUSY_TIMEOUT;
+    loop {
+        match connect_pool(url, None, 1).await {
+            Err(err) if is_sqlite_busy(&err) && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            connected => return connected,
+        }
+    }
+}
+
+/// How long a SQLite connection waits for another's lock before answering "database is locked".
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// SQLite's `SQLITE_BUSY` (5) or one of its extended codes, met while connecting.
+fn is_sqlite_busy(err: &DbErr) -> bool {
+    let DbErr::Conn(sea_orm::RuntimeErr::SqlxError(err)) = err else {
+        return false;
+    };
+    match err.as_ref() {
+        sea_orm::sqlx::Error::Database(db) => db
+            .code()
+            .and_then(|code| code.parse::<u32>().ok())
+            .is_some_and(|code| code & 0xff == 5),
+        _ => false,
+    }
 }
 
 /// Makes processes that start at once against one database migrate one after the other:
@@ -93,7 +122,7 @@ async fn connect_pool(
             .map_sqlx_sqlite_opts(|o| {
                 o.journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
-                    .busy_timeout(Duration::from_secs(5))
+                    .busy_timeout(SQLITE_BUSY_TIMEOUT)
                     .foreign_keys(true)
             })
             .map_sqlx_sqlite_pool_opts(move |pool| {

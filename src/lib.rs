@@ -12,6 +12,7 @@ pub mod db;
 pub mod domain;
 pub mod dto;
 pub mod http;
+pub mod model;
 pub mod openapi;
 pub mod probe;
 pub mod scheduler;

@@ -22,11 +22,11 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::domain::budget::{self, Evaluations};
-use crate::domain::error::DomainError;
 use crate::domain::token::TokenKeys;
 use crate::http::extract::JSON_LIMIT;
 use crate::http::routing::{MethodTable, configure, fallback};
 use crate::http::state::AppState;
+use crate::model::error::DomainError;
 use crate::telemetry::RequestSpan;
 use crate::{db, domain, http, scheduler, telemetry};
 

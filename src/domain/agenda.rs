@@ -6,10 +6,11 @@ use chrono_tz::Tz;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use crate::domain::error::{DomainError, DomainResult};
-use crate::domain::role::{Actor, CustomerScope, Role};
-use crate::domain::touchpoint::{Status, to_dto};
+use crate::domain::touchpoint::to_dto;
 use crate::dto::agenda::{Agenda, AgendaDay, AgendaQuery};
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::role::{Actor, CustomerScope, Role};
+use crate::model::touchpoint::Status;
 use crate::store;
 use crate::store::touchpoints::TouchpointFilter;
 

@@ -11,7 +11,7 @@ use std::time::Duration;
 use tokio::sync::{Semaphore, SemaphorePermit};
 use uuid::Uuid;
 
-use crate::domain::error::{DomainError, DomainResult};
+use crate::model::error::{DomainError, DomainResult};
 
 /// Segment evaluations one caller may run at once.
 pub const PER_CALLER: usize = 2;

@@ -7,14 +7,15 @@ use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use crate::db::begin_write;
-use crate::domain::cadence::Purpose;
 use crate::domain::cadence::window::place;
-use crate::domain::error::{DomainError, DomainResult, FieldError};
-use crate::domain::role::Actor;
 use crate::domain::schedule::reach_of;
 use crate::domain::segment::ops::membership_for_campaign;
-use crate::domain::touchpoint::{NewTouchpoint, Source};
+use crate::domain::touchpoint::NewTouchpoint;
 use crate::dto::touchpoint::{CampaignCreate, CampaignResult};
+use crate::model::cadence::Purpose;
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::role::Actor;
+use crate::model::touchpoint::Source;
 use crate::store;
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %segment_id))]

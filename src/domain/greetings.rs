@@ -12,13 +12,14 @@ use sea_orm::{DatabaseConnection, Set};
 use uuid::Uuid;
 
 use crate::db::begin_write;
-use crate::domain::cadence::Purpose;
 use crate::domain::cadence::plan::yearly_within;
 use crate::domain::customer::birthday;
-use crate::domain::customer::fields::{Channel, ImportantDate};
-use crate::domain::error::{DomainError, DomainResult};
 use crate::domain::schedule::reach_of;
-use crate::domain::touchpoint::{NewTouchpoint, Source};
+use crate::domain::touchpoint::NewTouchpoint;
+use crate::model::cadence::Purpose;
+use crate::model::customer::{Channel, ImportantDate};
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::touchpoint::Source;
 use crate::store;
 
 /// How far ahead yearly dates are scheduled.
@@ -128,7 +129,7 @@ async fn schedule_for(
 ) -> DomainResult<u64> {
     let tx = begin_write(db).await?;
     let Some(customer) =
-        store::customers::lock_visible(&tx, customer_id, crate::domain::role::CustomerScope::All)
+        store::customers::lock_visible(&tx, customer_id, crate::model::role::CustomerScope::All)
             .await?
     else {
         return Ok(0);

@@ -6,7 +6,7 @@ use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::domain::error::{DomainError, DomainResult, is_unique_violation};
+use crate::model::error::{DomainError, DomainResult, is_unique_violation};
 use crate::store;
 
 /// How long a key and its response are kept.

@@ -7,35 +7,17 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use crate::db::begin_write;
-use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::page::{TimeCursor, keyset};
-use crate::domain::role::{Actor, CustomerScope, Role};
 use crate::domain::touchpoint;
 use crate::domain::version::{Precondition, ensure_written};
-use crate::domain::vocabulary;
 use crate::dto::interaction::{
     Interaction, InteractionCreate, InteractionListQuery, InteractionPatch,
 };
 use crate::dto::page::{Page, PageQuery};
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::role::{Actor, CustomerScope, Role};
 use crate::store;
 use crate::store::interactions::InteractionFilter;
-
-vocabulary!(
-    /// Who reached out.
-    Direction {
-        Inbound => "inbound",
-        Outbound => "outbound",
-    }
-);
-
-vocabulary!(
-    Outcome {
-        Positive => "positive",
-        Neutral => "neutral",
-        Negative => "negative",
-        NoAnswer => "no_answer",
-    }
-);
 
 /// Clocks differ a little between clients and servers; this much "future" is tolerated.
 const CLOCK_SKEW: Duration = Duration::minutes(2);

@@ -6,12 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-/// Whose failures an attempt counts with: one email from one source address.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Attempt {
-    pub email: String,
-    pub source: String,
-}
+pub use crate::model::login::{Attempt, FAILURE_MEMORY, Throttle};
 
 /// The answer to a throttled attempt.
 pub const THROTTLED: &str =
@@ -19,34 +14,8 @@ pub const THROTTLED: &str =
 
 /// Failures tolerated (with a growing delay) before the email is locked.
 pub const FREE_ATTEMPTS: i32 = 5;
-/// Failures older than this no longer count.
-pub const FAILURE_MEMORY: Duration = Duration::minutes(15);
 const FIRST_LOCK: Duration = Duration::seconds(30);
 const LONGEST_LOCK: Duration = Duration::minutes(15);
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Throttle {
-    pub failures: i32,
-    pub last_failure_at: DateTime<Utc>,
-    pub locked_until: Option<DateTime<Utc>>,
-}
-
-impl Throttle {
-    /// Seconds until another attempt is allowed, when the email is locked now.
-    pub fn retry_after(&self, now: DateTime<Utc>) -> Option<u64> {
-        let until = self.locked_until?;
-        (until > now).then(|| u64::try_from((until - now).num_seconds().max(1)).unwrap_or(1))
-    }
-
-    /// Failures that still count at `now`.
-    pub fn current_failures(&self, now: DateTime<Utc>) -> i32 {
-        if now - self.last_failure_at > FAILURE_MEMORY {
-            0
-        } else {
-            self.failures
-        }
-    }
-}
 
 /// The state after one more failure at `now`.
 pub fn after_failure(previous: Option<Throttle>, now: DateTime<Utc>) -> Throttle {

@@ -6,8 +6,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::error::{DomainError, DomainResult};
 use crate::dto::page::{DEFAULT_LIMIT, MAX_LIMIT, Page, PageQuery};
+use crate::model::error::{DomainError, DomainResult};
 use crate::store::page::Rows;
 
 /// A checked page request: its size and where the previous page ended.

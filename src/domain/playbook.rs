@@ -8,18 +8,18 @@ use sea_orm::{DatabaseConnection, Set};
 use uuid::Uuid;
 
 use crate::db::begin_write;
-use crate::domain::cadence::Trigger;
 use crate::domain::cadence::defaults::{DEFAULTS, DefaultStep};
 use crate::domain::cadence::duration::CalendarDuration;
-use crate::domain::customer::fields::Tier;
-use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::page::keyset;
-use crate::domain::role::Actor;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::playbook::{
     Playbook, PlaybookCreate, PlaybookListQuery, PlaybookPatch, PlaybookRecurrence, PlaybookStep,
 };
+use crate::model::cadence::Trigger;
+use crate::model::customer::Tier;
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::role::Actor;
 use crate::store;
 use crate::store::playbooks::PlaybookFilter;
 

@@ -12,16 +12,16 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::begin_write;
-use crate::domain::cadence::Trigger;
 use crate::domain::customer::ops::{locked_customer, visible_customer};
-use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::interaction::check_not_future;
 use crate::domain::page::{TimeCursor, keyset};
-use crate::domain::role::Actor;
 use crate::domain::schedule;
 use crate::domain::version::Precondition;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::purchase::{Purchase, PurchaseCreate};
+use crate::model::cadence::Trigger;
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::role::Actor;
 use crate::store;
 
 /// The outbox kind the cadence engine consumes.
@@ -193,7 +193,7 @@ pub async fn apply_pending(
         let customer = store::customers::lock_visible(
             &tx,
             event.customer_id,
-            crate::domain::role::CustomerScope::All,
+            crate::model::role::CustomerScope::All,
         )
         .await?;
         if store::events::claim(&tx, event.id, now).await? {

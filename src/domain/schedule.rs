@@ -13,11 +13,12 @@ use uuid::Uuid;
 use crate::domain::cadence::duration::CalendarDuration;
 use crate::domain::cadence::plan::{ELAPSED_REASON, Reach, next_occurrence, step};
 use crate::domain::cadence::window::Window;
-use crate::domain::cadence::{Purpose, Trigger};
-use crate::domain::customer::fields::{Channel, ContactWindow};
-use crate::domain::error::{DomainError, DomainResult};
-use crate::domain::touchpoint::{NewTouchpoint, Source, Status};
+use crate::domain::touchpoint::NewTouchpoint;
 use crate::dto::playbook::{PlaybookRecurrence, PlaybookStep};
+use crate::model::cadence::{Purpose, Trigger};
+use crate::model::customer::{Channel, ContactWindow};
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::touchpoint::{Source, Status};
 use crate::store;
 
 /// The customer's timezone and contact window, for the arithmetic.
@@ -220,7 +221,7 @@ pub async fn after_closed(
     let Some(customer) = store::customers::find_visible(
         tx,
         closed.customer_id,
-        crate::domain::role::CustomerScope::All,
+        crate::model::role::CustomerScope::All,
     )
     .await?
     else {

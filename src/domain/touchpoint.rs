@@ -8,45 +8,26 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use crate::db::begin_write;
-use crate::domain::cadence::Purpose;
-use crate::domain::customer::fields::Channel;
 use crate::domain::customer::ops::locked_customer;
 use crate::domain::customer::ownership::check_assignee;
-use crate::domain::error::{DomainError, DomainResult, FieldError};
-use crate::domain::interaction::{self, Direction};
+use crate::domain::interaction;
 use crate::domain::page::{TimeCursor, keyset};
-use crate::domain::role::Actor;
 use crate::domain::schedule;
 use crate::domain::version::{Precondition, ensure_written};
-use crate::domain::vocabulary;
 use crate::dto::interaction::InteractionCreate;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::touchpoint::{
     Touchpoint, TouchpointComplete, TouchpointCreate, TouchpointListQuery, TouchpointPatch,
     TouchpointSkip,
 };
+use crate::model::cadence::Purpose;
+use crate::model::customer::Channel;
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::interaction::Direction;
+use crate::model::role::Actor;
+use crate::model::touchpoint::{Source, Status};
 use crate::store;
 use crate::store::touchpoints::TouchpointFilter;
-
-vocabulary!(
-    Status {
-        Scheduled => "scheduled",
-        Done => "done",
-        Skipped => "skipped",
-        Cancelled => "cancelled",
-    }
-);
-
-vocabulary!(
-    /// Where a touchpoint came from.
-    Source {
-        Manual => "manual",
-        Playbook => "playbook",
-        Birthday => "birthday",
-        ImportantDate => "important_date",
-        Complaint => "complaint",
-    }
-);
 
 /// The touchpoint as the API shows it at `now`.
 pub fn to_dto(m: touchpoints::Model, now: DateTime<Utc>) -> DomainResult<Touchpoint> {

@@ -9,16 +9,16 @@ use crate::config::BootstrapAdmin;
 use crate::db::begin_write;
 use crate::domain::complaint;
 use crate::domain::customer::ownership;
-use crate::domain::error::{DomainError, DomainResult, is_unique_violation};
 use crate::domain::login;
 use crate::domain::page::keyset;
 use crate::domain::password;
-use crate::domain::role::{Actor, Role};
 use crate::domain::token::TokenKeys;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::auth::TokenResponse;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::user::{User, UserCreate, UserListQuery, UserPatch};
+use crate::model::error::{DomainError, DomainResult, is_unique_violation};
+use crate::model::role::{Actor, Role};
 use crate::store;
 
 const EMAIL_TAKEN: &str = "a user with this email already exists";

@@ -1,7 +1,7 @@
 //! Optimistic concurrency: every record has a `version`, shown as the `ETag`, and writes may
 //! be conditioned on it with `If-Match`.
 
-use crate::domain::error::DomainError;
+use crate::model::error::DomainError;
 
 /// What the client's `If-Match` header asked for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

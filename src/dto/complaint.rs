@@ -7,12 +7,12 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::domain::complaint::{
+use crate::dto::{nullable, present};
+use crate::model::complaint::{
     ComplaintCategory, ComplaintEventKind, ComplaintKind, ComplaintStatus, Severity,
 };
-use crate::domain::customer::fields::Channel;
-use crate::domain::number::Rating;
-use crate::dto::{nullable, present};
+use crate::model::customer::Channel;
+use crate::model::number::Rating;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
@@ -243,12 +243,12 @@ pub struct SlaPolicy {
 #[schema(example = json!({"first_response_minutes": 120, "resolution_minutes": 2880}))]
 pub struct SlaPolicyUpdate {
     /// 1 minute to 1 year; not more than `resolution_minutes`.
-    #[serde(deserialize_with = "crate::domain::number::whole_i64")]
+    #[serde(deserialize_with = "crate::model::number::whole_i64")]
     #[validate(range(min = 1, max = 525_600))]
     #[schema(minimum = 1, maximum = 525_600)]
     pub first_response_minutes: i64,
     /// 1 minute to 1 year.
-    #[serde(deserialize_with = "crate::domain::number::whole_i64")]
+    #[serde(deserialize_with = "crate::model::number::whole_i64")]
     #[validate(range(min = 1, max = 525_600))]
     #[schema(minimum = 1, maximum = 525_600)]
     pub resolution_minutes: i64,

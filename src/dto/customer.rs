@@ -6,10 +6,10 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::domain::customer::fields::{
+use crate::dto::{Timezone, nullable, present};
+use crate::model::customer::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tag, Tier,
 };
-use crate::dto::{Timezone, nullable, present};
 
 /// Phone numbers: digits with optional leading `+` and common separators.
 pub const PHONE_PATTERN: &str = r"^\+?[0-9][0-9 ().-]{2,30}$";

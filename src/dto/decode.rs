@@ -5,7 +5,7 @@
 use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use crate::domain::error::FieldError;
+use crate::model::error::FieldError;
 
 /// Deserialises `value` as `T`, refusing NUL characters, and validates it.
 pub fn from_validated<T: DeserializeOwned + Validate>(

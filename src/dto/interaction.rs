@@ -6,11 +6,11 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::domain::customer::fields::Channel;
-use crate::domain::error::DomainError;
-use crate::domain::interaction::{Direction, Outcome};
-use crate::domain::number::Rating;
 use crate::dto::{nullable, present};
+use crate::model::customer::Channel;
+use crate::model::error::DomainError;
+use crate::model::interaction::{Direction, Outcome};
+use crate::model::number::Rating;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -7,9 +7,9 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::domain::cadence::{Purpose, Trigger};
-use crate::domain::customer::fields::{Channel, Tier};
 use crate::dto::{nullable, present};
+use crate::model::cadence::{Purpose, Trigger};
+use crate::model::customer::{Channel, Tier};
 
 /// One contact of a playbook, `offset` after the trigger.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate, ToSchema)]

@@ -11,7 +11,7 @@ use validator::Validate;
 #[schema(example = json!({"amount_minor": 129900, "currency": "EUR", "occurred_at": "2026-11-18T10:00:00Z", "description": "Annual licence"}))]
 pub struct PurchaseCreate {
     /// Amount in minor units of `currency` (cents for EUR).
-    #[serde(deserialize_with = "crate::domain::number::whole_i64")]
+    #[serde(deserialize_with = "crate::model::number::whole_i64")]
     #[schema(minimum = 1, maximum = 1_000_000_000_000_000_i64)]
     pub amount_minor: i64,
     /// ISO 4217 code. A customer's purchases share one currency, so the lifetime value is a

@@ -6,8 +6,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::domain::customer::fields::Tier;
 use crate::dto::customer::Customer;
+use crate::model::customer::Tier;
 
 /// A period `[from, to)`.
 #[derive(Debug, Default, Deserialize, Validate, IntoParams)]

@@ -8,10 +8,10 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::domain::segment::rule::{MAX_DEPTH, MAX_LIST, MAX_NODES, MAX_PATTERNS, MAX_VALUES, Op};
-use crate::domain::vocabulary;
 use crate::dto::customer::Customer;
 use crate::dto::{nullable, present};
+use crate::model::segment::{MAX_DEPTH, MAX_LIST, MAX_NODES, MAX_PATTERNS, MAX_VALUES, Op};
+use crate::model::vocabulary;
 
 vocabulary!(
     SegmentKind {

@@ -6,12 +6,12 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::domain::cadence::Purpose;
-use crate::domain::customer::fields::Channel;
-use crate::domain::interaction::{Direction, Outcome};
-use crate::domain::number::Rating;
-use crate::domain::touchpoint::{Source, Status};
 use crate::dto::{nullable, present};
+use crate::model::cadence::Purpose;
+use crate::model::customer::Channel;
+use crate::model::interaction::{Direction, Outcome};
+use crate::model::number::Rating;
+use crate::model::touchpoint::{Source, Status};
 
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({

@@ -6,11 +6,11 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::domain::error::DomainError;
+use crate::model::error::DomainError;
 
-use crate::domain::role::Role;
 use crate::dto::auth::REDACTED;
 use crate::dto::{Timezone, present};
+use crate::model::role::Role;
 
 #[derive(Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]

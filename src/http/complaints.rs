@@ -220,7 +220,7 @@ pub async fn list_sla_policies(
 /// `ETag` is what an admin's change sends back in `If-Match`.
 #[utoipa::path(
     tag = "complaints",
-    params(("severity" = crate::domain::complaint::Severity, Path, description = "Severity")),
+    params(("severity" = crate::model::complaint::Severity, Path, description = "Severity")),
     responses((status = 200, description = "The policy", body = SlaPolicy), ReadErrors),
     security(("bearer" = []))
 )]
@@ -241,7 +241,7 @@ pub async fn get_sla_policy(
 #[utoipa::path(
     tag = "complaints",
     request_body = SlaPolicyUpdate,
-    params(("severity" = crate::domain::complaint::Severity, Path, description = "Severity"), IfMatchHeader),
+    params(("severity" = crate::model::complaint::Severity, Path, description = "Severity"), IfMatchHeader),
     responses((status = 200, description = "The changed policy", body = SlaPolicy), WriteErrors),
     security(("bearer" = []))
 )]

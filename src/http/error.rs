@@ -7,8 +7,8 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-pub use crate::domain::error::FieldError;
-use crate::domain::error::{Conflict, DomainError, MAX_FIELD_ERRORS};
+pub use crate::model::error::FieldError;
+use crate::model::error::{Conflict, DomainError, MAX_FIELD_ERRORS};
 
 pub type ApiResult<T> = Result<T, ApiError>;
 

@@ -9,11 +9,11 @@ use futures_util::future::{LocalBoxFuture, Ready, ready};
 use serde::de::DeserializeOwned;
 use validator::Validate;
 
-use crate::domain::role::Actor;
 use crate::domain::version::{Precondition, parse_if_match};
 use crate::dto::decode;
 use crate::http::error::{ApiError, FieldError};
 use crate::http::state::AppState;
+use crate::model::role::Actor;
 
 /// Largest JSON body accepted.
 pub const JSON_LIMIT: usize = 1024 * 1024;

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
-use crate::domain::error::{Conflict, DomainError};
 use crate::domain::version::Precondition;
 use crate::http::error::{ApiError, PROBLEM_JSON};
 use crate::http::extract::{JSON_LIMIT, too_large_for};
+use crate::model::error::{Conflict, DomainError};
 
 fn problem(code: &str, description: &str, example: Option<Value>) -> RefOr<Response> {
     ResponseBuilder::new()

@@ -16,6 +16,6 @@ pub const PASS: Pass = Pass {
 async fn run(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
-) -> crate::domain::error::DomainResult<u64> {
+) -> crate::model::error::DomainResult<u64> {
     Ok(store::idempotency::purge_older_than(db, now - WINDOW).await?)
 }

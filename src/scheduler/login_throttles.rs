@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
 use super::Pass;
-use crate::domain::login::FAILURE_MEMORY;
+use crate::model::login::FAILURE_MEMORY;
 use crate::store;
 
 pub const PASS: Pass = Pass {
@@ -16,6 +16,6 @@ pub const PASS: Pass = Pass {
 async fn run(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
-) -> crate::domain::error::DomainResult<u64> {
+) -> crate::model::error::DomainResult<u64> {
     Ok(store::login::purge_older_than(db, now - FAILURE_MEMORY * 2).await?)
 }

@@ -18,7 +18,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::clock::Clock;
-use crate::domain::error::DomainResult;
+use crate::model::error::DomainResult;
 use crate::telemetry;
 
 /// One kind of background work.

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::DbResult;
 use super::page::Rows;
-use crate::domain::role::CustomerScope;
+use crate::model::role::CustomerScope;
 
 /// The states counted as open (not yet repaired).
 pub const REPAIRED: [&str; 2] = ["resolved", "closed"];

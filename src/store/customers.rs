@@ -15,8 +15,8 @@ use uuid::Uuid;
 
 use super::DbResult;
 use super::page::Rows;
-use crate::domain::role::CustomerScope;
 use crate::dto::customer::CustomerSort;
+use crate::model::role::CustomerScope;
 
 /// What a customers list is narrowed to; built by the domain from the query parameters.
 #[derive(Debug, Default)]

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::DbResult;
 use super::page::Rows;
-use crate::domain::role::CustomerScope;
+use crate::model::role::CustomerScope;
 
 #[derive(Debug, Default)]
 pub struct InteractionFilter {

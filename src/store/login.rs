@@ -6,7 +6,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use super::DbResult;
-use crate::domain::login::{Attempt, Throttle};
+use crate::model::login::{Attempt, Throttle};
 
 fn row(attempt: &Attempt, t: Throttle) -> login_throttle::ActiveModel {
     login_throttle::ActiveModel {

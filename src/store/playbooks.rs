@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::DbResult;
 use super::page::Rows;
-use crate::domain::role::CustomerScope;
+use crate::model::role::CustomerScope;
 
 /// Playbooks for every tier or a tier are visible to everyone; a customer's personal plan to
 /// those who can see the customer.

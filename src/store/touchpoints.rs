@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::DbResult;
 use super::page::Rows;
-use crate::domain::role::CustomerScope;
+use crate::model::role::CustomerScope;
 
 pub const SCHEDULED: &str = "scheduled";
 

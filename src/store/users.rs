@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::DbResult;
 use super::page::Rows;
-use crate::domain::role::Role;
+use crate::model::role::Role;
 
 pub async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<Option<users::Model>> {
     users::Entity::find_by_id(id).one(db).await

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use rapport::domain::error::DomainError;
+use rapport::model::error::DomainError;
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::json;

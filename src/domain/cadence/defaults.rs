@@ -1,8 +1,8 @@
 //! The playbooks of DESIGN §1, seeded on first start. Each has a stable key, so seeding can
 //! tell "never seeded" from "edited" or "deleted" and never overwrites either.
 
-use super::{Purpose, Trigger};
-use crate::domain::customer::fields::{Channel, Tier};
+use crate::model::cadence::{Purpose, Trigger};
+use crate::model::customer::{Channel, Tier};
 
 pub struct DefaultStep {
     pub offset: &'static str,

@@ -8,8 +8,8 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use crate::domain::customer::fields::ContactWindow;
 use crate::dto::time;
+use crate::model::customer::ContactWindow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Window {

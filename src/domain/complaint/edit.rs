@@ -9,15 +9,16 @@ use uuid::Uuid;
 
 use super::events::{self, Event};
 use super::ops::{blank, instant, locked_for_change, set_sla, to_dto, visible};
+use super::policy;
 use super::sla::SlaState;
-use super::{ComplaintEventKind, policy};
 use crate::db::begin_write;
-use crate::domain::customer::fields::Channel;
 use crate::domain::customer::ownership::check_assignee;
-use crate::domain::error::{DomainError, DomainResult, FieldError};
-use crate::domain::role::Actor;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::complaint::{Complaint, ComplaintEvent, ComplaintNote, ComplaintPatch};
+use crate::model::complaint::ComplaintEventKind;
+use crate::model::customer::Channel;
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::role::Actor;
 use crate::store;
 
 /// Names of the fields a patch changes, for the history.

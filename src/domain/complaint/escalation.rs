@@ -10,14 +10,14 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::ComplaintEventKind;
 use super::events::{self, Event};
 use super::ops::{instant, set_sla};
 use super::sla::{SlaState, escalation_target};
 use crate::db::begin_write;
-use crate::domain::error::DomainResult;
-use crate::domain::role::Role;
 use crate::domain::version::ensure_written;
+use crate::model::complaint::ComplaintEventKind;
+use crate::model::error::DomainResult;
+use crate::model::role::Role;
 use crate::store;
 
 /// Complaints read at a time, and the most one pass escalates; a larger backlog is left to

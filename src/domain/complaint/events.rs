@@ -7,12 +7,12 @@ use sea_orm::{DatabaseConnection, Set};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::{ComplaintEventKind, ComplaintStatus};
-use crate::domain::error::DomainResult;
 use crate::domain::page::{TimeCursor, keyset};
-use crate::domain::role::Actor;
 use crate::dto::complaint::ComplaintEvent;
 use crate::dto::page::{Page, PageQuery};
+use crate::model::complaint::{ComplaintEventKind, ComplaintStatus};
+use crate::model::error::DomainResult;
+use crate::model::role::Actor;
 use crate::store;
 
 /// An event about to be appended.

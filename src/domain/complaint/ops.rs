@@ -8,20 +8,21 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::events::{self, Event};
+use super::policy;
 use super::sla::SlaState;
-use super::{
-    ComplaintCategory, ComplaintEventKind, ComplaintKind, ComplaintStatus, Severity, policy,
-};
 use crate::db::begin_write;
-use crate::domain::customer::fields::Channel;
 use crate::domain::customer::ops::locked_customer;
 use crate::domain::customer::ownership::check_assignee;
-use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::interaction::check_not_future;
 use crate::domain::page::keyset;
-use crate::domain::role::Actor;
 use crate::dto::complaint::{Complaint, ComplaintCreate, ComplaintListQuery, ComplaintSort};
 use crate::dto::page::{Page, PageQuery};
+use crate::model::complaint::{
+    ComplaintCategory, ComplaintEventKind, ComplaintKind, ComplaintStatus, Severity,
+};
+use crate::model::customer::Channel;
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::role::Actor;
 use crate::store;
 use crate::store::complaints::{ComplaintFilter, Order};
 

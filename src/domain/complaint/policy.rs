@@ -5,14 +5,14 @@ use chrono::{DateTime, Utc};
 use entity::sla_policies;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Set};
 
-use super::Severity;
 use super::sla::Policy;
 use crate::db::begin_write;
-use crate::domain::error::{DomainError, DomainResult};
-use crate::domain::role::Actor;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::complaint::{SlaPolicy, SlaPolicyUpdate};
 use crate::dto::page::Page;
+use crate::model::complaint::Severity;
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::role::Actor;
 use crate::store;
 
 fn to_dto(m: sla_policies::Model) -> DomainResult<SlaPolicy> {

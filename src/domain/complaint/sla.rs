@@ -10,10 +10,10 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::complaints;
 
-use super::ComplaintStatus;
-use crate::domain::error::DomainResult;
-use crate::domain::role::Role;
-use crate::domain::vocabulary;
+use crate::model::complaint::ComplaintStatus;
+use crate::model::error::DomainResult;
+use crate::model::role::Role;
+use crate::model::vocabulary;
 
 /// The deadlines a severity sets, in minutes after receipt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,17 +13,18 @@ use super::events::{self, Event};
 use super::ops::{instant, locked_for_change, set_sla, to_dto, visible};
 use super::sla::SlaState;
 use super::workflow;
-use super::{ComplaintEventKind, ComplaintStatus};
 use crate::db::begin_write;
 use crate::domain::cadence::window::place;
-use crate::domain::cadence::{Purpose, Trigger};
-use crate::domain::customer::fields::Channel;
-use crate::domain::error::{Conflict, DomainError, DomainResult};
-use crate::domain::role::Actor;
 use crate::domain::schedule::{self, reach_of};
-use crate::domain::touchpoint::{NewTouchpoint, Source};
+use crate::domain::touchpoint::NewTouchpoint;
 use crate::domain::version::ensure_written;
 use crate::dto::complaint::{Complaint, ComplaintTransition};
+use crate::model::cadence::{Purpose, Trigger};
+use crate::model::complaint::{ComplaintEventKind, ComplaintStatus};
+use crate::model::customer::Channel;
+use crate::model::error::{Conflict, DomainError, DomainResult};
+use crate::model::role::Actor;
+use crate::model::touchpoint::Source;
 use crate::store;
 
 /// How long after resolving the customer is asked whether the repair satisfied them.

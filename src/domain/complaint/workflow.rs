@@ -1,7 +1,7 @@
 //! The repair workflow as data: one table of permitted transitions, from which both the
 //! check and the 409's list of allowed targets are read.
 
-use super::ComplaintStatus::{self, *};
+use crate::model::complaint::ComplaintStatus::{self, *};
 
 /// Every permitted `(from, to)`, written once.
 const TRANSITIONS: &[(ComplaintStatus, ComplaintStatus)] = &[

@@ -4,12 +4,12 @@ use entity::customers;
 use sea_orm::Set;
 
 use super::birthday;
-use super::fields::{
+use super::rules::Profile;
+use crate::dto::customer::Customer;
+use crate::model::customer::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tier,
 };
-use super::rules::Profile;
-use crate::domain::error::DomainResult;
-use crate::dto::customer::Customer;
+use crate::model::error::DomainResult;
 
 pub fn write_profile(model: &mut customers::ActiveModel, p: &Profile) {
     model.name = Set(p.name.trim().to_string());

@@ -6,14 +6,14 @@ use entity::customer_history;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Set};
 use uuid::Uuid;
 
-use super::fields::CustomerStatus;
 use super::ops::visible_customer;
 use super::rules::Profile;
-use crate::domain::error::DomainResult;
 use crate::domain::page::{TimeCursor, keyset};
-use crate::domain::role::Actor;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::relationship::HistoryEntry;
+use crate::model::customer::CustomerStatus;
+use crate::model::error::DomainResult;
+use crate::model::role::Actor;
 use crate::store;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -105,8 +105,8 @@ pub async fn list(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::fields::Tier;
     use crate::dto::customer::CustomerCreate;
+    use crate::model::customer::Tier;
 
     fn profile() -> Profile {
         let create: CustomerCreate =

@@ -11,12 +11,12 @@ use uuid::Uuid;
 
 use super::birthday;
 use super::convert::to_dto;
-use crate::domain::error::{DomainError, DomainResult};
 use crate::domain::page::keyset;
-use crate::domain::role::Actor;
 use crate::dto::customer::{Customer, CustomerListQuery, CustomerSort};
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::time;
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::role::Actor;
 use crate::store;
 use crate::store::customers::{After, CustomerFilter};
 use crate::store::page::Rows;

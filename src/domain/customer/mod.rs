@@ -4,7 +4,6 @@
 pub mod birthday;
 pub mod convert;
 pub mod csv;
-pub mod fields;
 pub mod history;
 pub mod list;
 pub mod ops;

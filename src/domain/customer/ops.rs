@@ -10,12 +10,12 @@ use super::convert::{profile_of, to_dto, write_profile};
 use super::rules::{Profile, churned_at};
 use super::{history, ownership};
 use crate::db::begin_write;
-use crate::domain::cadence::Trigger;
-use crate::domain::error::{DomainError, DomainResult, FieldError};
-use crate::domain::role::{Actor, CustomerScope, Role};
 use crate::domain::schedule;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::customer::{Customer, CustomerCreate, CustomerPatch};
+use crate::model::cadence::Trigger;
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::role::{Actor, CustomerScope, Role};
 use crate::store;
 
 /// References the schema cannot check: the owner must be an active user who may own

@@ -14,13 +14,13 @@ use uuid::Uuid;
 use super::history::{self, Change};
 use super::ops::{get, locked_customer, visible_customer};
 use crate::db::begin_write;
-use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::page::{TimeCursor, keyset};
-use crate::domain::role::{Actor, CustomerScope, Role};
 use crate::domain::version::Precondition;
 use crate::dto::customer::Customer;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::relationship::{Handoff, OwnerChange};
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::role::{Actor, CustomerScope, Role};
 use crate::store;
 
 /// Whether `user_id` may be given customers: an active user whose role can own them. The

@@ -5,12 +5,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeSet;
 use uuid::Uuid;
 
-use super::fields::{
-    Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tier,
-};
-use crate::domain::error::FieldError;
 use crate::dto::customer::{CustomerCreate, CustomerPatch};
 use crate::dto::time;
+use crate::model::customer::{
+    Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tier,
+};
+use crate::model::error::FieldError;
 
 /// Every editable field of a customer.
 #[derive(Clone, Debug, PartialEq)]

@@ -9,11 +9,11 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::ops::visible_customer;
-use crate::domain::error::DomainResult;
 use crate::domain::page::keyset;
-use crate::domain::role::{Actor, CustomerScope};
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::relationship::{TimelineItem, TimelineKind, TimelineRecord};
+use crate::model::error::DomainResult;
+use crate::model::role::{Actor, CustomerScope};
 use crate::store;
 use crate::store::interactions::InteractionFilter;
 use crate::store::page::Rows;

@@ -9,8 +9,8 @@ pub mod service;
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::domain::error::{DomainError, DomainResult};
-use crate::domain::role::Actor;
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::role::Actor;
 use crate::store::reports::Period;
 
 /// What purchases over the last 12 months make a customer fit a tier (configurable:

@@ -4,15 +4,15 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::DatabaseConnection;
 
 use super::{ensure_reader, period};
-use crate::domain::customer::fields::CustomerStatus;
 use crate::domain::customer::list;
-use crate::domain::error::{DomainError, DomainResult};
-use crate::domain::role::Actor;
 use crate::dto::customer::{CustomerListQuery, CustomerSort};
 use crate::dto::page::PageQuery;
 use crate::dto::report::{
     ChurnReport, Count, NeglectedQuery, NeglectedReport, OwnerCount, PeriodQuery,
 };
+use crate::model::customer::CustomerStatus;
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::role::Actor;
 use crate::store::reports::customers::{self as store, ChurnGroup};
 
 /// Most groups a churn breakdown lists (reasons are free text).

@@ -7,15 +7,15 @@ use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::{TierThresholds, ensure_reader, period, ratio};
-use crate::domain::customer::fields::Tier;
-use crate::domain::error::{DomainError, DomainResult};
 use crate::domain::page::keyset;
-use crate::domain::role::Actor;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::report::{
     CurvePoint, EightyPercent, ParetoQuery, ParetoReport, RankedCustomer, TierEvidence,
     TierSuggestion, TopShare,
 };
+use crate::model::customer::Tier;
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::role::Actor;
 use crate::store::page::Rows;
 use crate::store::reports::revenue::{self, TierRule};
 

@@ -5,12 +5,12 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::DatabaseConnection;
 
 use super::{ensure_reader, nearest_rank, period, ratio};
-use crate::domain::error::DomainResult;
-use crate::domain::role::Actor;
 use crate::dto::report::{
     ComplaintReport, Compliance, Count, OwnerTouchpointFigures, PeriodQuery, ResolutionTimes,
     SatisfactionFigures, TouchpointReport,
 };
+use crate::model::error::DomainResult;
+use crate::model::role::Actor;
 use crate::store::reports::activity;
 
 /// A touchpoint completed by the end of the day after it fell due counts as on time.
@@ -35,7 +35,7 @@ pub async fn complaints(
     ensure_reader(actor)?;
     let period = period(q.from, q.to, None, now)?;
     let by = |column| async move {
-        Ok::<_, crate::domain::error::DomainError>(
+        Ok::<_, crate::model::error::DomainError>(
             activity::complaints_by(db, period, column)
                 .await?
                 .into_iter()
@@ -46,7 +46,7 @@ pub async fn complaints(
     let figures = activity::complaint_figures(db, period, now).await?;
     let at_percent = |percent| async move {
         if figures.resolved == 0 {
-            return Ok::<_, crate::domain::error::DomainError>(None);
+            return Ok::<_, crate::model::error::DomainError>(None);
         }
         let rank = nearest_rank(percent, figures.resolved);
         Ok(activity::resolution_seconds_at_rank(db, period, rank).await?)

@@ -9,9 +9,7 @@ use uuid::Uuid;
 use super::{rule, sql};
 use crate::db::begin_write;
 use crate::domain::customer::list as customers;
-use crate::domain::error::{DomainError, DomainResult, FieldError};
 use crate::domain::page::keyset;
-use crate::domain::role::Actor;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::customer::{Customer, CustomerListQuery};
 use crate::dto::page::{Page, PageQuery};
@@ -19,6 +17,9 @@ use crate::dto::segment::{
     MembersChange, MembersResult, PreviewRequest, PreviewResponse, Segment, SegmentCreate,
     SegmentKind, SegmentListQuery, SegmentPatch,
 };
+use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::role::Actor;
+use crate::model::segment::Rule;
 use crate::store;
 use crate::store::customers::CustomerFilter;
 
@@ -143,7 +144,7 @@ fn with_count(m: segments::Model, counted: Result<u64, String>) -> DomainResult<
 fn checked_rule(
     kind: SegmentKind,
     rule: Option<&serde_json::Value>,
-) -> Result<Option<rule::Rule>, Vec<FieldError>> {
+) -> Result<Option<Rule>, Vec<FieldError>> {
     match (kind, rule) {
         (SegmentKind::Dynamic, Some(r)) => rule::parse(r, "rule").map(Some),
         (SegmentKind::Dynamic, None) => Err(vec![FieldError::new(
@@ -164,7 +165,7 @@ fn checked_rule(
 async fn evaluate(
     db: &DatabaseConnection,
     actor: &Actor,
-    parsed: &rule::Rule,
+    parsed: &Rule,
     now: DateTime<Utc>,
 ) -> DomainResult<u64> {
     let filter = CustomerFilter {

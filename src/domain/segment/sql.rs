@@ -8,8 +8,8 @@ use entity::{customer_tags, customers};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, DbBackend, Value};
 
-use super::rule::{Field, Op, Operand, Rule, Scalar, Source};
 use crate::domain::customer::birthday;
+use crate::model::segment::{Field, Op, Operand, Rule, Scalar, Source};
 use crate::store;
 use crate::store::contains_pattern;
 

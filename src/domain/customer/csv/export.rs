@@ -10,9 +10,9 @@ use uuid::Uuid;
 use super::{COLUMNS, cell_of};
 use crate::domain::customer::convert::to_dto;
 use crate::domain::customer::list::filter_of;
-use crate::domain::error::{DomainError, DomainResult};
-use crate::domain::role::Actor;
 use crate::dto::customer::{CustomerListQuery, CustomerSort};
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::role::Actor;
 use crate::store;
 use crate::store::customers::CustomerFilter;
 

@@ -15,17 +15,17 @@ use uuid::Uuid;
 use super::read;
 use super::rows::{Decoded, check_references, decode, errors_of, lookups};
 use crate::db::begin_write;
-use crate::domain::cadence::Trigger;
 use crate::domain::customer::history;
 use crate::domain::customer::ops::{new_row, plan_change, write_change};
-use crate::domain::error::{DomainError, DomainResult, FieldError, first_errors};
-use crate::domain::role::{Actor, CustomerScope};
 use crate::domain::schedule;
 use crate::dto::customer::CustomerPatch;
 use crate::dto::customer_csv::{
     ImportAction, ImportQuery, ImportResult, MAX_IMPORT_ERRORS, OnDuplicate, PlannedRow,
 };
 use crate::dto::decode::from_validated;
+use crate::model::cadence::Trigger;
+use crate::model::error::{DomainError, DomainResult, FieldError, first_errors};
+use crate::model::role::{Actor, CustomerScope};
 use crate::store;
 
 /// New customers whose rows are built and written together.

@@ -12,11 +12,11 @@ use super::read::{self, Row};
 use super::{OWNER_EMAIL, value_of};
 use crate::domain::customer::ownership::can_own;
 use crate::domain::customer::rules::{Profile, phone_digits};
-use crate::domain::error::{DomainResult, FieldError};
-use crate::domain::role::{Actor, Role};
 use crate::dto::customer::CustomerCreate;
 use crate::dto::customer_csv::ImportError;
 use crate::dto::decode::from_validated;
+use crate::model::error::{DomainResult, FieldError};
+use crate::model::role::{Actor, Role};
 use crate::store;
 
 /// Columns an existing customer keeps when their cell is empty: they cannot be empty.

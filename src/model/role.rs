@@ -3,8 +3,8 @@
 
 use uuid::Uuid;
 
-use crate::domain::error::{DomainError, DomainResult};
-use crate::domain::vocabulary;
+use crate::model::error::{DomainError, DomainResult};
+use crate::model::vocabulary;
 
 vocabulary!(
     Role {

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 
-use crate::domain::vocabulary;
+use crate::model::vocabulary;
 
 vocabulary!(
     /// How much and how steadily a customer buys; drives the contact cadence.
@@ -72,7 +72,7 @@ pub struct Weekday(pub u8);
 
 impl<'de> Deserialize<'de> for Weekday {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let n: i64 = crate::domain::number::whole_number(deserializer)?;
+        let n: i64 = crate::model::number::whole_number(deserializer)?;
         match u8::try_from(n) {
             Ok(d @ 1..=7) => Ok(Weekday(d)),
             _ => Err(serde::de::Error::custom(format!(
