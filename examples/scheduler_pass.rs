@@ -17,7 +17,7 @@ use std::time::Instant;
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use entity::{complaints, customers, users};
 use rapport::config::Settings;
-use rapport::domain::complaint::ops::set_sla;
+use rapport::domain::complaint::row::set_sla;
 use rapport::domain::complaint::sla::{Policy, SlaState};
 use rapport::scheduler::{SchedulerRun, run_once};
 use rapport::startup::prepare_database;

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use crate::domain::touchpoint::to_dto;
+use crate::domain::touchpoint::row::to_dto;
 use crate::dto::agenda::{Agenda, AgendaDay, AgendaQuery};
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::{Actor, CustomerScope, Role};

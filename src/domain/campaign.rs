@@ -8,9 +8,10 @@ use uuid::Uuid;
 
 use crate::db::begin_write;
 use crate::domain::cadence::window::place;
+use crate::domain::customer::records;
 use crate::domain::schedule::reach_of;
-use crate::domain::segment::ops::membership_for_campaign;
-use crate::domain::touchpoint::NewTouchpoint;
+use crate::domain::segment::membership::membership_for_campaign;
+use crate::domain::touchpoint::row::NewTouchpoint;
 use crate::dto::touchpoint::{CampaignCreate, CampaignResult};
 use crate::model::cadence::Purpose;
 use crate::model::error::{DomainError, DomainResult, FieldError};
@@ -65,7 +66,7 @@ pub async fn schedule(
     }
     let scheduled = store::touchpoints::insert_all(&tx, rows).await?;
     let ids: Vec<Uuid> = members.iter().map(|c| c.id).collect();
-    store::touchpoints::refresh_next_due_of_all(&tx, &ids).await?;
+    records::refresh_derived_of(&tx, &ids).await?;
     tx.commit().await?;
     Ok(CampaignResult {
         segment_id,

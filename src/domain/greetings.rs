@@ -14,8 +14,9 @@ use uuid::Uuid;
 use crate::db::begin_write;
 use crate::domain::cadence::plan::yearly_within;
 use crate::domain::customer::birthday;
+use crate::domain::customer::records;
 use crate::domain::schedule::reach_of;
-use crate::domain::touchpoint::NewTouchpoint;
+use crate::domain::touchpoint::row::NewTouchpoint;
 use crate::model::cadence::Purpose;
 use crate::model::customer::{Channel, ImportantDate};
 use crate::model::error::{DomainError, DomainResult};
@@ -158,7 +159,7 @@ async fn schedule_for(
         }
     }
     if created > 0 {
-        store::touchpoints::refresh_next_due(&tx, customer.id).await?;
+        records::refresh_derived(&tx, customer.id).await?;
     }
     tx.commit().await?;
     Ok(created)

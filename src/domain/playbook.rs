@@ -225,7 +225,7 @@ pub async fn update(
         ..Default::default()
     };
     ensure_written(
-        store::playbooks::update_if_version(db, id, current.version, row).await?,
+        store::versioned::update_if_version(db, id, current.version, row).await?,
         "playbook",
     )?;
     get(db, actor, id).await

@@ -12,8 +12,9 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::begin_write;
-use crate::domain::customer::ops::{locked_customer, visible_customer};
-use crate::domain::interaction::check_not_future;
+use crate::domain::customer::guard::{locked_customer, visible_customer};
+use crate::domain::customer::records;
+use crate::domain::interaction::record::check_not_future;
 use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::schedule;
 use crate::domain::version::Precondition;
@@ -93,7 +94,7 @@ pub async fn create(
         },
     )
     .await?;
-    store::purchases::refresh_value(&tx, customer_id).await?;
+    records::refresh_derived(&tx, customer_id).await?;
     let event = store::events::append(
         &tx,
         AFTER_PURCHASE,
@@ -155,7 +156,7 @@ pub async fn delete(
     actor.ensure_can_write()?;
     precondition.check(current.version)?;
     store::purchases::delete(&tx, id).await?;
-    store::purchases::refresh_value(&tx, customer_id).await?;
+    records::refresh_derived(&tx, customer_id).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -13,7 +13,8 @@ use uuid::Uuid;
 use crate::domain::cadence::duration::CalendarDuration;
 use crate::domain::cadence::plan::{ELAPSED_REASON, Reach, next_occurrence, step};
 use crate::domain::cadence::window::Window;
-use crate::domain::touchpoint::NewTouchpoint;
+use crate::domain::customer::records;
+use crate::domain::touchpoint::row::NewTouchpoint;
 use crate::dto::playbook::{PlaybookRecurrence, PlaybookStep};
 use crate::model::cadence::{Purpose, Trigger};
 use crate::model::customer::{Channel, ContactWindow};
@@ -122,7 +123,7 @@ pub async fn on_trigger(
         }
         created += restart_series(tx, customer, playbook, &reach, trigger_at, now).await?;
     }
-    store::touchpoints::refresh_next_due(tx, customer.id).await?;
+    records::refresh_derived(tx, customer.id).await?;
     Ok(created)
 }
 
@@ -144,7 +145,7 @@ async fn restart_series(
         .into_iter()
         .map(|t| t.id)
         .collect();
-    store::touchpoints::close_many(tx, &open, Status::Cancelled.as_str(), now).await?;
+    store::touchpoints::close_many(tx, &open, Status::Cancelled, now).await?;
     schedule_next(
         tx,
         customer,
@@ -239,7 +240,7 @@ pub async fn after_closed(
         now,
     )
     .await?;
-    store::touchpoints::refresh_next_due(tx, customer.id).await?;
+    records::refresh_derived(tx, customer.id).await?;
     Ok(created)
 }
 
@@ -252,14 +253,13 @@ pub async fn on_tier_change(
     now: DateTime<Utc>,
 ) -> DomainResult<u64> {
     let stale = store::touchpoints::open_of_tier(tx, customer.id, old_tier).await?;
-    let mut changed =
-        store::touchpoints::close_many(tx, &stale, Status::Cancelled.as_str(), now).await?;
+    let mut changed = store::touchpoints::close_many(tx, &stale, Status::Cancelled, now).await?;
     let reach = reach_of(customer)?;
     if !store::playbooks::has_personal_plan(tx, customer.id).await? {
         for playbook in store::playbooks::recurring_of_tier(tx, &customer.tier).await? {
             changed += restart_series(tx, customer, &playbook, &reach, now, now).await?;
         }
     }
-    store::touchpoints::refresh_next_due(tx, customer.id).await?;
+    records::refresh_derived(tx, customer.id).await?;
     Ok(changed)
 }

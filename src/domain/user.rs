@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::config::BootstrapAdmin;
 use crate::db::begin_write;
 use crate::domain::complaint;
-use crate::domain::customer::ownership;
+use crate::domain::customer::{guard, handoff};
 use crate::domain::login;
 use crate::domain::page::keyset;
 use crate::domain::password;
@@ -325,15 +325,15 @@ pub async fn update(
                 "only applies when deactivating (\"active\": false)",
             ));
         }
-        if target == id || !ownership::can_own(&tx, target).await? {
+        if target == id || !guard::can_own(&tx, target).await? {
             return Err(DomainError::invalid(
                 "reassign_to",
                 "must be another active user who can own customers",
             ));
         }
-        ownership::hand_over_all(&tx, id, target, actor.id, now).await?;
+        handoff::hand_over_all(&tx, id, target, actor.id, now).await?;
         // Complaints escalated to this user belong to other owners' customers.
-        complaint::edit::hand_over(&tx, None, id, target, actor.id, now).await?;
+        complaint::handover::hand_over(&tx, None, id, target, actor.id, now).await?;
     }
     if current.active && !active {
         let owned = store::customers::count_owned_by(&tx, id).await?;
@@ -342,7 +342,7 @@ pub async fn update(
                 "the user still owns {owned} customer(s); hand them over first or give reassign_to"
             )));
         }
-        let held = complaint::edit::open_held(&tx, id).await?;
+        let held = complaint::handover::open_held(&tx, id).await?;
         if held > 0 {
             return Err(DomainError::conflict(format!(
                 "the user still holds {held} open complaint(s); reassign them first or give reassign_to"
@@ -380,7 +380,7 @@ pub async fn update(
         updated_at: Set(now),
         ..Default::default()
     };
-    let written = store::users::update_if_version(&tx, id, current.version, model)
+    let written = store::versioned::update_if_version(&tx, id, current.version, model)
         .await
         .map_err(DomainError::unique(EMAIL_TAKEN))?;
     ensure_written(written, "user")?;

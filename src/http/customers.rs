@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use crate::domain::customer::{list, ops};
+use crate::domain::customer::ops;
 use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
 use crate::dto::page::{Page, PageQuery};
 use crate::http::error::ApiResult;
@@ -35,7 +35,7 @@ pub async fn list_customers(
         None => None,
     };
     Ok(super::page(
-        &list::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?,
+        &ops::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?,
     ))
 }
 

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, get, patch, post, web};
 use uuid::Uuid;
 
 use crate::domain::campaign;
-use crate::domain::touchpoint as touchpoints;
+use crate::domain::touchpoint::ops as touchpoints;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::touchpoint::{
     CampaignCreate, CampaignResult, Touchpoint, TouchpointComplete, TouchpointCreate,

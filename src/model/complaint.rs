@@ -63,3 +63,13 @@ vocabulary!(
         Updated => "updated",
     }
 );
+
+impl ComplaintStatus {
+    /// The repaired states; every other one counts in the customer's `open_complaints`.
+    pub const REPAIRED: [ComplaintStatus; 2] = [ComplaintStatus::Resolved, ComplaintStatus::Closed];
+
+    /// Not yet repaired.
+    pub fn is_open(self) -> bool {
+        !Self::REPAIRED.contains(&self)
+    }
+}

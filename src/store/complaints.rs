@@ -1,8 +1,8 @@
 //! Complaint rows, their history, the SLA policies, and the customer figure they determine.
 
 use chrono::{DateTime, Utc};
-use entity::{complaint_events, complaints, customers, sla_policies};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use entity::{complaint_events, complaints, sla_policies};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -11,15 +11,13 @@ use uuid::Uuid;
 
 use super::DbResult;
 use super::page::Rows;
+use crate::model::complaint::ComplaintStatus;
 use crate::model::role::CustomerScope;
 
 /// The states counted as open (not yet repaired).
-pub const REPAIRED: [&str; 2] = ["resolved", "closed"];
-
-/// A complaint is visible with its customer.
-fn scope_condition(scope: CustomerScope) -> Condition {
-    Condition::all()
-        .add(complaints::Column::CustomerId.in_subquery(super::customers::visible_ids(scope)))
+/// The stored words of the repaired states.
+fn repaired() -> [&'static str; 2] {
+    ComplaintStatus::REPAIRED.map(ComplaintStatus::as_str)
 }
 
 pub async fn find_visible<C: ConnectionTrait>(
@@ -28,7 +26,10 @@ pub async fn find_visible<C: ConnectionTrait>(
     scope: CustomerScope,
 ) -> DbResult<Option<complaints::Model>> {
     complaints::Entity::find_by_id(id)
-        .filter(scope_condition(scope))
+        .filter(super::scope::records_of(
+            complaints::Column::CustomerId,
+            scope,
+        ))
         .one(db)
         .await
 }
@@ -47,22 +48,6 @@ pub async fn insert<C: ConnectionTrait>(
     row: complaints::ActiveModel,
 ) -> DbResult<complaints::Model> {
     row.insert(db).await
-}
-
-/// Writes `row` if the complaint is still at `expected_version`; true when written.
-pub async fn update_if_version<C: ConnectionTrait>(
-    db: &C,
-    id: Uuid,
-    expected_version: i32,
-    row: complaints::ActiveModel,
-) -> DbResult<bool> {
-    let result = complaints::Entity::update_many()
-        .set(row)
-        .filter(complaints::Column::Id.eq(id))
-        .filter(complaints::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
 }
 
 /// Complaints that missed a deadline at `now`: answered or resolved after it, or still
@@ -126,7 +111,10 @@ pub async fn list<C: ConnectionTrait>(
     limit: u64,
 ) -> DbResult<Rows<complaints::Model>> {
     use complaints::Column;
-    let mut query = complaints::Entity::find().filter(scope_condition(scope));
+    let mut query = complaints::Entity::find().filter(super::scope::records_of(
+        complaints::Column::CustomerId,
+        scope,
+    ));
     if let Some(v) = f.customer_id {
         query = query.filter(Column::CustomerId.eq(v));
     }
@@ -187,26 +175,6 @@ pub async fn list<C: ConnectionTrait>(
     super::page::fetch(db, query, limit).await
 }
 
-/// Recounts the customer's open complaints from the rows (call with the customer locked).
-/// Derived: the customer's version does not move.
-pub async fn refresh_open_count<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> DbResult<()> {
-    let open = Query::select()
-        .expr(Expr::col((complaints::Entity, complaints::Column::Id)).count())
-        .from(complaints::Entity)
-        .and_where(complaints::Column::CustomerId.eq(customer_id))
-        .and_where(complaints::Column::Status.is_not_in(REPAIRED))
-        .to_owned();
-    customers::Entity::update_many()
-        .col_expr(
-            customers::Column::OpenComplaints,
-            Expr::SubQuery(None, Box::new(open.into())),
-        )
-        .filter(customers::Column::Id.eq(customer_id))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 /// The open complaints of a customer held by `assignee` (a hand-off moves them).
 pub async fn open_held_by<C: ConnectionTrait>(
     db: &C,
@@ -215,7 +183,7 @@ pub async fn open_held_by<C: ConnectionTrait>(
 ) -> DbResult<Vec<complaints::Model>> {
     let mut query = complaints::Entity::find()
         .filter(complaints::Column::AssigneeId.eq(assignee))
-        .filter(complaints::Column::Status.is_not_in(REPAIRED));
+        .filter(complaints::Column::Status.is_not_in(repaired()));
     if let Some(customer) = customer_id {
         query = query.filter(complaints::Column::CustomerId.eq(customer));
     }

@@ -48,35 +48,13 @@ pub struct After {
     pub id: Uuid,
 }
 
-fn scope_condition(scope: CustomerScope) -> Condition {
-    let visible = Condition::all().add(customers::Column::DeletedAt.is_null());
-    match scope {
-        CustomerScope::All => visible,
-        CustomerScope::OwnedBy(owner) => visible.add(customers::Column::OwnerId.eq(owner)),
-    }
-}
-
-/// The ids of the customers visible in `scope`, as a subquery: a customer's records (its
-/// touchpoints, its complaints) are visible with it.
-pub fn visible_ids(scope: CustomerScope) -> sea_orm::sea_query::SelectStatement {
-    let mut visible = sea_orm::sea_query::Query::select();
-    visible
-        .column(customers::Column::Id)
-        .from(customers::Entity)
-        .and_where(customers::Column::DeletedAt.is_null());
-    if let CustomerScope::OwnedBy(owner) = scope {
-        visible.and_where(customers::Column::OwnerId.eq(owner));
-    }
-    visible
-}
-
 pub async fn find_visible<C: ConnectionTrait>(
     db: &C,
     id: Uuid,
     scope: CustomerScope,
 ) -> DbResult<Option<customers::Model>> {
     customers::Entity::find_by_id(id)
-        .filter(scope_condition(scope))
+        .filter(super::scope::customers(scope))
         .one(db)
         .await
 }
@@ -88,7 +66,7 @@ pub async fn lock_visible<C: ConnectionTrait>(
     scope: CustomerScope,
 ) -> DbResult<Option<customers::Model>> {
     customers::Entity::find_by_id(id)
-        .filter(scope_condition(scope))
+        .filter(super::scope::customers(scope))
         .lock_exclusive()
         .one(tx)
         .await
@@ -157,23 +135,6 @@ pub async fn insert<C: ConnectionTrait>(
     model: customers::ActiveModel,
 ) -> DbResult<customers::Model> {
     model.insert(db).await
-}
-
-/// Writes `model` only if the stored row still has `expected_version`; the caller has
-/// already bumped `version` in `model`. Nothing is written when the row changed meanwhile.
-pub async fn update_if_version<C: ConnectionTrait>(
-    db: &C,
-    id: Uuid,
-    expected_version: i32,
-    model: customers::ActiveModel,
-) -> DbResult<bool> {
-    let result = customers::Entity::update_many()
-        .set(model)
-        .filter(customers::Column::Id.eq(id))
-        .filter(customers::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
 }
 
 /// What a sort orders by: a column, or the overdue count at `now` (counted, not stored).
@@ -313,7 +274,7 @@ pub async fn list<C: ConnectionTrait>(
 ) -> DbResult<Rows<customers::Model>> {
     let (key, order) = sort_key(sort, now);
     let mut query = customers::Entity::find()
-        .filter(scope_condition(scope))
+        .filter(super::scope::customers(scope))
         .filter(filter_condition(filter));
     if let Some(after) = after {
         query = query.filter(after_condition(&key, &order, after));
@@ -336,7 +297,7 @@ pub async fn page_by_id<C: ConnectionTrait>(
     limit: u64,
 ) -> DbResult<Rows<customers::Model>> {
     let mut query = customers::Entity::find()
-        .filter(scope_condition(scope))
+        .filter(super::scope::customers(scope))
         .filter(filter_condition(filter));
     if let Some(after) = after {
         query = query.filter(customers::Column::Id.gt(after));
@@ -404,7 +365,7 @@ pub async fn count<C: ConnectionTrait>(
 ) -> DbResult<u64> {
     use sea_orm::PaginatorTrait;
     customers::Entity::find()
-        .filter(scope_condition(scope))
+        .filter(super::scope::customers(scope))
         .filter(filter_condition(filter))
         .count(db)
         .await
@@ -414,7 +375,7 @@ pub async fn count<C: ConnectionTrait>(
 pub async fn count_owned_by<C: ConnectionTrait>(db: &C, owner: Uuid) -> DbResult<u64> {
     use sea_orm::PaginatorTrait;
     customers::Entity::find()
-        .filter(scope_condition(CustomerScope::OwnedBy(owner)))
+        .filter(super::scope::customers(CustomerScope::OwnedBy(owner)))
         .count(db)
         .await
 }
@@ -457,7 +418,7 @@ pub async fn matching<C: ConnectionTrait>(
                 .column(customers::Column::Id)
                 .column(customers::Column::Email)
                 .column(customers::Column::PhoneDigits)
-                .filter(scope_condition(scope))
+                .filter(super::scope::customers(scope))
                 .filter(column.is_in(chunk.iter().cloned()))
                 .order_by_asc(customers::Column::Id)
                 .into_tuple()

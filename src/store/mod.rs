@@ -17,7 +17,9 @@
 //! writers never wait for each other.
 
 pub mod complaints;
+pub mod customer_records;
 pub mod customers;
+pub mod derived;
 pub mod events;
 pub mod history;
 pub mod idempotency;
@@ -27,9 +29,11 @@ pub mod page;
 pub mod playbooks;
 pub mod purchases;
 pub mod reports;
+pub mod scope;
 pub mod segments;
 pub mod touchpoints;
 pub mod users;
+pub mod versioned;
 
 /// A case-insensitive `LIKE` pattern (escaped with a backslash) for text containing `text`:
 /// the wildcards a user types are matched literally.

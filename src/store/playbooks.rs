@@ -1,8 +1,8 @@
 //! Playbook rows, and the record of seeded defaults.
 
 use chrono::{DateTime, Utc};
-use entity::{customers, playbooks, seeded_defaults};
-use sea_orm::sea_query::{OnConflict, Query};
+use entity::{playbooks, seeded_defaults};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -18,18 +18,12 @@ use crate::model::role::CustomerScope;
 fn scope_condition(scope: CustomerScope) -> Condition {
     match scope {
         CustomerScope::All => Condition::all(),
-        CustomerScope::OwnedBy(owner) => Condition::any()
+        CustomerScope::OwnedBy(_) => Condition::any()
             .add(playbooks::Column::CustomerId.is_null())
-            .add(
-                playbooks::Column::CustomerId.in_subquery(
-                    Query::select()
-                        .column(customers::Column::Id)
-                        .from(customers::Entity)
-                        .and_where(customers::Column::OwnerId.eq(owner))
-                        .and_where(customers::Column::DeletedAt.is_null())
-                        .to_owned(),
-                ),
-            ),
+            .add(super::scope::records_of(
+                playbooks::Column::CustomerId,
+                scope,
+            )),
     }
 }
 
@@ -49,21 +43,6 @@ pub async fn insert<C: ConnectionTrait>(
     row: playbooks::ActiveModel,
 ) -> DbResult<playbooks::Model> {
     row.insert(db).await
-}
-
-pub async fn update_if_version<C: ConnectionTrait>(
-    db: &C,
-    id: Uuid,
-    expected_version: i32,
-    row: playbooks::ActiveModel,
-) -> DbResult<bool> {
-    let result = playbooks::Entity::update_many()
-        .set(row)
-        .filter(playbooks::Column::Id.eq(id))
-        .filter(playbooks::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
 }
 
 pub async fn delete_if_version<C: ConnectionTrait>(

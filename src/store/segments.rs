@@ -23,21 +23,6 @@ pub async fn insert<C: ConnectionTrait>(
     row.insert(db).await
 }
 
-pub async fn update_if_version<C: ConnectionTrait>(
-    db: &C,
-    id: Uuid,
-    expected_version: i32,
-    row: segments::ActiveModel,
-) -> DbResult<bool> {
-    let result = segments::Entity::update_many()
-        .set(row)
-        .filter(segments::Column::Id.eq(id))
-        .filter(segments::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
-}
-
 pub async fn delete<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<()> {
     segment_members::Entity::delete_many()
         .filter(segment_members::Column::SegmentId.eq(id))

@@ -14,14 +14,10 @@ use uuid::Uuid;
 use super::DbResult;
 use super::page::Rows;
 use crate::model::role::CustomerScope;
+use crate::model::touchpoint::Status;
 
-pub const SCHEDULED: &str = "scheduled";
-
-/// A touchpoint is visible with its customer.
-fn scope_condition(scope: CustomerScope) -> Condition {
-    Condition::all()
-        .add(touchpoints::Column::CustomerId.in_subquery(super::customers::visible_ids(scope)))
-}
+/// The stored word of an open touchpoint.
+const SCHEDULED: &str = Status::Scheduled.as_str();
 
 pub async fn find_visible<C: ConnectionTrait>(
     db: &C,
@@ -29,7 +25,10 @@ pub async fn find_visible<C: ConnectionTrait>(
     scope: CustomerScope,
 ) -> DbResult<Option<touchpoints::Model>> {
     touchpoints::Entity::find_by_id(id)
-        .filter(scope_condition(scope))
+        .filter(super::scope::records_of(
+            touchpoints::Column::CustomerId,
+            scope,
+        ))
         .one(db)
         .await
 }
@@ -39,21 +38,6 @@ pub async fn insert<C: ConnectionTrait>(
     row: touchpoints::ActiveModel,
 ) -> DbResult<touchpoints::Model> {
     row.insert(db).await
-}
-
-pub async fn update_if_version<C: ConnectionTrait>(
-    db: &C,
-    id: Uuid,
-    expected_version: i32,
-    row: touchpoints::ActiveModel,
-) -> DbResult<bool> {
-    let result = touchpoints::Entity::update_many()
-        .set(row)
-        .filter(touchpoints::Column::Id.eq(id))
-        .filter(touchpoints::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
 }
 
 pub struct TouchpointFilter {
@@ -76,7 +60,10 @@ pub async fn list<C: ConnectionTrait>(
     limit: u64,
 ) -> DbResult<Rows<touchpoints::Model>> {
     use touchpoints::Column;
-    let mut query = touchpoints::Entity::find().filter(scope_condition(scope));
+    let mut query = touchpoints::Entity::find().filter(super::scope::records_of(
+        touchpoints::Column::CustomerId,
+        scope,
+    ));
     if let Some(v) = f.assignee_id {
         query = query.filter(Column::AssigneeId.eq(v));
     }
@@ -173,26 +160,6 @@ pub async fn overdue_counts<C: ConnectionTrait>(
     Ok(rows.into_iter().collect())
 }
 
-/// Recomputes the customer's next scheduled touchpoint from the rows (call with the customer
-/// locked, see "Check-then-write"). Derived: the customer's version does not move.
-pub async fn refresh_next_due<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> DbResult<()> {
-    let next: Option<DateTime<Utc>> = touchpoints::Entity::find()
-        .select_only()
-        .column_as(Expr::col(touchpoints::Column::DueAt).min(), "next")
-        .filter(touchpoints::Column::CustomerId.eq(customer_id))
-        .filter(touchpoints::Column::Status.eq(SCHEDULED))
-        .into_tuple()
-        .one(db)
-        .await?
-        .flatten();
-    customers::Entity::update_many()
-        .col_expr(customers::Column::NextTouchpointDueAt, Expr::value(next))
-        .filter(customers::Column::Id.eq(customer_id))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 /// Inserts `rows` in batches; returns how many.
 pub async fn insert_all<C: ConnectionTrait>(
     db: &C,
@@ -208,30 +175,6 @@ pub async fn insert_all<C: ConnectionTrait>(
             .await?;
     }
     Ok(total)
-}
-
-/// `refresh_next_due` for many customers at once (call with them locked).
-pub async fn refresh_next_due_of_all<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> DbResult<()> {
-    let next = Query::select()
-        .expr(Expr::col((touchpoints::Entity, touchpoints::Column::DueAt)).min())
-        .from(touchpoints::Entity)
-        .and_where(
-            Expr::col((touchpoints::Entity, touchpoints::Column::CustomerId))
-                .equals((customers::Entity, customers::Column::Id)),
-        )
-        .and_where(touchpoints::Column::Status.eq(SCHEDULED))
-        .to_owned();
-    for chunk in ids.chunks(1000) {
-        customers::Entity::update_many()
-            .col_expr(
-                customers::Column::NextTouchpointDueAt,
-                Expr::SubQuery(None, Box::new(next.clone().into())),
-            )
-            .filter(customers::Column::Id.is_in(chunk.iter().copied()))
-            .exec(db)
-            .await?;
-    }
-    Ok(())
 }
 
 /// Moves the customer's open touchpoints held by `from` to `to` (a hand-off).
@@ -293,14 +236,14 @@ pub async fn open_series<C: ConnectionTrait>(
 pub async fn close_many<C: ConnectionTrait>(
     db: &C,
     ids: &[Uuid],
-    status: &str,
+    status: Status,
     now: DateTime<Utc>,
 ) -> DbResult<u64> {
     if ids.is_empty() {
         return Ok(0);
     }
     Ok(touchpoints::Entity::update_many()
-        .col_expr(touchpoints::Column::Status, Expr::value(status))
+        .col_expr(touchpoints::Column::Status, Expr::value(status.as_str()))
         .col_expr(
             touchpoints::Column::Version,
             Expr::col(touchpoints::Column::Version).add(1),

@@ -36,21 +36,6 @@ pub async fn insert<C: ConnectionTrait>(
     model.insert(db).await
 }
 
-pub async fn update_if_version<C: ConnectionTrait>(
-    db: &C,
-    id: Uuid,
-    expected_version: i32,
-    model: users::ActiveModel,
-) -> DbResult<bool> {
-    let result = users::Entity::update_many()
-        .set(model)
-        .filter(users::Column::Id.eq(id))
-        .filter(users::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
-}
-
 /// Users in id order (ids are time-ordered UUID v7, so oldest first), after `after`.
 pub async fn list<C: ConnectionTrait>(
     db: &C,

@@ -1,18 +1,18 @@
-//! Changing a complaint outside its workflow: the descriptive fields, notes in its history,
-//! and the hand-over of open complaints when their holder changes.
+//! Changing a complaint outside its workflow: the descriptive fields and notes in its
+//! history.
 
 use chrono::{DateTime, Utc};
 use entity::complaints;
-use sea_orm::{ConnectionTrait, DatabaseConnection, Set};
+use sea_orm::{DatabaseConnection, Set};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::events::{self, Event};
-use super::ops::{blank, instant, locked_for_change, set_sla, to_dto, visible};
 use super::policy;
+use super::row::{blank, instant, locked_for_change, set_sla, to_dto, visible};
 use super::sla::SlaState;
 use crate::db::begin_write;
-use crate::domain::customer::ownership::check_assignee;
+use crate::domain::customer::guard::check_assignee;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::complaint::{Complaint, ComplaintEvent, ComplaintNote, ComplaintPatch};
 use crate::model::complaint::ComplaintEventKind;
@@ -136,7 +136,7 @@ pub async fn update(
         row.severity = Set(severity.as_str().into());
     }
     ensure_written(
-        store::complaints::update_if_version(&tx, id, current.version, row).await?,
+        store::versioned::update_if_version(&tx, id, current.version, row).await?,
         "complaint",
     )?;
     let mut history = Vec::new();
@@ -178,32 +178,4 @@ pub async fn add_note(
     let saved = events::append_one(&tx, id, note, now).await?;
     tx.commit().await?;
     Ok(saved)
-}
-
-/// Moves the open complaints `from` holds (of one customer, or all of them) to `to`,
-/// recording each assignment. Returns how many moved.
-pub async fn hand_over<C: ConnectionTrait>(
-    db: &C,
-    customer_id: Option<Uuid>,
-    from: Uuid,
-    to: Uuid,
-    by: Uuid,
-    now: DateTime<Utc>,
-) -> DomainResult<u64> {
-    let now = instant(now);
-    let held = store::complaints::open_held_by(db, customer_id, from).await?;
-    let ids: Vec<Uuid> = held.iter().map(|c| c.id).collect();
-    store::complaints::reassign(db, &ids, to, now).await?;
-    for id in &ids {
-        let moved = Event::new(ComplaintEventKind::Assignment, Some(by))
-            .details(json!({"from_assignee_id": from, "to_assignee_id": to}))
-            .note(Some("open work handed over".into()));
-        events::append(db, *id, vec![moved], now).await?;
-    }
-    Ok(ids.len() as u64)
-}
-
-/// How many open complaints `user` holds.
-pub async fn open_held<C: ConnectionTrait>(db: &C, user: Uuid) -> DomainResult<usize> {
-    Ok(store::complaints::open_held_by(db, None, user).await?.len())
 }

@@ -11,7 +11,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::events::{self, Event};
-use super::ops::{instant, set_sla};
+use super::row::{instant, set_sla};
 use super::sla::{SlaState, escalation_target};
 use crate::db::begin_write;
 use crate::domain::version::ensure_written;
@@ -79,7 +79,7 @@ async fn escalate(tx: &DatabaseTransaction, id: Uuid, now: DateTime<Utc>) -> Dom
     if due.is_empty() {
         // Another pass came first; keep its work and only make sure the index is right.
         if sla.next_escalation().map(|(_, at)| at) != current.next_escalation_at {
-            store::complaints::update_if_version(tx, id, current.version, row).await?;
+            store::versioned::update_if_version(tx, id, current.version, row).await?;
         }
         return Ok(0);
     }
@@ -106,7 +106,7 @@ async fn escalate(tx: &DatabaseTransaction, id: Uuid, now: DateTime<Utc>) -> Dom
     row.version = Set(current.version + 1);
     row.updated_at = Set(now);
     ensure_written(
-        store::complaints::update_if_version(tx, id, current.version, row).await?,
+        store::versioned::update_if_version(tx, id, current.version, row).await?,
         "complaint",
     )?;
     events::append(tx, id, history, now).await?;

@@ -116,7 +116,7 @@ pub async fn list(
     id: Uuid,
     page: PageQuery,
 ) -> DomainResult<Page<ComplaintEvent>> {
-    super::ops::visible(db, actor, id).await?;
+    super::row::visible(db, actor, id).await?;
     let page = page.request::<TimeCursor>()?;
     let rows =
         store::complaints::events(db, id, page.after.map(TimeCursor::bound), page.limit).await?;

@@ -4,8 +4,10 @@
 //! * [`workflow`]: the state machine, one table of transitions (pure).
 //! * [`sla`]: deadlines from the severity's policy, the clock paused while waiting on the
 //!   customer, `breached`, and which deadline escalates next (pure).
+//! * [`row`]: the complaint as shown and the guards that find one (the lower tier).
 //! * [`ops`]: receive, read and list, with record-level access.
-//! * [`edit`]: the descriptive fields, notes, and hand-overs of open complaints.
+//! * [`edit`]: the descriptive fields and notes.
+//! * [`handover`]: open complaints moving to another holder, inside another write.
 //! * [`transition`]: moving a complaint through the workflow and what each step sets off.
 //! * [`escalation`]: the scheduler pass that escalates missed deadlines, once per deadline.
 //! * [`policy`]: the SLA policy of each severity.
@@ -17,8 +19,10 @@
 pub mod edit;
 pub mod escalation;
 pub mod events;
+pub mod handover;
 pub mod ops;
 pub mod policy;
+pub mod row;
 pub mod sla;
 pub mod transition;
 pub mod workflow;

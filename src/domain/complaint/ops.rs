@@ -1,113 +1,30 @@
 //! Complaint operations: receive, read and list, with the helpers every change shares
 //! (visibility, locking, the SLA columns, the API shape).
 
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, Utc};
 use entity::complaints;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, Set};
+use sea_orm::{DatabaseConnection, Set};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::events::{self, Event};
 use super::policy;
+use super::row::{blank, instant, set_sla, to_dto, visible};
 use super::sla::SlaState;
 use crate::db::begin_write;
-use crate::domain::customer::ops::locked_customer;
-use crate::domain::customer::ownership::check_assignee;
-use crate::domain::interaction::check_not_future;
+use crate::domain::customer::guard::check_assignee;
+use crate::domain::customer::records;
+use crate::domain::interaction::record::check_not_future;
 use crate::domain::page::keyset;
 use crate::dto::complaint::{Complaint, ComplaintCreate, ComplaintListQuery, ComplaintSort};
 use crate::dto::page::{Page, PageQuery};
 use crate::model::complaint::{
     ComplaintCategory, ComplaintEventKind, ComplaintKind, ComplaintStatus, Severity,
 };
-use crate::model::customer::Channel;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::Actor;
 use crate::store;
 use crate::store::complaints::{ComplaintFilter, Order};
-
-/// Complaint times are kept to the microsecond, as PostgreSQL stores them, so that a
-/// deadline moved by the time waited is exact on every database.
-pub fn instant(now: DateTime<Utc>) -> DateTime<Utc> {
-    now.trunc_subsecs(6)
-}
-
-/// The complaint as the API shows it at `now`.
-pub fn to_dto(m: complaints::Model, now: DateTime<Utc>) -> DomainResult<Complaint> {
-    let sla = SlaState::of(&m)?;
-    Ok(Complaint {
-        id: m.id,
-        customer_id: m.customer_id,
-        kind: ComplaintKind::from_stored(&m.kind)?,
-        category: ComplaintCategory::from_stored(&m.category)?,
-        severity: Severity::from_stored(&m.severity)?,
-        subject: m.subject,
-        description: m.description,
-        channel: m.channel.as_deref().map(Channel::from_stored).transpose()?,
-        received_at: m.received_at,
-        assignee_id: m.assignee_id,
-        status: sla.status,
-        remediation_plan: m.remediation_plan,
-        resolution: m.resolution,
-        satisfaction_after: m.satisfaction_after,
-        escalation_level: m.escalation_level,
-        first_response_due_at: m.first_response_due_at,
-        resolution_due_at: m.resolution_due_at,
-        first_responded_at: m.first_responded_at,
-        resolved_at: m.resolved_at,
-        closed_at: m.closed_at,
-        waiting_since: m.waiting_since,
-        breached: sla.breached(now),
-        version: m.version,
-        created_at: m.created_at,
-        updated_at: m.updated_at,
-    })
-}
-
-/// Writes the SLA state's fields, and the escalation it now waits for, into `row`.
-pub fn set_sla(row: &mut complaints::ActiveModel, sla: &SlaState) {
-    row.status = Set(sla.status.as_str().into());
-    row.first_response_due_at = Set(sla.first_response_due_at);
-    row.resolution_due_at = Set(sla.resolution_due_at);
-    row.first_responded_at = Set(sla.first_responded_at);
-    row.resolved_at = Set(sla.resolved_at);
-    row.waiting_since = Set(sla.waiting_since);
-    row.paused_seconds = Set(sla.paused_seconds);
-    row.response_escalated = Set(sla.response_escalated);
-    row.resolution_escalations = Set(sla.resolution_escalations);
-    row.next_escalation_at = Set(sla.next_escalation().map(|(_, at)| at));
-}
-
-/// The complaint, when the actor can see it (with its customer).
-pub async fn visible<C: ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-) -> DomainResult<complaints::Model> {
-    store::complaints::find_visible(db, id, actor.customer_scope())
-        .await?
-        .ok_or_else(|| DomainError::not_found("complaint"))
-}
-
-/// The complaint, visible to an actor who may change it, locked with its customer (customer
-/// first, see "Check-then-write"). Returns the customer too.
-pub async fn locked_for_change(
-    tx: &DatabaseTransaction,
-    actor: &Actor,
-    id: Uuid,
-) -> DomainResult<(entity::customers::Model, complaints::Model)> {
-    let found = visible(tx, actor, id).await?;
-    let customer = locked_customer(tx, actor, found.customer_id).await?;
-    actor.ensure_can_write()?;
-    let current = store::complaints::lock(tx, id)
-        .await?
-        .ok_or_else(|| DomainError::not_found("complaint"))?;
-    Ok((customer, current))
-}
-
-pub(super) fn blank(text: Option<&str>) -> bool {
-    text.is_some_and(|t| t.trim().is_empty())
-}
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, complaint.id))]
 pub async fn create(
@@ -183,7 +100,7 @@ pub async fn create(
     let created = Event::new(ComplaintEventKind::Created, Some(actor.id))
         .details(json!({"severity": severity, "assignee_id": assignee}));
     events::append(&tx, id, vec![created], now).await?;
-    store::complaints::refresh_open_count(&tx, customer.id).await?;
+    records::refresh_derived(&tx, customer.id).await?;
     tx.commit().await?;
     to_dto(saved, now)
 }

@@ -10,13 +10,14 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::events::{self, Event};
-use super::ops::{instant, locked_for_change, set_sla, to_dto, visible};
+use super::row::{instant, locked_for_change, set_sla, to_dto, visible};
 use super::sla::SlaState;
 use super::workflow;
 use crate::db::begin_write;
 use crate::domain::cadence::window::place;
+use crate::domain::customer::records;
 use crate::domain::schedule::{self, reach_of};
-use crate::domain::touchpoint::NewTouchpoint;
+use crate::domain::touchpoint::row::NewTouchpoint;
 use crate::domain::version::ensure_written;
 use crate::dto::complaint::{Complaint, ComplaintTransition};
 use crate::model::cadence::{Purpose, Trigger};
@@ -24,7 +25,7 @@ use crate::model::complaint::{ComplaintEventKind, ComplaintStatus};
 use crate::model::customer::Channel;
 use crate::model::error::{Conflict, DomainError, DomainResult};
 use crate::model::role::Actor;
-use crate::model::touchpoint::Source;
+use crate::model::touchpoint::{Source, Status};
 use crate::store;
 
 /// How long after resolving the customer is asked whether the repair satisfied them.
@@ -221,7 +222,7 @@ pub async fn transition(
     if reached == ComplaintStatus::Reopened {
         sla.resolved_at = None;
         let open = store::touchpoints::open_of_complaint(&tx, id).await?;
-        store::touchpoints::close_many(&tx, &open, "cancelled", now).await?;
+        store::touchpoints::close_many(&tx, &open, Status::Cancelled, now).await?;
         touchpoints_changed = true;
         if to == ComplaintStatus::Closed {
             let touchpoint = follow_up(
@@ -244,7 +245,7 @@ pub async fn transition(
     set_sla(&mut row, &sla);
     // The complaint is locked, so the version read is the one replaced.
     ensure_written(
-        store::complaints::update_if_version(&tx, id, current.version, row).await?,
+        store::versioned::update_if_version(&tx, id, current.version, row).await?,
         "complaint",
     )?;
     history.insert(
@@ -267,9 +268,9 @@ pub async fn transition(
         history.insert(0, rated);
     }
     events::append(&tx, id, history, now).await?;
-    store::complaints::refresh_open_count(&tx, customer.id).await?;
+    records::refresh_derived(&tx, customer.id).await?;
     if touchpoints_changed {
-        store::touchpoints::refresh_next_due(&tx, customer.id).await?;
+        records::refresh_derived(&tx, customer.id).await?;
     }
     let updated = visible(&tx, actor, id).await?;
     tx.commit().await?;

@@ -37,11 +37,6 @@ pub fn transition(
 }
 
 impl ComplaintStatus {
-    /// Not yet repaired: counted in the customer's `open_complaints`.
-    pub fn is_open(self) -> bool {
-        !matches!(self, Resolved | Closed)
-    }
-
     /// The SLA clock runs: open, and not waiting on the customer.
     pub fn clock_runs(self) -> bool {
         self.is_open() && self != WaitingOnCustomer

@@ -6,7 +6,7 @@ use entity::customer_history;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Set};
 use uuid::Uuid;
 
-use super::ops::visible_customer;
+use super::guard::visible_customer;
 use super::rules::Profile;
 use crate::domain::page::{TimeCursor, keyset};
 use crate::dto::page::{Page, PageQuery};

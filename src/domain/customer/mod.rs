@@ -4,9 +4,12 @@
 pub mod birthday;
 pub mod convert;
 pub mod csv;
+pub mod guard;
+pub mod handoff;
 pub mod history;
-pub mod list;
+pub mod listing;
 pub mod ops;
 pub mod ownership;
+pub mod records;
 pub mod rules;
 pub mod timeline;

@@ -7,12 +7,14 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use super::convert::{profile_of, to_dto, write_profile};
+use super::guard::{can_own, locked_customer};
 use super::rules::{Profile, churned_at};
-use super::{history, ownership};
+use super::{handoff, history, listing};
 use crate::db::begin_write;
 use crate::domain::schedule;
 use crate::domain::version::{Precondition, ensure_written};
-use crate::dto::customer::{Customer, CustomerCreate, CustomerPatch};
+use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
+use crate::dto::page::{Page, PageQuery};
 use crate::model::cadence::Trigger;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::{Actor, CustomerScope, Role};
@@ -31,7 +33,7 @@ async fn check_references(
     errors: &mut Vec<FieldError>,
 ) -> DomainResult<()> {
     let owner_changes = current.is_none_or(|c| c.owner_id != profile.owner_id);
-    if owner_changes && !ownership::can_own(tx, profile.owner_id).await? {
+    if owner_changes && !can_own(tx, profile.owner_id).await? {
         errors.push(FieldError::new(
             "owner_id",
             "must be an active user who can own customers",
@@ -142,29 +144,15 @@ pub async fn create(
     Ok(created)
 }
 
-/// The customer, if the actor may see it; 404 otherwise, so existence does not leak.
-#[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %id))]
-pub async fn visible_customer<C: sea_orm::ConnectionTrait>(
-    db: &C,
+/// `GET /customers`: the customers the actor can see, filtered, sorted and paged.
+pub async fn list(
+    db: &DatabaseConnection,
     actor: &Actor,
-    id: Uuid,
-) -> DomainResult<customers::Model> {
-    store::customers::find_visible(db, id, actor.customer_scope())
-        .await?
-        .ok_or_else(|| DomainError::not_found("customer"))
-}
-
-/// The customer, if the actor may see it (404 otherwise), locked until the transaction ends:
-/// the parent row every write to a customer's records takes first (see `store`,
-/// "Check-then-write").
-pub async fn locked_customer(
-    tx: &DatabaseTransaction,
-    actor: &Actor,
-    id: Uuid,
-) -> DomainResult<customers::Model> {
-    store::customers::lock_visible(tx, id, actor.customer_scope())
-        .await?
-        .ok_or_else(|| DomainError::not_found("customer"))
+    q: CustomerListQuery,
+    page: PageQuery,
+    now: DateTime<Utc>,
+) -> DomainResult<Page<Customer>> {
+    listing::page_of(db, actor, q, None, page, now).await
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %id))]
@@ -262,7 +250,7 @@ pub async fn write_change(
     };
     write_profile(&mut model, &profile);
     ensure_written(
-        store::customers::update_if_version(tx, id, current.version, model).await?,
+        store::versioned::update_if_version(tx, id, current.version, model).await?,
         "customer",
     )?;
     history::record(
@@ -274,7 +262,7 @@ pub async fn write_change(
     )
     .await?;
     if profile.owner_id != before.owner_id {
-        ownership::record_handoff(
+        handoff::record_handoff(
             tx,
             id,
             before.owner_id,
@@ -319,7 +307,7 @@ pub async fn delete(
         ..Default::default()
     };
     ensure_written(
-        store::customers::update_if_version(&tx, id, current.version, model).await?,
+        store::versioned::update_if_version(&tx, id, current.version, model).await?,
         "customer",
     )?;
     tx.commit().await?;

@@ -8,7 +8,7 @@ use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::ops::visible_customer;
+use super::guard::visible_customer;
 use crate::domain::page::keyset;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::relationship::{TimelineItem, TimelineKind, TimelineRecord};
@@ -99,7 +99,7 @@ pub async fn list(
             at: r.due_at,
             kind: TimelineKind::Touchpoint,
             id: r.id,
-            record: TimelineRecord::Touchpoint(crate::domain::touchpoint::to_dto(r, now)?),
+            record: TimelineRecord::Touchpoint(crate::domain::touchpoint::row::to_dto(r, now)?),
         });
     }
 
@@ -111,7 +111,7 @@ pub async fn list(
             at: r.received_at,
             kind: TimelineKind::Complaint,
             id: r.id,
-            record: TimelineRecord::Complaint(crate::domain::complaint::ops::to_dto(r, now)?),
+            record: TimelineRecord::Complaint(crate::domain::complaint::row::to_dto(r, now)?),
         });
     }
 

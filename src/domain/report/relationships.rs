@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::DatabaseConnection;
 
 use super::{ensure_reader, period};
-use crate::domain::customer::list;
+use crate::domain::customer::listing;
 use crate::dto::customer::{CustomerListQuery, CustomerSort};
 use crate::dto::page::PageQuery;
 use crate::dto::report::{
@@ -47,7 +47,7 @@ pub async fn neglected(
         .into_iter()
         .map(|(owner_id, count)| OwnerCount { owner_id, count })
         .collect();
-    let customers = list::list(
+    let customers = listing::page_of(
         db,
         actor,
         CustomerListQuery {
@@ -56,6 +56,7 @@ pub async fn neglected(
             sort: Some(CustomerSort::ValueDesc),
             ..Default::default()
         },
+        None,
         page,
         now,
     )

@@ -3,12 +3,13 @@
 
 use chrono::{DateTime, Utc};
 use entity::segments;
-use sea_orm::{Condition, ConnectionTrait, DatabaseConnection, Set};
+use sea_orm::{DatabaseConnection, Set};
 use uuid::Uuid;
 
+use super::membership::{as_filter, membership};
 use super::{rule, sql};
 use crate::db::begin_write;
-use crate::domain::customer::list as customers;
+use crate::domain::customer::listing as customers;
 use crate::domain::page::keyset;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::customer::{Customer, CustomerListQuery};
@@ -27,59 +28,6 @@ const SEGMENT_NAME_TAKEN: &str = "a segment with this name already exists";
 
 fn ensure_manager(actor: &Actor) -> DomainResult<()> {
     actor.ensure_manager("change segments")
-}
-
-fn membership<C: ConnectionTrait>(
-    db: &C,
-    segment: &segments::Model,
-    now: DateTime<Utc>,
-) -> DomainResult<Condition> {
-    match SegmentKind::from_stored(&segment.kind)? {
-        SegmentKind::Static => Ok(store::segments::static_members(segment.id)),
-        SegmentKind::Dynamic => {
-            let stored = segment.rule.clone().unwrap_or_default();
-            // A rule saved before today's budget (or a change of the language) may no longer
-            // be accepted: the segment is reported as unevaluable, never a server error.
-            let parsed = rule::parse(&stored, "rule").map_err(|errors| {
-                let reason = errors
-                    .first()
-                    .map_or_else(String::new, |e| format!("{}: {}", e.field, e.message));
-                DomainError::conflict(format!(
-                    "the segment's stored rule cannot be evaluated ({reason}); change its rule"
-                ))
-            })?;
-            Ok(sql::condition(&parsed, db.get_database_backend(), now))
-        }
-    }
-}
-
-/// The membership condition of a segment, for the customers list filter `segment_id`.
-#[tracing::instrument(skip_all, fields(segment.id = %id))]
-pub async fn membership_of(
-    db: &DatabaseConnection,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> DomainResult<Condition> {
-    let segment = store::segments::find(db, id)
-        .await?
-        .ok_or_else(|| DomainError::invalid("segment_id", "no such segment"))?;
-    membership(db, &segment, now).map_err(|e| match e {
-        DomainError::Conflict(c) => DomainError::invalid("segment_id", c.detail),
-        other => other,
-    })
-}
-
-/// The membership condition of a segment a campaign is sent to: 404 when there is no such
-/// segment, 409 when its stored rule cannot be evaluated now.
-pub async fn membership_for_campaign(
-    db: &DatabaseConnection,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> DomainResult<Condition> {
-    let segment = store::segments::find(db, id)
-        .await?
-        .ok_or_else(|| DomainError::not_found("segment"))?;
-    membership(db, &segment, now)
 }
 
 /// Members of `segment` the actor can see.
@@ -274,7 +222,7 @@ pub async fn update(
         updated_at: Set(now),
         ..Default::default()
     };
-    let written = store::segments::update_if_version(db, id, current.version, row)
+    let written = store::versioned::update_if_version(db, id, current.version, row)
         .await
         .map_err(DomainError::unique(SEGMENT_NAME_TAKEN))?;
     ensure_written(written, "segment")?;
@@ -364,9 +312,10 @@ pub async fn members(
     page: PageQuery,
     now: DateTime<Utc>,
 ) -> DomainResult<Page<Customer>> {
-    load(db, id).await?;
-    q.segment_id = Some(id);
-    customers::list(db, actor, q, page, now).await
+    let segment = load(db, id).await?;
+    let members = as_filter(db, &segment, now)?;
+    q.segment_id = None;
+    customers::page_of(db, actor, q, Some(members), page, now).await
 }
 
 /// Counts and shows the first page of a rule's members without saving anything.

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{COLUMNS, cell_of};
 use crate::domain::customer::convert::to_dto;
-use crate::domain::customer::list::filter_of;
+use crate::domain::customer::listing::filter_of;
 use crate::dto::customer::{CustomerListQuery, CustomerSort};
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::read::{self, Row};
 use super::{OWNER_EMAIL, value_of};
-use crate::domain::customer::ownership::can_own;
+use crate::domain::customer::guard::can_own;
 use crate::domain::customer::rules::{Profile, phone_digits};
 use crate::dto::customer::CustomerCreate;
 use crate::dto::customer_csv::ImportError;

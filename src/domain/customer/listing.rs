@@ -1,17 +1,19 @@
-//! The customers list: filters translated for the store, sort keys carried in the cursor, and
-//! customers shown with their tags.
+//! Listing customers, for every screen that pages through them (the customers list, a
+//! segment's members, the neglected-customers report): filters translated for the store, sort
+//! keys carried in the cursor, and customers shown with their tags.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use entity::customers;
-use sea_orm::DatabaseConnection;
+use sea_orm::{Condition, DatabaseConnection};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::birthday;
 use super::convert::to_dto;
 use crate::domain::page::keyset;
+use crate::domain::segment::membership;
 use crate::dto::customer::{Customer, CustomerListQuery, CustomerSort};
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::time;
@@ -31,10 +33,13 @@ struct Cursor {
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
-pub async fn list(
+/// A page of the customers the query selects; `segment`, when given, is the membership of
+/// a segment the caller has read already (the query's `segment_id` is then not read again).
+pub async fn page_of(
     db: &DatabaseConnection,
     actor: &Actor,
     q: CustomerListQuery,
+    segment: Option<Condition>,
     page: PageQuery,
     now: DateTime<Utc>,
 ) -> DomainResult<Page<Customer>> {
@@ -53,7 +58,10 @@ pub async fn list(
         }),
         None => None,
     };
-    let filter = filter_of(db, q, now).await?;
+    let mut filter = filter_of(db, q, now).await?;
+    if segment.is_some() {
+        filter.segment = segment;
+    }
     let rows = store::customers::list(
         db,
         actor.customer_scope(),
@@ -153,7 +161,7 @@ pub async fn filter_of(
             }
         },
         segment: match q.segment_id {
-            Some(id) => Some(crate::domain::segment::ops::membership_of(db, id, now).await?),
+            Some(id) => Some(membership::membership_of(db, id, now).await?),
             None => None,
         },
     })

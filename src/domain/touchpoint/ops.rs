@@ -1,16 +1,16 @@
-//! Touchpoints: each contact a customer is owed. Agents see and act on the touchpoints of
-//! their own customers only; every change keeps the customer's next due time right, under the
-//! customer's row lock (see `store`, "Check-then-write"). `overdue` is derived when read.
+//! The touchpoint use cases: create, read, list, change, skip, cancel and complete.
 
 use chrono::{DateTime, Utc};
 use entity::touchpoints;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
+use super::row::{NewTouchpoint, to_dto, visible};
 use crate::db::begin_write;
-use crate::domain::customer::ops::locked_customer;
-use crate::domain::customer::ownership::check_assignee;
-use crate::domain::interaction;
+use crate::domain::customer::guard::check_assignee;
+use crate::domain::customer::guard::locked_customer;
+use crate::domain::customer::records;
+use crate::domain::interaction::record as interaction;
 use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::schedule;
 use crate::domain::version::{Precondition, ensure_written};
@@ -28,72 +28,6 @@ use crate::model::role::Actor;
 use crate::model::touchpoint::{Source, Status};
 use crate::store;
 use crate::store::touchpoints::TouchpointFilter;
-
-/// The touchpoint as the API shows it at `now`.
-pub fn to_dto(m: touchpoints::Model, now: DateTime<Utc>) -> DomainResult<Touchpoint> {
-    let status = Status::from_stored(&m.status)?;
-    Ok(Touchpoint {
-        id: m.id,
-        customer_id: m.customer_id,
-        assignee_id: m.assignee_id,
-        due_at: m.due_at,
-        channel: Channel::from_stored(&m.channel)?,
-        purpose: Purpose::from_stored(&m.purpose)?,
-        title: m.title,
-        notes: m.notes,
-        overdue: status == Status::Scheduled && m.due_at < now,
-        status,
-        source: Source::from_stored(&m.source)?,
-        playbook_id: m.playbook_id,
-        completed_at: m.completed_at,
-        interaction_id: m.interaction_id,
-        skip_reason: m.skip_reason,
-        complaint_id: m.complaint_id,
-        version: m.version,
-        created_at: m.created_at,
-        updated_at: m.updated_at,
-    })
-}
-
-/// A touchpoint about to be scheduled, whatever made it.
-pub struct NewTouchpoint {
-    pub customer_id: Uuid,
-    pub assignee_id: Uuid,
-    pub due_at: DateTime<Utc>,
-    pub channel: Channel,
-    pub purpose: Purpose,
-    pub title: String,
-    pub notes: Option<String>,
-    pub source: Source,
-}
-
-impl NewTouchpoint {
-    /// The open row; generated touchpoints then set their playbook, occurrence key and series.
-    pub fn row(self, now: DateTime<Utc>) -> touchpoints::ActiveModel {
-        touchpoints::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            customer_id: Set(self.customer_id),
-            assignee_id: Set(self.assignee_id),
-            due_at: Set(self.due_at),
-            channel: Set(self.channel.as_str().into()),
-            purpose: Set(self.purpose.as_str().into()),
-            title: Set(self.title),
-            notes: Set(self.notes),
-            status: Set(Status::Scheduled.as_str().into()),
-            source: Set(self.source.as_str().into()),
-            playbook_id: Set(None),
-            occurrence_key: Set(None),
-            series_anchor_at: Set(None),
-            completed_at: Set(None),
-            interaction_id: Set(None),
-            skip_reason: Set(None),
-            complaint_id: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-        }
-    }
-}
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn create(
@@ -141,19 +75,9 @@ pub async fn create(
         .row(now),
     )
     .await?;
-    store::touchpoints::refresh_next_due(&tx, customer.id).await?;
+    records::refresh_derived(&tx, customer.id).await?;
     tx.commit().await?;
     to_dto(row, now)
-}
-
-async fn visible<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-) -> DomainResult<touchpoints::Model> {
-    store::touchpoints::find_visible(db, id, actor.customer_scope())
-        .await?
-        .ok_or_else(|| DomainError::not_found("touchpoint"))
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, touchpoint.id = %id))]
@@ -268,10 +192,10 @@ pub async fn update(
         ..Default::default()
     };
     ensure_written(
-        store::touchpoints::update_if_version(&tx, id, current.version, row).await?,
+        store::versioned::update_if_version(&tx, id, current.version, row).await?,
         "touchpoint",
     )?;
-    store::touchpoints::refresh_next_due(&tx, current.customer_id).await?;
+    records::refresh_derived(&tx, current.customer_id).await?;
     let updated = visible(&tx, actor, id).await?;
     tx.commit().await?;
     to_dto(updated, now)
@@ -296,10 +220,10 @@ async fn close(
         ..Default::default()
     };
     ensure_written(
-        store::touchpoints::update_if_version(&tx, id, current.version, row).await?,
+        store::versioned::update_if_version(&tx, id, current.version, row).await?,
         "touchpoint",
     )?;
-    store::touchpoints::refresh_next_due(&tx, current.customer_id).await?;
+    records::refresh_derived(&tx, current.customer_id).await?;
     // A skipped occurrence of a series is followed by the next; a cancelled one ends it.
     if status == Status::Skipped {
         schedule::after_closed(&tx, &current, now).await?;
@@ -371,44 +295,4 @@ pub async fn complete(
     let updated = visible(&tx, actor, id).await?;
     tx.commit().await?;
     to_dto(updated, now)
-}
-
-/// For an interaction naming `id`: the touchpoint, when it is open and belongs to `customer`
-/// (and is visible to the actor). The customer is already locked by the caller.
-pub async fn open_of_customer(
-    tx: &DatabaseTransaction,
-    actor: &Actor,
-    id: Uuid,
-    customer: Uuid,
-) -> DomainResult<Option<touchpoints::Model>> {
-    let found = store::touchpoints::find_visible(tx, id, actor.customer_scope()).await?;
-    Ok(match found {
-        Some(t) if t.customer_id == customer && t.status == Status::Scheduled.as_str() => Some(t),
-        _ => None,
-    })
-}
-
-/// Closes a touchpoint as done by `interaction`, and refreshes its customer's next due time.
-pub async fn mark_done(
-    tx: &DatabaseTransaction,
-    open: &touchpoints::Model,
-    interaction: Uuid,
-    occurred_at: DateTime<Utc>,
-    now: DateTime<Utc>,
-) -> DomainResult<()> {
-    let row = touchpoints::ActiveModel {
-        status: Set(Status::Done.as_str().into()),
-        completed_at: Set(Some(occurred_at)),
-        interaction_id: Set(Some(interaction)),
-        version: Set(open.version + 1),
-        updated_at: Set(now),
-        ..Default::default()
-    };
-    ensure_written(
-        store::touchpoints::update_if_version(tx, open.id, open.version, row).await?,
-        "touchpoint",
-    )?;
-    store::touchpoints::refresh_next_due(tx, open.customer_id).await?;
-    schedule::after_closed(tx, open, now).await?;
-    Ok(())
 }

@@ -1,0 +1,41 @@
+//! The hand-over of open complaints when their holder changes (a customer handed off, a
+//! user deactivated), inside the caller's write.
+
+use chrono::{DateTime, Utc};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::events::{self, Event};
+use super::row::instant;
+use crate::model::complaint::ComplaintEventKind;
+use crate::model::error::DomainResult;
+use crate::store;
+
+/// Moves the open complaints `from` holds (of one customer, or all of them) to `to`,
+/// recording each assignment. Returns how many moved.
+pub async fn hand_over<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Option<Uuid>,
+    from: Uuid,
+    to: Uuid,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let now = instant(now);
+    let held = store::complaints::open_held_by(db, customer_id, from).await?;
+    let ids: Vec<Uuid> = held.iter().map(|c| c.id).collect();
+    store::complaints::reassign(db, &ids, to, now).await?;
+    for id in &ids {
+        let moved = Event::new(ComplaintEventKind::Assignment, Some(by))
+            .details(json!({"from_assignee_id": from, "to_assignee_id": to}))
+            .note(Some("open work handed over".into()));
+        events::append(db, *id, vec![moved], now).await?;
+    }
+    Ok(ids.len() as u64)
+}
+
+/// How many open complaints `user` holds.
+pub async fn open_held<C: ConnectionTrait>(db: &C, user: Uuid) -> DomainResult<usize> {
+    Ok(store::complaints::open_held_by(db, None, user).await?.len())
+}
