@@ -245,17 +245,22 @@ impl Settings {
             return Err(invalid("RAPPORT_CAMPAIGN_MAX_MEMBERS", "must be positive"));
         }
 
+        let defaults = crate::domain::report::TierThresholds::default();
         let tier_thresholds = crate::domain::report::TierThresholds {
-            key_months: parse_number(get("RAPPORT_TIER_KEY_MONTHS"), "RAPPORT_TIER_KEY_MONTHS", 9)?,
+            key_months: parse_number(
+                get("RAPPORT_TIER_KEY_MONTHS"),
+                "RAPPORT_TIER_KEY_MONTHS",
+                defaults.key_months,
+            )?,
             important_purchases: parse_number(
                 get("RAPPORT_TIER_IMPORTANT_PURCHASES"),
                 "RAPPORT_TIER_IMPORTANT_PURCHASES",
-                6,
+                defaults.important_purchases,
             )?,
             important_amount_minor: parse_number(
                 get("RAPPORT_TIER_IMPORTANT_AMOUNT_MINOR"),
                 "RAPPORT_TIER_IMPORTANT_AMOUNT_MINOR",
-                500_000,
+                defaults.important_amount_minor,
             )?,
         };
         if !(1..=12).contains(&tier_thresholds.key_months) {

@@ -101,7 +101,7 @@ pub async fn unlock_migrations(db: &DatabaseConnection, succeeded: bool) -> Resu
 }
 
 /// Key of the migration lock ("rapm" in ASCII); the CSV import's
-/// (`store::customers::lock_imports`) is another.
+/// (`store::customer_import::lock_imports`) is another.
 const MIGRATION_LOCK: i64 = 0x7261_706d;
 
 async fn connect_pool(

@@ -13,7 +13,6 @@ pub mod domain;
 pub mod dto;
 pub mod http;
 pub mod model;
-pub mod openapi;
 pub mod probe;
 pub mod scheduler;
 pub mod startup;

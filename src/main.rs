@@ -5,8 +5,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use rapport::config::{DEFAULT_BIND, Settings};
+use rapport::http::openapi;
 use rapport::startup::{Application, prepare_database};
-use rapport::{http, openapi, probe, scheduler, telemetry};
+use rapport::{http, probe, scheduler, telemetry};
 
 const USAGE: &str = "usage: rapport [serve | migrate | openapi | scheduler run-once | health]";
 

@@ -24,10 +24,10 @@ use crate::config::Settings;
 use crate::domain::budget::{self, Evaluations};
 use crate::domain::token::TokenKeys;
 use crate::http::extract::JSON_LIMIT;
+use crate::http::request_span::RequestSpan;
 use crate::http::routing::{MethodTable, configure, fallback};
 use crate::http::state::AppState;
 use crate::model::error::DomainError;
-use crate::telemetry::RequestSpan;
 use crate::{db, domain, http, scheduler, telemetry};
 
 pub struct Application {

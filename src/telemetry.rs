@@ -4,14 +4,9 @@
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use actix_web::Error;
-use actix_web::HttpMessage;
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tracing::field::{Field, Visit};
-use tracing::{Event, Level, Span, Subscriber};
-use tracing_actix_web::{DefaultRootSpanBuilder, RootSpanBuilder};
+use tracing::{Event, Level, Subscriber};
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 use tracing_subscriber::util::SubscriberInitExt;
@@ -19,7 +14,6 @@ use tracing_subscriber::{EnvFilter, Registry};
 
 use crate::config::LogFormat;
 use crate::db::PoolUsage;
-use crate::http::middleware::RequestId;
 
 /// Where sqlx reports how long a connection took to acquire (see `db::timed_acquire`).
 const POOL_ACQUIRE_TARGET: &str = "sqlx::pool::acquire";
@@ -146,33 +140,5 @@ pub fn render_metrics() -> String {
             handle.render()
         }
         _ => String::new(),
-    }
-}
-
-/// The root span of each request, carrying its request id so every log line has it.
-pub struct RequestSpan;
-
-impl RootSpanBuilder for RequestSpan {
-    fn on_request_start(request: &ServiceRequest) -> Span {
-        let id = request
-            .extensions()
-            .get::<RequestId>()
-            .map(|r| r.0.clone())
-            .unwrap_or_default();
-        // Our own span rather than the library's, whose `request_id` is always generated.
-        tracing::info_span!(
-            "http_request",
-            http.method = %request.method(),
-            http.route = %request.match_pattern().unwrap_or_default(),
-            http.status_code = tracing::field::Empty,
-            request_id = %id,
-            otel.status_code = tracing::field::Empty,
-            exception.message = tracing::field::Empty,
-            exception.details = tracing::field::Empty,
-        )
-    }
-
-    fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
-        DefaultRootSpanBuilder::on_request_end(span, outcome);
     }
 }

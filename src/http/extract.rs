@@ -64,18 +64,9 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Json<T> {
         if declared.is_some_and(|n| n > JSON_LIMIT) {
             return Box::pin(ready(Err(too_large())));
         }
-        let mut payload = payload.take();
+        let payload = payload.take();
         Box::pin(async move {
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|_| {
-                    ApiError::BadRequest("the request body could not be read".into())
-                })?;
-                if body.len() + chunk.len() > JSON_LIMIT {
-                    return Err(too_large());
-                }
-                body.extend_from_slice(&chunk);
-            }
+            let body = read_body(payload, JSON_LIMIT).await?;
             let value: T = parse_json(&body)?;
             value
                 .validate()
@@ -87,6 +78,20 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Json<T> {
 
 fn too_large() -> ApiError {
     too_large_for(JSON_LIMIT)
+}
+
+/// Reads a request body whole, refusing it (413) as soon as it passes `limit` bytes.
+pub async fn read_body(mut payload: Payload, limit: usize) -> Result<web::Bytes, ApiError> {
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk =
+            chunk.map_err(|_| ApiError::BadRequest("the request body could not be read".into()))?;
+        if body.len() + chunk.len() > limit {
+            return Err(too_large_for(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
 }
 
 pub fn too_large_for(limit: usize) -> ApiError {
@@ -112,20 +117,8 @@ impl FromRequest for CsvBody {
                 "send the file as text/csv".into(),
             ))));
         }
-        let mut payload = payload.take();
-        Box::pin(async move {
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|_| {
-                    ApiError::BadRequest("the request body could not be read".into())
-                })?;
-                if body.len() + chunk.len() > CSV_LIMIT {
-                    return Err(too_large_for(CSV_LIMIT));
-                }
-                body.extend_from_slice(&chunk);
-            }
-            Ok(CsvBody(body.freeze()))
-        })
+        let payload = payload.take();
+        Box::pin(async move { Ok(CsvBody(read_body(payload, CSV_LIMIT).await?)) })
     }
 }
 

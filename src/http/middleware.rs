@@ -10,12 +10,11 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, HttpResponse, ResponseError, web};
-use futures_util::StreamExt;
 
 use crate::domain::idempotency::{self, Claim, StoredResponse};
 use crate::domain::user::actor_for_token;
 use crate::http::error::ApiError;
-use crate::http::extract::{bearer_token, body_limit, too_large_for};
+use crate::http::extract::{bearer_token, body_limit, read_body};
 use crate::http::state::AppState;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -137,21 +136,10 @@ pub async fn idempotency(
     };
 
     let limit = body_limit(req.path());
-    let mut payload = req.take_payload();
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let Ok(chunk) = chunk else {
-            return Ok(problem(
-                req,
-                ApiError::BadRequest("the request body could not be read".into()),
-            ));
-        };
-        if body.len() + chunk.len() > limit {
-            return Ok(problem(req, too_large_for(limit)));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    let body = body.freeze();
+    let body = match read_body(req.take_payload(), limit).await {
+        Ok(body) => body,
+        Err(err) => return Ok(problem(req, err)),
+    };
     let method = req.method().as_str().to_string();
     let target = req
         .uri()

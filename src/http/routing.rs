@@ -96,10 +96,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
 pub fn document() -> OpenApi {
     let (_, paths) = actix_web::App::new()
         .into_utoipa_app()
-        .openapi(crate::openapi::base())
+        .openapi(crate::http::openapi::base())
         .configure(configure)
         .split_for_parts();
-    crate::openapi::finish(paths)
+    crate::http::openapi::finish(paths)
 }
 
 /// Path templates and the methods each accepts, for 405 answers.

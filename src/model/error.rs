@@ -148,8 +148,11 @@ impl From<DbErr> for DomainError {
             Some(SqlErr::UniqueConstraintViolation(_)) => {
                 return Self::conflict("a record with the same unique value already exists");
             }
-            Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
-                return Self::conflict("the change refers to a record that does not exist");
+            Some(SqlErr::ForeignKeyConstraintViolation(message)) => {
+                return Self::invalid(
+                    referring_field(&message),
+                    "refers to a record that does not exist",
+                );
             }
             _ => {}
         }
@@ -169,6 +172,26 @@ impl From<DbErr> for DomainError {
             _ => Self::Internal(err.to_string()),
         }
     }
+}
+
+/// The request field behind a foreign key, named by its constraint (`fk_<table>_<field>`,
+/// which PostgreSQL quotes in its message; SQLite names no constraint, so the body is blamed).
+fn referring_field(message: &str) -> &'static str {
+    const FIELDS: [(&str, &str); 9] = [
+        ("_referred_by\"", "referred_by_id"),
+        ("_owner\"", "owner_id"),
+        ("_assignee\"", "assignee_id"),
+        ("_to\"", "owner_id"),
+        ("_user\"", "user_id"),
+        ("_segment\"", "segment_id"),
+        ("_complaint\"", "complaint_id"),
+        ("_customer\"", "customer_id"),
+        ("_touchpoint\"", "touchpoint_id"),
+    ];
+    FIELDS
+        .iter()
+        .find(|(suffix, _)| message.contains(suffix))
+        .map_or("body", |(_, field)| field)
 }
 
 /// Failures that a retry may not meet: the connection, the pool, a lock that could not be
@@ -212,6 +235,17 @@ mod tests {
         assert_eq!(FieldError::new("email", "short").field, "email");
         assert_eq!(bounded("abc".into(), 3), "abc");
         assert_eq!(bounded("abcd".into(), 3), "ab…");
+    }
+
+    #[test]
+    fn a_missing_reference_names_its_field() {
+        let pg = r#"insert or update on table "customers" violates foreign key constraint "fk_customers_referred_by""#;
+        assert_eq!(referring_field(pg), "referred_by_id");
+        let pg = r#"insert or update on table "touchpoints" violates foreign key constraint "fk_touchpoints_assignee""#;
+        assert_eq!(referring_field(pg), "assignee_id");
+        assert_eq!(referring_field("FOREIGN KEY constraint failed"), "body");
+        let err = DomainError::from(DbErr::Exec(RuntimeErr::Internal("x".into())));
+        assert!(matches!(err, DomainError::Internal(_)));
     }
 
     #[test]

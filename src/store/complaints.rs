@@ -20,29 +20,6 @@ fn repaired() -> [&'static str; 2] {
     ComplaintStatus::REPAIRED.map(ComplaintStatus::as_str)
 }
 
-pub async fn find_visible<C: ConnectionTrait>(
-    db: &C,
-    id: Uuid,
-    scope: CustomerScope,
-) -> DbResult<Option<complaints::Model>> {
-    complaints::Entity::find_by_id(id)
-        .filter(super::scope::records_of(
-            complaints::Column::CustomerId,
-            scope,
-        ))
-        .one(db)
-        .await
-}
-
-/// The complaint, locked until the transaction ends (see "Check-then-write"); callers that
-/// also lock its customer lock the customer first.
-pub async fn lock<C: ConnectionTrait>(tx: &C, id: Uuid) -> DbResult<Option<complaints::Model>> {
-    complaints::Entity::find_by_id(id)
-        .lock_exclusive()
-        .one(tx)
-        .await
-}
-
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     row: complaints::ActiveModel,
@@ -238,21 +215,13 @@ pub async fn of_customer_newest<C: ConnectionTrait>(
     inclusive_at: bool,
     limit: u64,
 ) -> DbResult<Rows<complaints::Model>> {
-    use complaints::Column;
-    let mut query = complaints::Entity::find().filter(Column::CustomerId.eq(customer_id));
-    if let Some((at, id)) = before {
-        query = query.filter(super::page::before(
-            Column::ReceivedAt,
-            Column::Id,
-            at,
-            id,
-            inclusive_at,
-        ));
-    }
-    let query = query
-        .order_by_desc(Column::ReceivedAt)
-        .order_by_desc(Column::Id);
-    super::page::fetch(db, query, limit).await
+    use complaints::{Column, Entity};
+    let columns = super::page::Newest::<Entity> {
+        customer: Column::CustomerId,
+        at: Column::ReceivedAt,
+        id: Column::Id,
+    };
+    super::page::newest_of_customer(db, columns, customer_id, before, inclusive_at, limit).await
 }
 
 pub async fn insert_event<C: ConnectionTrait>(

@@ -20,20 +20,6 @@ pub struct InteractionFilter {
     pub to: Option<DateTime<Utc>>,
 }
 
-pub async fn find_visible<C: ConnectionTrait>(
-    db: &C,
-    id: Uuid,
-    scope: CustomerScope,
-) -> DbResult<Option<interactions::Model>> {
-    interactions::Entity::find_by_id(id)
-        .filter(super::scope::records_of(
-            interactions::Column::CustomerId,
-            scope,
-        ))
-        .one(db)
-        .await
-}
-
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     row: interactions::ActiveModel,

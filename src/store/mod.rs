@@ -17,6 +17,7 @@
 //! writers never wait for each other.
 
 pub mod complaints;
+pub mod customer_import;
 pub mod customer_records;
 pub mod customers;
 pub mod derived;

@@ -2,7 +2,10 @@
 //! row only says that another page follows.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QuerySelect, Select};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
+};
 use uuid::Uuid;
 
 use super::DbResult;
@@ -32,6 +35,36 @@ where
 {
     let items = query.limit(limit + 1).all(db).await?;
     Ok(Rows::cut(items, limit))
+}
+
+/// Where a customer's rows of one kind are read newest first: the entity's customer, time and
+/// id columns.
+pub struct Newest<E: EntityTrait> {
+    pub customer: E::Column,
+    pub at: E::Column,
+    pub id: E::Column,
+}
+
+/// A page of one customer's rows, newest first, before the `(at, id)` position (see
+/// [`before`] for `whole_instant`).
+pub async fn newest_of_customer<E, C>(
+    db: &C,
+    columns: Newest<E>,
+    customer_id: Uuid,
+    position: Option<(DateTime<Utc>, Uuid)>,
+    whole_instant: bool,
+    limit: u64,
+) -> DbResult<Rows<E::Model>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let mut query = E::find().filter(columns.customer.eq(customer_id));
+    if let Some((at, id)) = position {
+        query = query.filter(before(columns.at, columns.id, at, id, whole_instant));
+    }
+    let query = query.order_by_desc(columns.at).order_by_desc(columns.id);
+    fetch(db, query, limit).await
 }
 
 /// Rows strictly before `(at, id)` in descending order. With `whole_instant`, every row at

@@ -2,9 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use entity::purchases;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::DbResult;
@@ -41,19 +39,11 @@ pub async fn list<C: ConnectionTrait>(
     inclusive_at: bool,
     limit: u64,
 ) -> DbResult<Rows<purchases::Model>> {
-    use purchases::Column;
-    let mut query = purchases::Entity::find().filter(Column::CustomerId.eq(customer_id));
-    if let Some((at, id)) = before {
-        query = query.filter(super::page::before(
-            Column::OccurredAt,
-            Column::Id,
-            at,
-            id,
-            inclusive_at,
-        ));
-    }
-    let query = query
-        .order_by_desc(Column::OccurredAt)
-        .order_by_desc(Column::Id);
-    super::page::fetch(db, query, limit).await
+    use purchases::{Column, Entity};
+    let columns = super::page::Newest::<Entity> {
+        customer: Column::CustomerId,
+        at: Column::OccurredAt,
+        id: Column::Id,
+    };
+    super::page::newest_of_customer(db, columns, customer_id, before, inclusive_at, limit).await
 }

@@ -19,20 +19,6 @@ use crate::model::touchpoint::Status;
 /// The stored word of an open touchpoint.
 const SCHEDULED: &str = Status::Scheduled.as_str();
 
-pub async fn find_visible<C: ConnectionTrait>(
-    db: &C,
-    id: Uuid,
-    scope: CustomerScope,
-) -> DbResult<Option<touchpoints::Model>> {
-    touchpoints::Entity::find_by_id(id)
-        .filter(super::scope::records_of(
-            touchpoints::Column::CustomerId,
-            scope,
-        ))
-        .one(db)
-        .await
-}
-
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     row: touchpoints::ActiveModel,
@@ -290,19 +276,13 @@ pub async fn of_customer_newest<C: ConnectionTrait>(
     inclusive_at: bool,
     limit: u64,
 ) -> DbResult<Rows<touchpoints::Model>> {
-    use touchpoints::Column;
-    let mut query = touchpoints::Entity::find().filter(Column::CustomerId.eq(customer_id));
-    if let Some((at, id)) = before {
-        query = query.filter(super::page::before(
-            Column::DueAt,
-            Column::Id,
-            at,
-            id,
-            inclusive_at,
-        ));
-    }
-    let query = query.order_by_desc(Column::DueAt).order_by_desc(Column::Id);
-    super::page::fetch(db, query, limit).await
+    use touchpoints::{Column, Entity};
+    let columns = super::page::Newest::<Entity> {
+        customer: Column::CustomerId,
+        at: Column::DueAt,
+        id: Column::Id,
+    };
+    super::page::newest_of_customer(db, columns, customer_id, before, inclusive_at, limit).await
 }
 
 /// The open touchpoints that follow up `complaint_id`.

@@ -2,10 +2,13 @@
 //! bumps, and a write that lands only on the version the caller read.
 
 use entity::{complaints, customers, interactions, playbooks, segments, touchpoints, users};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+};
 use uuid::Uuid;
 
 use super::DbResult;
+use crate::model::role::CustomerScope;
 
 /// An entity with a `Uuid` id and an `i32` version.
 pub trait Versioned: EntityTrait {
@@ -52,4 +55,50 @@ where
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
+}
+
+/// A versioned record that hangs off a customer and is visible with it.
+pub trait CustomerRecord: Versioned {
+    const CUSTOMER: Self::Column;
+
+    fn customer_of(model: &Self::Model) -> Uuid;
+}
+
+macro_rules! customer_record {
+    ($($entity:ident),+) => {
+        $(impl CustomerRecord for $entity::Entity {
+            const CUSTOMER: Self::Column = $entity::Column::CustomerId;
+
+            fn customer_of(model: &Self::Model) -> Uuid {
+                model.customer_id
+            }
+        })+
+    };
+}
+
+customer_record!(complaints, interactions, touchpoints);
+
+/// The record `id`, when its customer is in `scope`.
+pub async fn find_visible<E: CustomerRecord, C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    scope: CustomerScope,
+) -> DbResult<Option<E::Model>> {
+    E::find()
+        .filter(E::ID.eq(id))
+        .filter(super::scope::records_of(E::CUSTOMER, scope))
+        .one(db)
+        .await
+}
+
+/// The row `id`, locked until the transaction ends (see "Check-then-write").
+pub async fn lock<E: Versioned, C: ConnectionTrait>(
+    tx: &C,
+    id: Uuid,
+) -> DbResult<Option<E::Model>> {
+    E::find()
+        .filter(E::ID.eq(id))
+        .lock_exclusive()
+        .one(tx)
+        .await
 }

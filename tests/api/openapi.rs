@@ -4,7 +4,7 @@ use serde_json::Value;
 
 #[test]
 fn committed_document_matches_the_code() {
-    let generated = rapport::openapi::to_pretty_json(&rapport::http::routing::document());
+    let generated = rapport::http::openapi::to_pretty_json(&rapport::http::routing::document());
     let committed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))
             .unwrap_or_default();

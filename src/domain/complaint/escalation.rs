@@ -69,7 +69,8 @@ async fn next_assignee(
 }
 
 async fn escalate(tx: &DatabaseTransaction, id: Uuid, now: DateTime<Utc>) -> DomainResult<u64> {
-    let Some(current) = store::complaints::lock(tx, id).await? else {
+    let Some(current) = store::versioned::lock::<entity::complaints::Entity, _>(tx, id).await?
+    else {
         return Ok(0);
     };
     let mut sla = SlaState::of(&current)?;

@@ -12,7 +12,7 @@ use super::policy;
 use super::row::{blank, instant, set_sla, to_dto, visible};
 use super::sla::SlaState;
 use crate::db::begin_write;
-use crate::domain::customer::guard::check_assignee;
+use crate::domain::customer::guard::parent_for_new;
 use crate::domain::customer::records;
 use crate::domain::interaction::record::check_not_future;
 use crate::domain::page::keyset;
@@ -44,24 +44,15 @@ pub async fn create(
         errors.push(e);
     }
     let tx = begin_write(db).await?;
-    let customer =
-        store::customers::lock_visible(&tx, input.customer_id, actor.customer_scope()).await?;
-    let Some(customer) = customer else {
-        return Err(DomainError::invalid("customer_id", "no such customer"));
-    };
-    let assignee = input.assignee_id.unwrap_or(customer.owner_id);
-    check_assignee(
+    let (customer, assignee) = parent_for_new(
         &tx,
         actor,
-        assignee,
-        customer.owner_id,
+        input.customer_id,
+        input.assignee_id,
         "complaints",
-        &mut errors,
+        errors,
     )
     .await?;
-    if !errors.is_empty() {
-        return Err(DomainError::Validation(errors));
-    }
     let severity = input.severity.unwrap_or(Severity::Medium);
     let sla = SlaState::received(received_at, policy::of(&tx, severity).await?);
     let id = Uuid::now_v7();

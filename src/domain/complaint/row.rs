@@ -7,7 +7,7 @@ use sea_orm::{ConnectionTrait, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use super::sla::SlaState;
-use crate::domain::customer::guard::locked_customer;
+use crate::domain::customer::guard::for_change;
 use crate::dto::complaint::Complaint;
 use crate::model::complaint::{ComplaintCategory, ComplaintKind, Severity};
 use crate::model::customer::Channel;
@@ -73,7 +73,7 @@ pub async fn visible<C: ConnectionTrait>(
     actor: &Actor,
     id: Uuid,
 ) -> DomainResult<complaints::Model> {
-    store::complaints::find_visible(db, id, actor.customer_scope())
+    store::versioned::find_visible::<entity::complaints::Entity, _>(db, id, actor.customer_scope())
         .await?
         .ok_or_else(|| DomainError::not_found("complaint"))
 }
@@ -85,13 +85,7 @@ pub async fn locked_for_change(
     actor: &Actor,
     id: Uuid,
 ) -> DomainResult<(entity::customers::Model, complaints::Model)> {
-    let found = visible(tx, actor, id).await?;
-    let customer = locked_customer(tx, actor, found.customer_id).await?;
-    actor.ensure_can_write()?;
-    let current = store::complaints::lock(tx, id)
-        .await?
-        .ok_or_else(|| DomainError::not_found("complaint"))?;
-    Ok((customer, current))
+    for_change::<complaints::Entity>(tx, actor, id, "complaint").await
 }
 
 pub fn blank(text: Option<&str>) -> bool {

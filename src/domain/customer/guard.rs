@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::{Actor, CustomerScope, Role};
 use crate::store;
+use crate::store::versioned::CustomerRecord;
 
 /// The customer, if the actor may see it; 404 otherwise, so existence does not leak.
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, customer.id = %id))]
@@ -85,4 +86,49 @@ pub async fn check_assignee(
         "must be an active user who can own customers",
     ));
     Ok(())
+}
+
+/// A record of a customer, found for change: visible to the actor (404 as `what` otherwise),
+/// its customer locked first, the actor allowed to write, then the record itself locked and
+/// read again, so that what is checked is what a concurrent writer left.
+pub async fn for_change<E: CustomerRecord>(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    id: Uuid,
+    what: &str,
+) -> DomainResult<(customers::Model, E::Model)> {
+    let found = store::versioned::find_visible::<E, _>(tx, id, actor.customer_scope())
+        .await?
+        .ok_or_else(|| DomainError::not_found(what))?;
+    let customer = locked_customer(tx, actor, E::customer_of(&found)).await?;
+    actor.ensure_can_write()?;
+    let current = store::versioned::lock::<E, _>(tx, id)
+        .await?
+        .ok_or_else(|| DomainError::not_found(what))?;
+    Ok((customer, current))
+}
+
+/// The customer a new record is created under, locked (a customer the actor cannot see is
+/// answered as one that does not exist, naming `customer_id`), and who the new work goes to:
+/// `assignee` or else the owner, checked as [`check_assignee`] does. Every error found so far
+/// and here is answered together.
+pub async fn parent_for_new(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    customer_id: Uuid,
+    assignee: Option<Uuid>,
+    what: &str,
+    mut errors: Vec<FieldError>,
+) -> DomainResult<(customers::Model, Uuid)> {
+    let Some(customer) =
+        store::customers::lock_visible(tx, customer_id, actor.customer_scope()).await?
+    else {
+        return Err(DomainError::invalid("customer_id", "no such customer"));
+    };
+    let assignee = assignee.unwrap_or(customer.owner_id);
+    check_assignee(tx, actor, assignee, customer.owner_id, what, &mut errors).await?;
+    if !errors.is_empty() {
+        return Err(DomainError::Validation(errors));
+    }
+    Ok((customer, assignee))
 }

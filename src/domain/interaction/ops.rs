@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::record::{check_not_future, create_in};
 use crate::db::begin_write;
+use crate::domain::customer::guard::for_change;
 use crate::domain::customer::records;
 use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::version::{Precondition, ensure_written};
@@ -34,10 +35,14 @@ pub async fn create(
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, interaction.id = %id))]
 pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> DomainResult<Interaction> {
-    store::interactions::find_visible(db, id, actor.customer_scope())
-        .await?
-        .ok_or_else(|| DomainError::not_found("interaction"))?
-        .try_into()
+    store::versioned::find_visible::<entity::interactions::Entity, _>(
+        db,
+        id,
+        actor.customer_scope(),
+    )
+    .await?
+    .ok_or_else(|| DomainError::not_found("interaction"))?
+    .try_into()
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, interaction.id = %id))]
@@ -50,11 +55,7 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> DomainResult<Interaction> {
     let tx = begin_write(db).await?;
-    let current = store::interactions::find_visible(&tx, id, actor.customer_scope())
-        .await?
-        .ok_or_else(|| DomainError::not_found("interaction"))?;
-    store::customers::lock_visible(&tx, current.customer_id, CustomerScope::All).await?;
-    actor.ensure_can_write()?;
+    let (_, current) = for_change::<interactions::Entity>(&tx, actor, id, "interaction").await?;
     if let Some(at) = patch.occurred_at {
         check_not_future("occurred_at", at, now).map_err(|e| DomainError::Validation(vec![e]))?;
     }
@@ -88,9 +89,13 @@ pub async fn update(
         "interaction",
     )?;
     records::refresh_derived(&tx, current.customer_id).await?;
-    let updated = store::interactions::find_visible(&tx, id, CustomerScope::All)
-        .await?
-        .ok_or_else(|| DomainError::not_found("interaction"))?;
+    let updated = store::versioned::find_visible::<entity::interactions::Entity, _>(
+        &tx,
+        id,
+        CustomerScope::All,
+    )
+    .await?
+    .ok_or_else(|| DomainError::not_found("interaction"))?;
     tx.commit().await?;
     updated.try_into()
 }
@@ -103,11 +108,7 @@ pub async fn delete(
     precondition: &Precondition,
 ) -> DomainResult<()> {
     let tx = begin_write(db).await?;
-    let current = store::interactions::find_visible(&tx, id, actor.customer_scope())
-        .await?
-        .ok_or_else(|| DomainError::not_found("interaction"))?;
-    store::customers::lock_visible(&tx, current.customer_id, CustomerScope::All).await?;
-    actor.ensure_can_write()?;
+    let (_, current) = for_change::<interactions::Entity>(&tx, actor, id, "interaction").await?;
     precondition.check(current.version)?;
     store::interactions::delete(&tx, id).await?;
     records::refresh_derived(&tx, current.customer_id).await?;

@@ -7,8 +7,8 @@ use uuid::Uuid;
 
 use super::row::{NewTouchpoint, to_dto, visible};
 use crate::db::begin_write;
-use crate::domain::customer::guard::check_assignee;
-use crate::domain::customer::guard::locked_customer;
+use crate::domain::customer::guard::for_change;
+use crate::domain::customer::guard::{check_assignee, parent_for_new};
 use crate::domain::customer::records;
 use crate::domain::interaction::record as interaction;
 use crate::domain::page::{TimeCursor, keyset};
@@ -42,24 +42,15 @@ pub async fn create(
         errors.push(FieldError::new("title", "must not be blank"));
     }
     let tx = begin_write(db).await?;
-    let customer =
-        store::customers::lock_visible(&tx, input.customer_id, actor.customer_scope()).await?;
-    let Some(customer) = customer else {
-        return Err(DomainError::invalid("customer_id", "no such customer"));
-    };
-    let assignee = input.assignee_id.unwrap_or(customer.owner_id);
-    check_assignee(
+    let (customer, assignee) = parent_for_new(
         &tx,
         actor,
-        assignee,
-        customer.owner_id,
+        input.customer_id,
+        input.assignee_id,
         "touchpoints",
-        &mut errors,
+        errors,
     )
     .await?;
-    if !errors.is_empty() {
-        return Err(DomainError::Validation(errors));
-    }
     let row = store::touchpoints::insert(
         &tx,
         NewTouchpoint {
@@ -129,11 +120,9 @@ async fn open_for_change(
     actor: &Actor,
     id: Uuid,
 ) -> DomainResult<(entity::customers::Model, touchpoints::Model)> {
-    let found = visible(tx, actor, id).await?;
-    let customer = locked_customer(tx, actor, found.customer_id).await?;
-    actor.ensure_can_write()?;
-    // Read again under the lock: a concurrent completion may have closed it meanwhile.
-    let current = visible(tx, actor, id).await?;
+    let (customer, current) =
+        for_change::<touchpoints::Entity>(tx, actor, id, "touchpoint").await?;
+    // Under the lock: a concurrent completion may have closed it meanwhile.
     if Status::from_stored(&current.status)? != Status::Scheduled {
         return Err(DomainError::conflict(format!(
             "the touchpoint is {} already",

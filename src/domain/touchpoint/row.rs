@@ -85,7 +85,7 @@ pub async fn visible<C: sea_orm::ConnectionTrait>(
     actor: &Actor,
     id: Uuid,
 ) -> DomainResult<touchpoints::Model> {
-    store::touchpoints::find_visible(db, id, actor.customer_scope())
+    store::versioned::find_visible::<entity::touchpoints::Entity, _>(db, id, actor.customer_scope())
         .await?
         .ok_or_else(|| DomainError::not_found("touchpoint"))
 }
@@ -98,7 +98,12 @@ pub async fn open_of_customer(
     id: Uuid,
     customer: Uuid,
 ) -> DomainResult<Option<touchpoints::Model>> {
-    let found = store::touchpoints::find_visible(tx, id, actor.customer_scope()).await?;
+    let found = store::versioned::find_visible::<entity::touchpoints::Entity, _>(
+        tx,
+        id,
+        actor.customer_scope(),
+    )
+    .await?;
     Ok(match found {
         Some(t) if t.customer_id == customer && t.status == Status::Scheduled.as_str() => Some(t),
         _ => None,

@@ -55,7 +55,7 @@ async fn existing(
         emails: HashMap::new(),
         digits: HashMap::new(),
     };
-    for m in store::customers::matching(tx, scope, &ids, &emails, &digits).await? {
+    for m in store::customer_import::matching(tx, scope, &ids, &emails, &digits).await? {
         found.ids.insert(m.id);
         if let Some(email) = m.email {
             let known = found.emails.entry(email).or_insert(m.id);
@@ -107,7 +107,7 @@ pub async fn import(
         .collect();
 
     let tx = begin_write(db).await?;
-    store::customers::lock_imports(&tx).await?;
+    store::customer_import::lock_imports(&tx).await?;
     let mut lookups = lookups(&tx, &table).await?;
     let mut decoded = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
@@ -191,7 +191,7 @@ pub async fn import(
         create_all(&tx, actor, creates, now).await?;
         tx.commit().await?;
         if result.created >= REFRESH_STATISTICS_AFTER {
-            store::customers::refresh_statistics(db).await?;
+            store::customer_import::refresh_statistics(db).await?;
         }
     }
     result.errors.sort_by_key(|e| e.row);
@@ -290,7 +290,7 @@ async fn create_all(
                 now,
             ));
         }
-        store::customers::insert_new(tx, rows, tags, dates, changes).await?;
+        store::customer_import::insert_new(tx, rows, tags, dates, changes).await?;
     }
     if store::playbooks::any_active_for(tx, Trigger::CustomerCreated.as_str()).await? {
         for id in ids {
