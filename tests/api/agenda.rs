@@ -1,13 +1,9 @@
-use chrono::{DateTime, Duration, SecondsFormat, Timelike, Utc};
+use chrono::{Duration, Timelike, Utc};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::db_test;
 use crate::helpers::*;
-
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 /// Dates and the titles due on each, in order.
 fn days(agenda: &Value) -> Vec<(String, Vec<String>)> {

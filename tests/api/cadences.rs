@@ -1,32 +1,17 @@
 //! Touchpoints generated from playbooks: each purchase schedules the steps of the customer's
 //! playbook and (re)starts its recurring series; closing an occurrence schedules the next.
 
-use chrono::{DateTime, Duration, Months, SecondsFormat, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Duration, Months, TimeZone, Timelike, Utc};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::db_test;
 use crate::helpers::*;
 
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
 /// A whole-second instant `ago` before now.
 fn before_now(ago: Duration) -> DateTime<Utc> {
     let t = Utc::now() - ago;
     t.with_nanosecond(0).unwrap()
-}
-
-async fn buy(app: &TestApp, customer: &str, at: DateTime<Utc>) {
-    let res = app
-        .post(
-            &format!("/api/v1/customers/{customer}/purchases"),
-            &app.admin_token,
-            &json!({"amount_minor": 1000, "currency": "EUR", "occurred_at": rfc3339(at)}),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::CREATED);
 }
 
 /// The customer's touchpoints, soonest first, as (due_at, status, purpose, channel, title).
@@ -88,7 +73,7 @@ db_test!(
             .create_customer(t, &json!({"name": "Key", "tier": "key"}))
             .await;
         for c in [&general, &important, &key] {
-            buy(&app, &c.id, sale).await;
+            app.buy(&c.id, 1000, "EUR", sale).await;
         }
         assert_eq!(
             plan(&app, &general.id).await,
@@ -198,7 +183,7 @@ db_test!(
             }))
             .await;
         let sale = before_now(Duration::days(20));
-        buy(&app, &c.id, sale).await;
+        app.buy(&c.id, 1000, "EUR", sale).await;
         let tokyo = chrono_tz::Asia::Tokyo;
         let next_midnight = |raw: DateTime<Utc>| {
             let day = raw.with_timezone(&tokyo).date_naive() + Duration::days(1);
@@ -258,7 +243,7 @@ db_test!(
             .create_customer(t, &json!({"name": "Regular", "tier": "key"}))
             .await;
         let sale = before_now(Duration::hours(2));
-        buy(&app, &c.id, sale).await;
+        app.buy(&c.id, 1000, "EUR", sale).await;
         let series = || async {
             let page: Value = app
                 .get(
@@ -314,7 +299,7 @@ db_test!(
         // A new purchase re-anchors the series: the open occurrence is cancelled, the new
         // series starts from the new sale.
         let second = before_now(Duration::hours(1));
-        buy(&app, &c.id, second).await;
+        app.buy(&c.id, 1000, "EUR", second).await;
         let all = series().await;
         let open: Vec<&Value> = all.iter().filter(|t| t["status"] == "scheduled").collect();
         assert_eq!(open.len(), 1);
@@ -355,7 +340,7 @@ db_test!(
             .await;
         assert_eq!(res.status(), StatusCode::CREATED);
         let sale = before_now(Duration::hours(1));
-        buy(&app, &c.id, sale).await;
+        app.buy(&c.id, 1000, "EUR", sale).await;
         assert_eq!(
             plan(&app, &c.id).await,
             vec![row(
@@ -370,7 +355,7 @@ db_test!(
         let other = app
             .create_customer(t, &json!({"name": "Other key", "tier": "key"}))
             .await;
-        buy(&app, &other.id, sale).await;
+        app.buy(&other.id, 1000, "EUR", sale).await;
         assert_eq!(plan(&app, &other.id).await.len(), 3);
         // An inactive playbook schedules nothing.
         let general = app.create_customer(t, &json!({"name": "Plain"})).await;
@@ -389,7 +374,7 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
-        buy(&app, &general.id, sale).await;
+        app.buy(&general.id, 1000, "EUR", sale).await;
         assert!(plan(&app, &general.id).await.is_empty());
     }
 );
@@ -400,7 +385,7 @@ db_test!(
         let t = &app.admin_token;
         let c = app.create_customer(t, &json!({"name": "Growing"})).await;
         let sale = before_now(Duration::hours(3));
-        buy(&app, &c.id, sale).await;
+        app.buy(&c.id, 1000, "EUR", sale).await;
         assert_eq!(plan(&app, &c.id).await.len(), 3);
         let manual = app
             .post(

@@ -16,14 +16,6 @@ async fn segment(app: &TestApp, body: Value) -> String {
         .to_string()
 }
 
-async fn touchpoints_of(app: &TestApp, customer: &str) -> Vec<Value> {
-    app.items(
-        &format!("/api/v1/touchpoints?customer_id={customer}"),
-        &app.admin_token,
-    )
-    .await
-}
-
 fn greetings() -> Value {
     // 07:00 UTC on a Friday: 08:00 in Berlin, before the window opens.
     json!({"due_at": "2026-12-18T07:00:00Z", "channel": "gift", "purpose": "holiday", "title": "Season's greetings"})
@@ -64,7 +56,7 @@ db_test!(
         let body: Value = res.json().await.unwrap();
         assert_eq!(body, json!({"segment_id": loyal, "scheduled": 2}));
 
-        let in_berlin = touchpoints_of(&app, &berlin.id).await;
+        let in_berlin = app.touchpoints_of(&berlin.id).await;
         assert_eq!(in_berlin.len(), 1);
         assert_eq!(in_berlin[0]["assignee_id"], ann_id.as_str());
         // Moved to the window's opening, 10:00 in Berlin.
@@ -75,18 +67,18 @@ db_test!(
             app.get_customer(&berlin.id).await.next_touchpoint_due_at,
             Some("2026-12-18T09:00:00Z".to_string())
         );
-        let elsewhere = touchpoints_of(&app, &anywhere.id).await;
+        let elsewhere = app.touchpoints_of(&anywhere.id).await;
         assert_eq!(elsewhere.len(), 1);
         assert_eq!(elsewhere[0]["assignee_id"], ben_id.as_str());
         assert_eq!(elsewhere[0]["due_at"], "2026-12-18T07:00:00Z");
-        assert!(touchpoints_of(&app, &other.id).await.is_empty());
+        assert!(app.touchpoints_of(&other.id).await.is_empty());
 
         // A retry with the same key is answered again, and schedules nothing more.
         let again = send("holiday-2026").await.unwrap();
         assert_eq!(again.status(), StatusCode::OK);
         assert_eq!(again.json::<Value>().await.unwrap()["scheduled"], 2);
-        assert_eq!(touchpoints_of(&app, &berlin.id).await.len(), 1);
-        assert_eq!(touchpoints_of(&app, &anywhere.id).await.len(), 1);
+        assert_eq!(app.touchpoints_of(&berlin.id).await.len(), 1);
+        assert_eq!(app.touchpoints_of(&anywhere.id).await.len(), 1);
 
         // Agents do not run campaigns.
         assert_problem(app.post(&path, &ann, &greetings()).await, 403).await;
@@ -153,7 +145,7 @@ db_test!(
         )
         .await;
         for id in &ids {
-            assert!(touchpoints_of(&app, id).await.is_empty());
+            assert!(app.touchpoints_of(id).await.is_empty());
         }
     }
 );
@@ -186,7 +178,7 @@ db_test!(
         assert_eq!(error_fields(&problem), ["segment_id"]);
         assert!(problem.to_string().contains("at most 2"), "{problem}");
         for id in &ids {
-            assert!(touchpoints_of(&app, id).await.is_empty());
+            assert!(app.touchpoints_of(id).await.is_empty());
         }
     }
 );

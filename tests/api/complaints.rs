@@ -1,22 +1,12 @@
 //! Complaints: receiving, the workflow and its 409s, deadlines per severity, the paused
 //! clock, the follow-up, reopening on low satisfaction, history, access and bad input.
 
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use chrono::{Duration, Utc};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::db_test;
 use crate::helpers::*;
-
-pub fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-pub fn at(v: &Value) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(v.as_str().unwrap_or_else(|| panic!("not a time: {v}")))
-        .unwrap()
-        .with_timezone(&Utc)
-}
 
 pub async fn receive(app: &TestApp, token: &str, body: Value) -> Value {
     let res = app.post("/api/v1/complaints", token, &body).await;
@@ -329,9 +319,11 @@ db_test!(
         )
         .await;
         let cid = id(&c);
+        let before = app.clock.now();
         let acked = move_to(&app, &app.admin_token, &cid, json!({"to": "acknowledged"})).await;
-        assert!(acked["first_responded_at"].is_string());
+        assert_set_between(&acked["first_responded_at"], before, app.clock.now());
         move_to(&app, &app.admin_token, &cid, json!({"to": "in_progress"})).await;
+        let before = app.clock.now();
         let waiting = move_to(
             &app,
             &app.admin_token,
@@ -339,7 +331,7 @@ db_test!(
             json!({"to": "waiting_on_customer", "note": "Asked for photos"}),
         )
         .await;
-        assert!(waiting["waiting_since"].is_string());
+        assert_set_between(&waiting["waiting_since"], before, app.clock.now());
         // Two days pass: far past the 24-hour deadline, but the clock is stopped.
         app.clock.advance(Duration::days(2));
         assert_eq!(get_complaint(&app, &cid).await["breached"], false);
@@ -496,6 +488,7 @@ db_test!(
             json!({"to": "resolved", "resolution": "New table delivered"}),
         )
         .await;
+        let before = app.clock.now();
         let closed = move_to(
             &app,
             &agent,
@@ -510,7 +503,7 @@ db_test!(
             ),
             (Some("closed"), Some(5))
         );
-        assert!(closed["closed_at"].is_string());
+        assert_set_between(&closed["closed_at"], before, app.clock.now());
         assert_eq!(app.get_customer(&customer.id).await.open_complaints, 0);
         let again = transition(&app, &agent, &cid, json!({"to": "reopened"})).await;
         assert_eq!(assert_problem(again, 409).await["allowed"], json!([]));

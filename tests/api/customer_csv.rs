@@ -48,12 +48,6 @@ fn counts(result: &Value) -> (i64, i64, i64, usize) {
     )
 }
 
-async fn customer_count(app: &TestApp) -> usize {
-    app.items("/api/v1/customers?limit=200", &app.admin_token)
-        .await
-        .len()
-}
-
 db_test!(
     an_export_re_imports_to_the_same_data,
     |app: TestApp| async move {
@@ -171,7 +165,7 @@ db_test!(dry_runs_and_duplicates, |app: TestApp| async move {
         plan["errors"],
         json!([{"row": 6, "field": "email", "message": "must be a valid email address"}])
     );
-    assert_eq!(customer_count(&app).await, 1, "a dry run creates nothing");
+    assert_eq!(app.customer_count().await, 1, "a dry run creates nothing");
 
     let updating = import(&app, &app.admin_token, "?on_duplicate=update", file).await;
     assert!(updating["plan"].is_null());
@@ -182,7 +176,7 @@ db_test!(dry_runs_and_duplicates, |app: TestApp| async move {
         (after.tier.as_str(), after.name.as_str(), after.version),
         ("important", "Same Email", 2)
     );
-    assert_eq!(customer_count(&app).await, 2);
+    assert_eq!(app.customer_count().await, 2);
     let history = app
         .items(
             &format!("/api/v1/customers/{}/history", existing.id),
@@ -257,7 +251,7 @@ db_test!(
         assert_eq!(refused("email\nx@example.com\n").await, ["header.name"]);
         assert_eq!(refused("").await, ["header"]);
         assert_eq!(refused("42").await, ["header.42", "header.name"]);
-        assert_eq!(customer_count(&app).await, 2);
+        assert_eq!(app.customer_count().await, 2);
 
         // Transport problems are problem documents.
         let res = app
@@ -386,6 +380,6 @@ db_test!(
             skipped += result["skipped"].as_i64().unwrap();
         }
         assert_eq!((created, skipped), (3, 6));
-        assert_eq!(customer_count(&app).await, 3);
+        assert_eq!(app.customer_count().await, 3);
     }
 );

@@ -25,16 +25,6 @@ async fn raw(
     req.send().await.unwrap()
 }
 
-async fn customer_count(app: &TestApp) -> usize {
-    let list: Value = app
-        .get("/api/v1/customers", &app.admin_token)
-        .await
-        .json()
-        .await
-        .unwrap();
-    list["items"].as_array().unwrap().len()
-}
-
 db_test!(malformed_bodies_are_problems, |app: TestApp| async move {
     let json_ct = Some("application/json");
     for body in [
@@ -110,7 +100,7 @@ db_test!(malformed_bodies_are_problems, |app: TestApp| async move {
     )
     .await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    assert_eq!(customer_count(&app).await, 1);
+    assert_eq!(app.customer_count().await, 1);
 });
 
 db_test!(
@@ -177,7 +167,7 @@ db_test!(
             422,
         )
         .await;
-        assert_eq!(customer_count(&app).await, 1);
+        assert_eq!(app.customer_count().await, 1);
     }
 );
 

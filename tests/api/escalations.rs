@@ -5,7 +5,7 @@ use chrono::{Duration, Utc};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::complaints::{at, events, get_complaint, move_to, receive, rfc3339};
+use crate::complaints::{events, get_complaint, move_to, receive};
 use crate::db_test;
 use crate::helpers::*;
 

@@ -32,14 +32,6 @@ async fn run_scheduler(app: &TestApp) -> Value {
     res.json().await.unwrap()
 }
 
-async fn touchpoints_of(app: &TestApp, customer: &str) -> Vec<Value> {
-    app.items(
-        &format!("/api/v1/touchpoints?customer_id={customer}&limit=200"),
-        &app.admin_token,
-    )
-    .await
-}
-
 /// A date of birth (in 1992, a leap year, so any day exists) whose anniversary is `days`
 /// from the UTC date of `now`.
 fn born_in_days(now: DateTime<Utc>, days: i64) -> NaiveDate {
@@ -83,7 +75,7 @@ db_test!(
 
         let first = run_scheduler(&app).await;
         assert_eq!(affected(&first, "yearly_greetings"), 2);
-        let greeting = touchpoints_of(&app, &soon.id).await;
+        let greeting = app.touchpoints_of(&soon.id).await;
         assert_eq!(greeting.len(), 1, "{greeting:?}");
         assert_eq!(greeting[0]["purpose"], "birthday");
         assert_eq!(greeting[0]["source"], "birthday");
@@ -95,25 +87,25 @@ db_test!(
             app.get_customer(&soon.id).await.next_touchpoint_due_at,
             Some(in_berlin_at_ten(now, 10))
         );
-        let anniversary = touchpoints_of(&app, &dates.id).await;
+        let anniversary = app.touchpoints_of(&dates.id).await;
         assert_eq!(anniversary.len(), 1, "{anniversary:?}");
         assert_eq!(anniversary[0]["title"], "Wedding anniversary");
         assert_eq!(anniversary[0]["source"], "important_date");
-        assert!(touchpoints_of(&app, &later.id).await.is_empty());
+        assert!(app.touchpoints_of(&later.id).await.is_empty());
 
         // The second pass finds everything in place.
         let second = run_scheduler(&app).await;
         assert_eq!(affected(&second, "yearly_greetings"), 0);
-        assert_eq!(touchpoints_of(&app, &soon.id).await.len(), 1);
+        assert_eq!(app.touchpoints_of(&soon.id).await.len(), 1);
 
         // Five weeks on, the later birthday comes within the horizon; this year's earlier
         // ones are not made again and next year's are still too far.
         app.clock.advance(Duration::days(35));
         let third = run_scheduler(&app).await;
         assert_eq!(affected(&third, "yearly_greetings"), 1);
-        assert_eq!(touchpoints_of(&app, &later.id).await.len(), 1);
-        assert_eq!(touchpoints_of(&app, &soon.id).await.len(), 1);
-        assert_eq!(touchpoints_of(&app, &dates.id).await.len(), 1);
+        assert_eq!(app.touchpoints_of(&later.id).await.len(), 1);
+        assert_eq!(app.touchpoints_of(&soon.id).await.len(), 1);
+        assert_eq!(app.touchpoints_of(&dates.id).await.len(), 1);
     }
 );
 
@@ -146,7 +138,7 @@ db_test!(
         }
         assert_eq!(created, 20);
         for id in &ids {
-            assert_eq!(touchpoints_of(&app, id).await.len(), 1, "customer {id}");
+            assert_eq!(app.touchpoints_of(id).await.len(), 1, "customer {id}");
         }
     }
 );
@@ -166,7 +158,7 @@ db_test!(
             )
             .await;
         assert_eq!(res.status(), StatusCode::CREATED);
-        let applied = touchpoints_of(&app, &c.id).await;
+        let applied = app.touchpoints_of(&c.id).await;
         assert!(!applied.is_empty());
 
         // As a purchase logged before the cadence engine existed: its event never applied.
@@ -181,7 +173,7 @@ db_test!(
 
         let run = run_scheduler(&app).await;
         assert_eq!(affected(&run, "pending_purchase_playbooks"), 1);
-        let restored = touchpoints_of(&app, &c.id).await;
+        let restored = app.touchpoints_of(&c.id).await;
         let plan = |tps: &[Value]| -> Vec<(Value, Value)> {
             tps.iter()
                 .map(|t| (t["due_at"].clone(), t["title"].clone()))
@@ -191,6 +183,6 @@ db_test!(
 
         let again = run_scheduler(&app).await;
         assert_eq!(affected(&again, "pending_purchase_playbooks"), 0);
-        assert_eq!(touchpoints_of(&app, &c.id).await.len(), applied.len());
+        assert_eq!(app.touchpoints_of(&c.id).await.len(), applied.len());
     }
 );

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use rapport::config::Settings;
 use rapport::startup::Application;
 use reqwest::{Method, Response, StatusCode};
@@ -256,6 +257,90 @@ impl TestApp {
             .await;
         assert_eq!(res.status(), StatusCode::OK);
         res.json().await.expect("customer")
+    }
+
+    /// How many customers the admin sees (up to a page of 200).
+    pub async fn customer_count(&self) -> usize {
+        self.items("/api/v1/customers?limit=200", &self.admin_token)
+            .await
+            .len()
+    }
+
+    /// Logs a purchase as the admin.
+    pub async fn buy(&self, customer: &str, amount_minor: i64, currency: &str, at: DateTime<Utc>) {
+        let body =
+            json!({"amount_minor": amount_minor, "currency": currency, "occurred_at": rfc3339(at)});
+        let res = self
+            .post(
+                &format!("/api/v1/customers/{customer}/purchases"),
+                &self.admin_token,
+                &body,
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED, "buy");
+    }
+
+    /// Schedules a manual touchpoint.
+    pub async fn schedule(&self, token: &str, body: Value) -> Touchpoint {
+        let res = self.post("/api/v1/touchpoints", token, &body).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "schedule");
+        res.json().await.expect("touchpoint")
+    }
+
+    /// The customer's touchpoints (up to a page of 200), as the admin sees them.
+    pub async fn touchpoints_of(&self, customer: &str) -> Vec<Value> {
+        self.items(
+            &format!("/api/v1/touchpoints?customer_id={customer}&limit=200"),
+            &self.admin_token,
+        )
+        .await
+    }
+}
+
+/// An instant as the API takes it, to the second.
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// An instant the API answered.
+pub fn at(v: &Value) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(v.as_str().unwrap_or_else(|| panic!("not a time: {v}")))
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// Asserts that `value` is an instant the server set between `before` and `after` (read
+/// from the test's clock around the request); PostgreSQL keeps microseconds.
+pub fn assert_set_between(value: &Value, before: DateTime<Utc>, after: DateTime<Utc>) {
+    let text = value
+        .as_str()
+        .unwrap_or_else(|| panic!("not an instant: {value}"));
+    let at = DateTime::parse_from_rfc3339(text)
+        .expect("RFC 3339")
+        .to_utc();
+    assert!(
+        before.trunc_subsecs(6) <= at && at <= after,
+        "{at} is not between {before} and {after}"
+    );
+}
+
+/// A touchpoint as the API shows it: the fields tests read.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct Touchpoint {
+    pub id: String,
+    pub customer_id: String,
+    pub assignee_id: String,
+    pub due_at: String,
+    pub status: String,
+    pub purpose: String,
+    pub source: String,
+    pub overdue: bool,
+    pub version: i64,
+}
+
+impl Touchpoint {
+    pub fn path(&self) -> String {
+        format!("/api/v1/touchpoints/{}", self.id)
     }
 }
 

@@ -26,6 +26,7 @@ mod playbooks;
 mod preconditions;
 mod purchases;
 mod races;
+mod records;
 mod relationship_health;
 mod relationships;
 mod reports;

@@ -1,26 +1,12 @@
 //! `next_touchpoint_due_at` and `overdue_touchpoints`: exact after every change and as time
 //! passes with nothing written, and usable in lists, sorts and segment rules.
 
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::db_test;
 use crate::helpers::*;
-
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-async fn schedule(app: &TestApp, token: &str, customer: &str, due: DateTime<Utc>) -> String {
-    let body = json!({"customer_id": customer, "due_at": rfc3339(due), "channel": "phone", "title": "Call"});
-    let res = app.post("/api/v1/touchpoints", token, &body).await;
-    assert_eq!(res.status(), StatusCode::CREATED, "schedule");
-    res.json::<Value>().await.unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
 
 async fn page(app: &TestApp, token: &str, query: &str) -> Value {
     let res = app.get(&format!("/api/v1/customers{query}"), token).await;
@@ -58,9 +44,15 @@ db_test!(
         let bob = app.create_customer(&agent, &json!({"name": "Bob"})).await;
         let cy = app.create_customer(&agent, &json!({"name": "Cy"})).await;
         let now = app.clock.now();
-        let soon = schedule(&app, &agent, &ada.id, now + Duration::hours(1)).await;
-        schedule(&app, &agent, &ada.id, now + Duration::days(2)).await;
-        schedule(&app, &agent, &bob.id, now + Duration::days(3)).await;
+        let call = |customer: &str, due: DateTime<Utc>| json!({"customer_id": customer, "due_at": rfc3339(due), "channel": "phone", "title": "Call"});
+        let soon = app
+            .schedule(&agent, call(&ada.id, now + Duration::hours(1)))
+            .await
+            .id;
+        app.schedule(&agent, call(&ada.id, now + Duration::days(2)))
+            .await;
+        app.schedule(&agent, call(&bob.id, now + Duration::days(3)))
+            .await;
 
         assert_eq!(overdue_of(&app, &ada.id).await, 0);
         assert_eq!(

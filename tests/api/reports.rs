@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::complaints::{at, move_to, receive, rfc3339};
+use crate::complaints::{move_to, receive};
 use crate::db_test;
 use crate::helpers::*;
 
@@ -14,17 +14,6 @@ async fn report(app: &TestApp, path: &str) -> Value {
         .await;
     assert_eq!(res.status(), StatusCode::OK, "{path}");
     res.json().await.unwrap()
-}
-
-async fn buy(app: &TestApp, customer: &str, amount: i64, currency: &str, when: DateTime<Utc>) {
-    let res = app
-        .post(
-            &format!("/api/v1/customers/{customer}/purchases"),
-            &app.admin_token,
-            &json!({"amount_minor": amount, "currency": currency, "occurred_at": rfc3339(when)}),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::CREATED);
 }
 
 fn encoded(t: DateTime<Utc>) -> String {
@@ -44,17 +33,20 @@ db_test!(
             );
         }
         // A 5000 (in two purchases), B 2500, C 1500, D 600, E 400: 10000 in all.
-        buy(&app, &ids[0], 3000, "EUR", now - Duration::days(10)).await;
-        buy(&app, &ids[0], 2000, "EUR", now - Duration::days(5)).await;
+        app.buy(&ids[0], 3000, "EUR", now - Duration::days(10))
+            .await;
+        app.buy(&ids[0], 2000, "EUR", now - Duration::days(5)).await;
         for (i, amount) in [(1, 2500), (2, 1500), (3, 600), (4, 400)] {
-            buy(&app, &ids[i], amount, "EUR", now - Duration::days(3)).await;
+            app.buy(&ids[i], amount, "EUR", now - Duration::days(3))
+                .await;
         }
         // Outside the period, and in another currency.
-        buy(&app, &ids[4], 99_999, "EUR", now - Duration::days(400)).await;
+        app.buy(&ids[4], 99_999, "EUR", now - Duration::days(400))
+            .await;
         let usd = app
             .create_customer(&app.admin_token, &json!({"name": "Dollar"}))
             .await;
-        buy(&app, &usd.id, 7000, "USD", now - Duration::days(1)).await;
+        app.buy(&usd.id, 7000, "USD", now - Duration::days(1)).await;
 
         let from = encoded(now - Duration::days(30));
         let res = app
@@ -187,7 +179,8 @@ db_test!(
             let res = app.post("/api/v1/interactions", &app.admin_token, &json!({"customer_id": customer.id, "channel": "phone", "direction": "outbound", "occurred_at": rfc3339(now - Duration::days(days))})).await;
             assert_eq!(res.status(), StatusCode::CREATED);
         }
-        buy(&app, &long_ago.id, 5000, "EUR", now - Duration::days(200)).await;
+        app.buy(&long_ago.id, 5000, "EUR", now - Duration::days(200))
+            .await;
         let _ = lost;
 
         let r = report(&app, "neglected").await;
@@ -492,8 +485,7 @@ db_test!(
         for back in 1..=9u32 {
             let month = today.checked_sub_months(chrono::Months::new(back)).unwrap();
             let day = NaiveDate::from_ymd_opt(month.year(), month.month(), 15).unwrap();
-            buy(
-                &app,
+            app.buy(
                 &steady.id,
                 1000,
                 "EUR",
@@ -501,9 +493,11 @@ db_test!(
             )
             .await;
         }
-        buy(&app, &big.id, 600_000, "EUR", now - Duration::days(20)).await;
+        app.buy(&big.id, 600_000, "EUR", now - Duration::days(20))
+            .await;
         for _ in 0..6 {
-            buy(&app, &fitting.id, 100, "EUR", now - Duration::days(2)).await;
+            app.buy(&fitting.id, 100, "EUR", now - Duration::days(2))
+                .await;
         }
         let page: Value = report(&app, "tier-suggestions").await;
         let found: Vec<(String, String, String)> = page["items"]

@@ -1,19 +1,9 @@
-use chrono::{Duration, SecondsFormat, Utc};
+use chrono::{Duration, Utc};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::db_test;
 use crate::helpers::*;
-
-fn rfc3339(t: chrono::DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-async fn schedule(app: &TestApp, token: &str, body: Value) -> Value {
-    let res = app.post("/api/v1/touchpoints", token, &body).await;
-    assert_eq!(res.status(), StatusCode::CREATED, "schedule");
-    res.json().await.unwrap()
-}
 
 async fn list(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
     let res = app.get(&format!("/api/v1/touchpoints{query}"), token).await;
@@ -41,33 +31,37 @@ db_test!(
             .and_hms_opt(22, 15, 0)
             .unwrap()
             .and_utc();
-        let t = schedule(&app, &agent, json!({"customer_id": c.id, "due_at": rfc3339(later), "channel": "phone", "title": "Call back"})).await;
-        assert_eq!(t["assignee_id"], agent_id.as_str());
-        assert_eq!(t["purpose"], "custom");
-        assert_eq!(t["source"], "manual");
-        assert_eq!(t["status"], "scheduled");
-        assert_eq!(t["overdue"], false);
+        let t = app.schedule(&agent, json!({"customer_id": c.id, "due_at": rfc3339(later), "channel": "phone", "title": "Call back"})).await;
+        assert_eq!(
+            (
+                t.assignee_id.as_str(),
+                t.purpose.as_str(),
+                t.source.as_str()
+            ),
+            (agent_id.as_str(), "custom", "manual")
+        );
+        assert_eq!((t.status.as_str(), t.overdue), ("scheduled", false));
         // Outside the contact window, but manual touchpoints keep the time they are given.
-        assert_eq!(t["due_at"], rfc3339(later));
+        assert_eq!(t.due_at, rfc3339(later));
         assert_eq!(
             app.get_customer(&c.id).await.next_touchpoint_due_at,
             Some(rfc3339(later))
         );
 
         let past = Utc::now() - Duration::hours(2);
-        let late = schedule(&app, &agent, json!({"customer_id": c.id, "due_at": rfc3339(past), "channel": "email", "purpose": "usage_check", "title": "Late"})).await;
-        assert_eq!(late["overdue"], true);
+        let late = app.schedule(&agent, json!({"customer_id": c.id, "due_at": rfc3339(past), "channel": "email", "purpose": "usage_check", "title": "Late"})).await;
+        assert!(late.overdue);
         assert_eq!(
             app.get_customer(&c.id).await.next_touchpoint_due_at,
             Some(rfc3339(past))
         );
         assert_eq!(
             ids(&list(&app, &agent, "?overdue=true").await),
-            [late["id"].as_str().unwrap()]
+            [late.id.as_str()]
         );
         assert_eq!(
             ids(&list(&app, &agent, "?overdue=false").await),
-            [t["id"].as_str().unwrap()]
+            [t.id.as_str()]
         );
         assert_eq!(list(&app, &agent, "?purpose=usage_check").await.len(), 1);
         let before = rfc3339(Utc::now()).replace('+', "%2B");
@@ -90,13 +84,13 @@ db_test!(
             .json::<Value>()
             .await
             .unwrap();
-        assert_eq!(first["items"][0]["id"], late["id"]);
+        assert_eq!(first["items"][0]["id"], late.id.as_str());
         let cursor = first["next_cursor"].as_str().unwrap();
         let second = list(&app, &agent, &format!("?limit=1&cursor={cursor}")).await;
-        assert_eq!(second[0]["id"], t["id"]);
+        assert_eq!(second[0]["id"], t.id.as_str());
 
         // Reschedule with If-Match.
-        let path = format!("/api/v1/touchpoints/{}", t["id"].as_str().unwrap());
+        let path = t.path();
         let stale = app
             .request(Method::PATCH, &path, &agent)
             .header("If-Match", "\"9\"")
@@ -161,8 +155,9 @@ db_test!(
         let t = &app.admin_token;
         let c = app.create_customer(t, &json!({"name": "Eve"})).await;
         let due = rfc3339(Utc::now() + Duration::days(1));
-        let a = schedule(&app, t, json!({"customer_id": c.id, "due_at": due, "channel": "visit", "purpose": "visit", "title": "Visit Eve"})).await;
-        let a_path = format!("/api/v1/touchpoints/{}", a["id"].as_str().unwrap());
+        let a = app.schedule(t, json!({"customer_id": c.id, "due_at": due, "channel": "visit", "purpose": "visit", "title": "Visit Eve"})).await;
+        let a_path = a.path();
+        let before = app.clock.now();
         let done = app
             .post(
                 &format!("{a_path}/complete"),
@@ -173,7 +168,7 @@ db_test!(
         assert_eq!(done.status(), StatusCode::OK);
         let done: Value = done.json().await.unwrap();
         assert_eq!(done["status"], "done");
-        assert!(done["completed_at"].is_string());
+        assert_set_between(&done["completed_at"], before, app.clock.now());
         let interaction_id = done["interaction_id"].as_str().unwrap();
         let interaction: Value = app
             .get(&format!("/api/v1/interactions/{interaction_id}"), t)
@@ -181,7 +176,7 @@ db_test!(
             .json()
             .await
             .unwrap();
-        assert_eq!(interaction["touchpoint_id"], a["id"]);
+        assert_eq!(interaction["touchpoint_id"], a.id.as_str());
         assert_eq!(interaction["channel"], "visit");
         assert_eq!(interaction["direction"], "outbound");
         assert_eq!(interaction["subject"], "Visit Eve");
@@ -198,13 +193,13 @@ db_test!(
             assert_problem(res, 409).await;
         }
 
-        let b = schedule(
-            &app,
-            t,
-            json!({"customer_id": c.id, "due_at": due, "channel": "phone", "title": "Call"}),
-        )
-        .await;
-        let b_path = format!("/api/v1/touchpoints/{}", b["id"].as_str().unwrap());
+        let b = app
+            .schedule(
+                t,
+                json!({"customer_id": c.id, "due_at": due, "channel": "phone", "title": "Call"}),
+            )
+            .await;
+        let b_path = b.path();
         assert_eq!(
             error_fields(
                 &assert_problem(
@@ -231,16 +226,16 @@ db_test!(
             (Some("skipped"), Some("On holiday"))
         );
 
-        let d = schedule(
-            &app,
-            t,
-            json!({"customer_id": c.id, "due_at": due, "channel": "phone", "title": "Call"}),
-        )
-        .await;
+        let d = app
+            .schedule(
+                t,
+                json!({"customer_id": c.id, "due_at": due, "channel": "phone", "title": "Call"}),
+            )
+            .await;
         let cancelled = app
             .call(
                 Method::POST,
-                &format!("/api/v1/touchpoints/{}/cancel", d["id"].as_str().unwrap()),
+                &format!("/api/v1/touchpoints/{}/cancel", d.id.as_str()),
                 t,
                 None,
             )
@@ -255,31 +250,23 @@ db_test!(
         // Logging an interaction that names an open touchpoint completes it; one of another
         // customer, or a closed one, is refused.
         let other = app.create_customer(t, &json!({"name": "Other"})).await;
-        let e = schedule(
-            &app,
-            t,
-            json!({"customer_id": c.id, "due_at": due, "channel": "email", "title": "Mail"}),
-        )
-        .await;
-        for (customer, touchpoint) in [(&other.id, &e["id"]), (&c.id, &a["id"])] {
+        let e = app
+            .schedule(
+                t,
+                json!({"customer_id": c.id, "due_at": due, "channel": "email", "title": "Mail"}),
+            )
+            .await;
+        for (customer, touchpoint) in [(&other.id, &e.id), (&c.id, &a.id)] {
             let res = app.post("/api/v1/interactions", t, &json!({"customer_id": customer, "channel": "email", "direction": "outbound", "touchpoint_id": touchpoint})).await;
             assert_eq!(
                 error_fields(&assert_problem(res, 422).await),
                 ["touchpoint_id"]
             );
         }
-        let logged = app.post("/api/v1/interactions", t, &json!({"customer_id": c.id, "channel": "email", "direction": "outbound", "touchpoint_id": e["id"]})).await;
+        let logged = app.post("/api/v1/interactions", t, &json!({"customer_id": c.id, "channel": "email", "direction": "outbound", "touchpoint_id": e.id})).await;
         assert_eq!(logged.status(), StatusCode::CREATED);
         let logged: Value = logged.json().await.unwrap();
-        let e_now: Value = app
-            .get(
-                &format!("/api/v1/touchpoints/{}", e["id"].as_str().unwrap()),
-                t,
-            )
-            .await
-            .json()
-            .await
-            .unwrap();
+        let e_now: Value = app.get(&e.path(), t).await.json().await.unwrap();
         assert_eq!(e_now["status"], "done");
         assert_eq!(e_now["interaction_id"], logged["id"]);
     }
@@ -291,11 +278,8 @@ db_test!(
         let t = &app.admin_token;
         let c = app.create_customer(t, &json!({"name": "Busy"})).await;
         for _round in 0..3 {
-            let tp = schedule(&app, t, json!({"customer_id": c.id, "due_at": rfc3339(Utc::now()), "channel": "phone", "title": "Call"})).await;
-            let path = format!(
-                "/api/v1/touchpoints/{}/complete",
-                tp["id"].as_str().unwrap()
-            );
+            let tp = app.schedule(t, json!({"customer_id": c.id, "due_at": rfc3339(Utc::now()), "channel": "phone", "title": "Call"})).await;
+            let path = format!("/api/v1/touchpoints/{}/complete", tp.id.as_str());
             let requests = (0..10)
                 .map(|_| app.request(Method::POST, &path, t).json(&json!({})))
                 .collect();
@@ -323,14 +307,14 @@ db_test!(
             .create_customer(&agent_a, &json!({"name": "A's customer"}))
             .await;
         let due = rfc3339(Utc::now() + Duration::days(2));
-        let tp = schedule(
-            &app,
-            &agent_a,
-            json!({"customer_id": c.id, "due_at": due, "channel": "phone", "title": "Call"}),
-        )
-        .await;
-        let managers_own = schedule(&app, &manager, json!({"customer_id": c.id, "due_at": due, "channel": "visit", "title": "Manager visit", "assignee_id": app.get("/api/v1/me", &manager).await.json::<Value>().await.unwrap()["id"]})).await;
-        let path = format!("/api/v1/touchpoints/{}", tp["id"].as_str().unwrap());
+        let tp = app
+            .schedule(
+                &agent_a,
+                json!({"customer_id": c.id, "due_at": due, "channel": "phone", "title": "Call"}),
+            )
+            .await;
+        let managers_own = app.schedule(&manager, json!({"customer_id": c.id, "due_at": due, "channel": "visit", "title": "Manager visit", "assignee_id": app.get("/api/v1/me", &manager).await.json::<Value>().await.unwrap()["id"]})).await;
+        let path = tp.path();
         assert_problem(app.get(&path, &agent_b).await, 404).await;
         assert_problem(
             app.post(
@@ -370,19 +354,13 @@ db_test!(
         let moved: Value = app.get(&path, &agent_b).await.json().await.unwrap();
         assert_eq!(moved["assignee_id"], b_id.as_str());
         let kept: Value = app
-            .get(
-                &format!(
-                    "/api/v1/touchpoints/{}",
-                    managers_own["id"].as_str().unwrap()
-                ),
-                &manager,
-            )
+            .get(&managers_own.path(), &manager)
             .await
             .json()
             .await
             .unwrap();
         assert_ne!(kept["assignee_id"], a_id.as_str());
-        assert_eq!(kept["assignee_id"], managers_own["assignee_id"]);
+        assert_eq!(kept["assignee_id"], managers_own.assignee_id.as_str());
         assert_problem(app.get(&path, &agent_a).await, 404).await;
     }
 );
