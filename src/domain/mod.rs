@@ -1,6 +1,24 @@
-//! The rules that make Rapport what it is, in plain Rust: roles and record-level access,
-//! tokens and passwords, login throttling, and the customer profile rules. Operations that
-//! persist live beside their rules and use the `store` repositories.
+//! The rules that make Rapport what it is, in plain Rust: record-level access, tokens and
+//! passwords, login throttling, the customer profile rules, cadences and service repair.
+//! Operations that persist live beside their rules and use the `store` repositories.
+//!
+//! # Two tiers
+//!
+//! Each aggregate has a lower tier that other aggregates may call inside their own
+//! transaction, and use cases on top that only the HTTP layer and the scheduler call:
+//!
+//! | aggregate | lower tier | use cases |
+//! |---|---|---|
+//! | customer | `guard`, `handoff`, `records`, `listing`, `history`, `convert`, `rules` | `ops`, `ownership`, `timeline`, `csv` |
+//! | touchpoint | `row`, `closing` | `ops` |
+//! | interaction | `record` | `ops` |
+//! | complaint | `row`, `handover`, `events`, `sla`, `workflow`, `policy` | `ops`, `edit`, `transition`, `escalation` |
+//! | segment | `membership`, `rule`, `sql` | `ops` |
+//! | purchase, playbook, user | (none called from elsewhere) | the module itself |
+//!
+//! `schedule` (the cadence turned into touchpoints) is lower tier too. A use case never
+//! imports another aggregate's use cases; what two use cases share moves down a tier.
+//! Every table hanging off a customer is listed once, in `customer::records`.
 
 pub mod agenda;
 pub mod budget;

@@ -13,6 +13,7 @@ use crate::model::complaint::{
 };
 use crate::model::customer::Channel;
 use crate::model::number::Rating;
+use crate::model::sort::ComplaintSort;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
@@ -213,16 +214,6 @@ pub struct ComplaintListQuery {
     /// `-received_at` (newest first, the default), `received_at`, or `resolution_due_at`
     /// (most urgent first).
     pub sort: Option<ComplaintSort>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub enum ComplaintSort {
-    #[serde(rename = "-received_at")]
-    ReceivedDesc,
-    #[serde(rename = "received_at")]
-    ReceivedAsc,
-    #[serde(rename = "resolution_due_at")]
-    ResolutionDueAsc,
 }
 
 /// The deadlines of one severity, in minutes after a complaint is received.

@@ -10,6 +10,7 @@ use crate::dto::{Timezone, nullable, present};
 use crate::model::customer::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tag, Tier,
 };
+use crate::model::sort::CustomerSort;
 
 /// Phone numbers: digits with optional leading `+` and common separators.
 pub const PHONE_PATTERN: &str = r"^\+?[0-9][0-9 ().-]{2,30}$";
@@ -298,51 +299,6 @@ pub struct Customer {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-/// Sort keys of the customers list; `-` sorts descending.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub enum CustomerSort {
-    #[serde(rename = "name")]
-    NameAsc,
-    #[serde(rename = "-name")]
-    NameDesc,
-    #[serde(rename = "created_at")]
-    CreatedAsc,
-    #[serde(rename = "-created_at")]
-    CreatedDesc,
-    #[serde(rename = "updated_at")]
-    UpdatedAsc,
-    #[serde(rename = "-updated_at")]
-    UpdatedDesc,
-    #[serde(rename = "last_contacted_at")]
-    LastContactedAsc,
-    #[serde(rename = "-last_contacted_at")]
-    LastContactedDesc,
-    #[serde(rename = "lifetime_value_minor")]
-    ValueAsc,
-    #[serde(rename = "-lifetime_value_minor")]
-    ValueDesc,
-    #[serde(rename = "purchase_count")]
-    PurchasesAsc,
-    #[serde(rename = "-purchase_count")]
-    PurchasesDesc,
-    #[serde(rename = "last_purchase_at")]
-    LastPurchaseAsc,
-    #[serde(rename = "-last_purchase_at")]
-    LastPurchaseDesc,
-    #[serde(rename = "next_touchpoint_due_at")]
-    NextTouchpointAsc,
-    #[serde(rename = "-next_touchpoint_due_at")]
-    NextTouchpointDesc,
-    #[serde(rename = "overdue_touchpoints")]
-    OverdueAsc,
-    #[serde(rename = "-overdue_touchpoints")]
-    OverdueDesc,
-    #[serde(rename = "open_complaints")]
-    OpenComplaintsAsc,
-    #[serde(rename = "-open_complaints")]
-    OpenComplaintsDesc,
 }
 
 /// Filters, sort and page of the customers list.

@@ -11,12 +11,12 @@ use utoipa::openapi::{
 };
 use utoipa::{PartialSchema, ToSchema};
 
-use crate::dto::complaint::ComplaintSort;
-use crate::dto::customer::CustomerSort;
 use crate::dto::customer_csv::OnDuplicate;
 use crate::dto::segment::{SegmentKind, SegmentRule};
 use crate::http::error::{FieldError, Problem};
 use crate::model::role::Role;
+use crate::model::sort::ComplaintSort;
+use crate::model::sort::CustomerSort;
 
 pub fn base() -> OpenApi {
     let tags = [

@@ -12,6 +12,7 @@ pub mod login;
 pub mod number;
 pub mod role;
 pub mod segment;
+pub mod sort;
 pub mod touchpoint;
 
 /// Declares a closed vocabulary stored as text: serde names, the OpenAPI enum and the

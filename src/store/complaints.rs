@@ -13,6 +13,7 @@ use super::DbResult;
 use super::page::Rows;
 use crate::model::complaint::ComplaintStatus;
 use crate::model::role::CustomerScope;
+use crate::model::sort::ComplaintSort;
 
 /// The states counted as open (not yet repaired).
 /// The stored words of the repaired states.
@@ -71,19 +72,11 @@ pub struct ComplaintFilter {
     pub received_to: Option<DateTime<Utc>>,
 }
 
-/// The time column a list is ordered by, and the direction.
-#[derive(Clone, Copy)]
-pub enum Order {
-    ReceivedDesc,
-    ReceivedAsc,
-    ResolutionDueAsc,
-}
-
 pub async fn list<C: ConnectionTrait>(
     db: &C,
     scope: CustomerScope,
     f: &ComplaintFilter,
-    order: Order,
+    order: ComplaintSort,
     after: Option<(DateTime<Utc>, Uuid)>,
     limit: u64,
 ) -> DbResult<Rows<complaints::Model>> {
@@ -124,7 +117,7 @@ pub async fn list<C: ConnectionTrait>(
         query = query.filter(Column::ReceivedAt.lt(v));
     }
     let query = match order {
-        Order::ReceivedDesc => {
+        ComplaintSort::ReceivedDesc => {
             if let Some((at, id)) = after {
                 query = query.filter(super::page::before(
                     Column::ReceivedAt,
@@ -138,9 +131,9 @@ pub async fn list<C: ConnectionTrait>(
                 .order_by_desc(Column::ReceivedAt)
                 .order_by_desc(Column::Id)
         }
-        Order::ReceivedAsc | Order::ResolutionDueAsc => {
+        ComplaintSort::ReceivedAsc | ComplaintSort::ResolutionDueAsc => {
             let at_col = match order {
-                Order::ReceivedAsc => Column::ReceivedAt,
+                ComplaintSort::ReceivedAsc => Column::ReceivedAt,
                 _ => Column::ResolutionDueAt,
             };
             if let Some((at, id)) = after {

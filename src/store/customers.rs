@@ -15,8 +15,9 @@ use uuid::Uuid;
 
 use super::DbResult;
 use super::page::Rows;
-use crate::dto::customer::CustomerSort;
+use crate::model::customer::CustomerStatus;
 use crate::model::role::CustomerScope;
+use crate::model::sort::CustomerSort;
 
 /// What a customers list is narrowed to; built by the domain from the query parameters.
 #[derive(Debug, Default)]
@@ -314,7 +315,7 @@ pub async fn with_yearly_dates<C: ConnectionTrait>(
 ) -> DbResult<Vec<customers::Model>> {
     let mut query = customers::Entity::find()
         .filter(customers::Column::DeletedAt.is_null())
-        .filter(customers::Column::Status.eq("active"))
+        .filter(customers::Column::Status.eq(CustomerStatus::Active.as_str()))
         .filter(
             Condition::any()
                 .add(customers::Column::BirthdayMmdd.is_in(month_days.iter().copied()))

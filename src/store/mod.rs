@@ -14,7 +14,10 @@
 //! clause out there). Derived figures are recomputed from their rows under that lock, never
 //! read, adjusted and written back. A new resource with a parent copies this: lock the parent
 //! first, always in the same order (parent, then child; several rows in id order), so that two
-//! writers never wait for each other.
+//! writers never wait for each other. The order of a customer's records is the order of the
+//! registry, `domain::customer::records`; `derived::refresh` recomputes every figure the
+//! customer row derives from them; `versioned` holds the one version-checked update and the
+//! one lock of a record for change; `scope` the one visibility condition.
 
 pub mod complaints;
 pub mod customer_import;

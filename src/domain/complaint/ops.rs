@@ -16,15 +16,16 @@ use crate::domain::customer::guard::parent_for_new;
 use crate::domain::customer::records;
 use crate::domain::interaction::record::check_not_future;
 use crate::domain::page::keyset;
-use crate::dto::complaint::{Complaint, ComplaintCreate, ComplaintListQuery, ComplaintSort};
+use crate::dto::complaint::{Complaint, ComplaintCreate, ComplaintListQuery};
 use crate::dto::page::{Page, PageQuery};
 use crate::model::complaint::{
     ComplaintCategory, ComplaintEventKind, ComplaintKind, ComplaintStatus, Severity,
 };
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::Actor;
+use crate::model::sort::ComplaintSort;
 use crate::store;
-use crate::store::complaints::{ComplaintFilter, Order};
+use crate::store::complaints::ComplaintFilter;
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, complaint.id))]
 pub async fn create(
@@ -145,20 +146,9 @@ pub async fn list(
         received_from: q.received_from,
         received_to: q.received_to,
     };
-    let order = match sort {
-        ComplaintSort::ReceivedDesc => Order::ReceivedDesc,
-        ComplaintSort::ReceivedAsc => Order::ReceivedAsc,
-        ComplaintSort::ResolutionDueAsc => Order::ResolutionDueAsc,
-    };
-    let rows = store::complaints::list(
-        db,
-        actor.customer_scope(),
-        &filter,
-        order,
-        after,
-        page.limit,
-    )
-    .await?;
+    let rows =
+        store::complaints::list(db, actor.customer_scope(), &filter, sort, after, page.limit)
+            .await?;
     keyset(rows, |m| Cursor {
         s: sort,
         at: match sort {

@@ -5,7 +5,7 @@ use sea_orm::DatabaseConnection;
 
 use super::{ensure_reader, period};
 use crate::domain::customer::listing;
-use crate::dto::customer::{CustomerListQuery, CustomerSort};
+use crate::dto::customer::CustomerListQuery;
 use crate::dto::page::PageQuery;
 use crate::dto::report::{
     ChurnReport, Count, NeglectedQuery, NeglectedReport, OwnerCount, PeriodQuery,
@@ -13,6 +13,7 @@ use crate::dto::report::{
 use crate::model::customer::CustomerStatus;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
+use crate::model::sort::CustomerSort;
 use crate::store::reports::customers::{self as store, ChurnGroup};
 
 /// Most groups a churn breakdown lists (reasons are free text).

@@ -6,8 +6,13 @@ use sea_orm::{ConnectionTrait, Value};
 use uuid::Uuid;
 
 use super::{Dialect, Period, counts, row, rows};
+use crate::model::touchpoint::Status;
 use crate::store::DbResult;
 
+const DONE: &str = Status::Done.as_str();
+const SKIPPED: &str = Status::Skipped.as_str();
+const CANCELLED: &str = Status::Cancelled.as_str();
+const SCHEDULED: &str = Status::Scheduled.as_str();
 const OF_VISIBLE: &str = "JOIN customers cu ON cu.id = x.customer_id AND cu.deleted_at IS NULL";
 
 /// Complaints received in the period, per value of `column` (`status`, `category`,
@@ -143,16 +148,18 @@ pub async fn touchpoints_by_owner<C: ConnectionTrait>(
            {} AS skipped, {} AS cancelled, {} AS overdue, {} AS upcoming \
          FROM touchpoints x {OF_VISIBLE} WHERE {when} \
          GROUP BY x.assignee_id ORDER BY total DESC, owner",
-        count("x.status = 'done'".into()),
+        count(format!("x.status = '{DONE}'")),
         count(format!(
-            "x.status = 'done' AND {} <= {}",
+            "x.status = '{DONE}' AND {} <= {}",
             dialect.instant("x.completed_at"),
             dialect.plus_days("x.due_at", grace_days)
         )),
-        count("x.status = 'skipped'".into()),
-        count("x.status = 'cancelled'".into()),
-        count(format!("x.status = 'scheduled' AND x.due_at < ${now_at}")),
-        count(format!("x.status = 'scheduled' AND x.due_at >= ${now_at}")),
+        count(format!("x.status = '{SKIPPED}'")),
+        count(format!("x.status = '{CANCELLED}'")),
+        count(format!("x.status = '{SCHEDULED}' AND x.due_at < ${now_at}")),
+        count(format!(
+            "x.status = '{SCHEDULED}' AND x.due_at >= ${now_at}"
+        )),
     );
     rows(db, &sql, values)
         .await?

@@ -5,10 +5,19 @@ use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use super::{Dialect, Period, counts, rows};
+use crate::model::customer::CustomerStatus;
 use crate::store::DbResult;
 
-const NEGLECTED: &str = "deleted_at IS NULL AND status = 'active' \
-     AND (last_contacted_at IS NULL OR last_contacted_at < $1)";
+const ACTIVE: &str = CustomerStatus::Active.as_str();
+const CHURNED: &str = CustomerStatus::Churned.as_str();
+
+/// Live, active customers not contacted since `$1` (or never).
+fn neglected() -> String {
+    format!(
+        "deleted_at IS NULL AND status = '{ACTIVE}' \
+         AND (last_contacted_at IS NULL OR last_contacted_at < $1)"
+    )
+}
 
 /// Active customers not contacted since `since` (or never), per tier.
 pub async fn neglected_by_tier<C: ConnectionTrait>(
@@ -16,7 +25,8 @@ pub async fn neglected_by_tier<C: ConnectionTrait>(
     since: DateTime<Utc>,
 ) -> DbResult<Vec<(Option<String>, i64)>> {
     let sql = format!(
-        "SELECT tier AS key, COUNT(*) AS n FROM customers WHERE {NEGLECTED} GROUP BY tier ORDER BY n DESC"
+        "SELECT tier AS key, COUNT(*) AS n FROM customers WHERE {} GROUP BY tier ORDER BY n DESC",
+        neglected()
     );
     counts(rows(db, &sql, vec![since.into()]).await?)
 }
@@ -27,8 +37,9 @@ pub async fn neglected_by_owner<C: ConnectionTrait>(
     since: DateTime<Utc>,
 ) -> DbResult<Vec<(Uuid, i64)>> {
     let sql = format!(
-        "SELECT owner_id AS key, COUNT(*) AS n FROM customers WHERE {NEGLECTED} \
-         GROUP BY owner_id ORDER BY n DESC, owner_id"
+        "SELECT owner_id AS key, COUNT(*) AS n FROM customers WHERE {} \
+         GROUP BY owner_id ORDER BY n DESC, owner_id",
+        neglected()
     );
     rows(db, &sql, vec![since.into()])
         .await?
@@ -62,7 +73,7 @@ pub async fn churned_by<C: ConnectionTrait>(
     };
     let sql = format!(
         "SELECT {key} AS key, COUNT(*) AS n FROM customers \
-         WHERE deleted_at IS NULL AND status = 'churned' AND {when} \
+         WHERE deleted_at IS NULL AND status = '{CHURNED}' AND {when} \
          GROUP BY {key} ORDER BY {order} LIMIT {limit}"
     );
     counts(rows(db, &sql, values).await?)

@@ -4,7 +4,10 @@ use sea_orm::{ConnectionTrait, QueryResult, Value};
 use uuid::Uuid;
 
 use super::{Dialect, Period, counts, row, rows};
+use crate::model::customer::CustomerStatus;
 use crate::store::DbResult;
+
+const ACTIVE: &str = CustomerStatus::Active.as_str();
 
 /// Purchases of visible customers in the period, per currency (`key`, `n`).
 pub async fn currencies<C: ConnectionTrait>(
@@ -188,7 +191,7 @@ pub async fn tier_mismatches<C: ConnectionTrait>(
                MAX(amount_minor) AS largest \
              FROM purchases WHERE {when} GROUP BY customer_id \
            ) a ON a.customer_id = c.id \
-           WHERE c.deleted_at IS NULL AND c.status = 'active' \
+           WHERE c.deleted_at IS NULL AND c.status = '{ACTIVE}' \
          ) s WHERE s.suggested <> s.tier"
     );
     if let Some(after) = after {

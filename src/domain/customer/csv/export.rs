@@ -10,9 +10,10 @@ use uuid::Uuid;
 use super::{COLUMNS, cell_of};
 use crate::domain::customer::convert::to_dto;
 use crate::domain::customer::listing::filter_of;
-use crate::dto::customer::{CustomerListQuery, CustomerSort};
+use crate::dto::customer::CustomerListQuery;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
+use crate::model::sort::CustomerSort;
 use crate::store;
 use crate::store::customers::CustomerFilter;
 
