@@ -171,7 +171,15 @@ pub async fn list(
     visible_customer(db, actor, customer_id).await?;
     let page = page.request::<TimeCursor>()?;
     let after = page.after.map(TimeCursor::bound);
-    let rows = store::purchases::list(db, customer_id, after, false, page.limit).await?;
+    let rows = store::page::newest_of_customer(
+        db,
+        store::purchases::NEWEST,
+        customer_id,
+        after,
+        false,
+        page.limit,
+    )
+    .await?;
     Ok(keyset(rows, |r| TimeCursor {
         at: r.occurred_at,
         id: r.id,

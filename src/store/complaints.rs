@@ -200,22 +200,12 @@ pub async fn due_for_escalation<C: ConnectionTrait>(
         .await
 }
 
-/// A customer's complaints by receipt, newest first, before the `(received_at, id)` position.
-pub async fn of_customer_newest<C: ConnectionTrait>(
-    db: &C,
-    customer_id: Uuid,
-    before: Option<(DateTime<Utc>, Uuid)>,
-    inclusive_at: bool,
-    limit: u64,
-) -> DbResult<Rows<complaints::Model>> {
-    use complaints::{Column, Entity};
-    let columns = super::page::Newest::<Entity> {
-        customer: Column::CustomerId,
-        at: Column::ReceivedAt,
-        id: Column::Id,
-    };
-    super::page::newest_of_customer(db, columns, customer_id, before, inclusive_at, limit).await
-}
+/// A customer's complaints by receipt, newest first (`page::newest_of_customer`).
+pub const BY_RECEIPT: super::page::Newest<complaints::Entity> = super::page::Newest {
+    customer: complaints::Column::CustomerId,
+    at: complaints::Column::ReceivedAt,
+    id: complaints::Column::Id,
+};
 
 pub async fn insert_event<C: ConnectionTrait>(
     db: &C,

@@ -1,12 +1,10 @@
 //! Purchase queries, and the value figures they determine.
 
-use chrono::{DateTime, Utc};
 use entity::purchases;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::DbResult;
-use super::page::Rows;
 
 pub async fn find<C: ConnectionTrait>(
     db: &C,
@@ -31,19 +29,9 @@ pub async fn delete<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<()> {
     Ok(())
 }
 
-/// Newest first, before the `(occurred_at, id)` position.
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
-    customer_id: Uuid,
-    before: Option<(DateTime<Utc>, Uuid)>,
-    inclusive_at: bool,
-    limit: u64,
-) -> DbResult<Rows<purchases::Model>> {
-    use purchases::{Column, Entity};
-    let columns = super::page::Newest::<Entity> {
-        customer: Column::CustomerId,
-        at: Column::OccurredAt,
-        id: Column::Id,
-    };
-    super::page::newest_of_customer(db, columns, customer_id, before, inclusive_at, limit).await
-}
+/// A customer's purchases, newest first (`page::newest_of_customer`).
+pub const NEWEST: super::page::Newest<purchases::Entity> = super::page::Newest {
+    customer: purchases::Column::CustomerId,
+    at: purchases::Column::OccurredAt,
+    id: purchases::Column::Id,
+};

@@ -268,22 +268,12 @@ pub async fn open_of_tier<C: ConnectionTrait>(
         .await
 }
 
-/// A customer's touchpoints by due time, newest first, before the `(due_at, id)` position.
-pub async fn of_customer_newest<C: ConnectionTrait>(
-    db: &C,
-    customer_id: Uuid,
-    before: Option<(DateTime<Utc>, Uuid)>,
-    inclusive_at: bool,
-    limit: u64,
-) -> DbResult<Rows<touchpoints::Model>> {
-    use touchpoints::{Column, Entity};
-    let columns = super::page::Newest::<Entity> {
-        customer: Column::CustomerId,
-        at: Column::DueAt,
-        id: Column::Id,
-    };
-    super::page::newest_of_customer(db, columns, customer_id, before, inclusive_at, limit).await
-}
+/// A customer's touchpoints by due time, newest first (`page::newest_of_customer`).
+pub const BY_DUE: super::page::Newest<touchpoints::Entity> = super::page::Newest {
+    customer: touchpoints::Column::CustomerId,
+    at: touchpoints::Column::DueAt,
+    id: touchpoints::Column::Id,
+};
 
 /// The open touchpoints that follow up `complaint_id`.
 pub async fn open_of_complaint<C: ConnectionTrait>(

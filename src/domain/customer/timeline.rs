@@ -71,7 +71,15 @@ pub async fn list(
     }
 
     let (before, whole) = bound(&cursor, TimelineKind::Purchase);
-    let rows = store::purchases::list(db, customer_id, before, whole, limit).await?;
+    let rows = store::page::newest_of_customer(
+        db,
+        store::purchases::NEWEST,
+        customer_id,
+        before,
+        whole,
+        limit,
+    )
+    .await?;
     more |= rows.more;
     items.extend(rows.items.into_iter().map(|r| Entry {
         at: r.occurred_at,
@@ -91,8 +99,15 @@ pub async fn list(
     }));
 
     let (before, whole) = bound(&cursor, TimelineKind::Touchpoint);
-    let rows =
-        store::touchpoints::of_customer_newest(db, customer_id, before, whole, limit).await?;
+    let rows = store::page::newest_of_customer(
+        db,
+        store::touchpoints::BY_DUE,
+        customer_id,
+        before,
+        whole,
+        limit,
+    )
+    .await?;
     more |= rows.more;
     for r in rows.items {
         items.push(Entry {
@@ -104,7 +119,15 @@ pub async fn list(
     }
 
     let (before, whole) = bound(&cursor, TimelineKind::Complaint);
-    let rows = store::complaints::of_customer_newest(db, customer_id, before, whole, limit).await?;
+    let rows = store::page::newest_of_customer(
+        db,
+        store::complaints::BY_RECEIPT,
+        customer_id,
+        before,
+        whole,
+        limit,
+    )
+    .await?;
     more |= rows.more;
     for r in rows.items {
         items.push(Entry {
