@@ -92,68 +92,21 @@ use OnHandoff::{OpenComplaintsMove, ScheduledMove, Stays};
 
 /// Every table hanging off a customer, in lock order. Erasure walks it backwards, so that a
 /// record goes before the one it belongs to.
+#[rustfmt::skip]
 pub const RECORDS: &[Record] = &[
-    record(
-        "customer_tags",
-        Customer,
-        &["tag"],
-        WithCustomer,
-        Stays,
-        Rows,
-    ),
-    record(
-        "customer_dates",
-        Customer,
-        &["month_day"],
-        WithCustomer,
-        Stays,
-        Derived,
-    ),
-    record(
-        "segment_members",
-        Customer,
-        &["segment_id"],
-        WithCustomer,
-        Stays,
-        Rows,
-    ),
-    record("customer_history", Customer, &[], WithCustomer, Stays, Rows),
-    record(
-        "customer_handoffs",
-        Customer,
-        &[],
-        WithCustomer,
-        Stays,
-        Rows,
-    ),
-    record("playbooks", Customer, &[], CustomerThenRow, Stays, Rows),
-    record("purchases", Customer, &[], CustomerThenRow, Stays, Rows),
-    record("interactions", Customer, &[], CustomerThenRow, Stays, Rows),
-    record(
-        "touchpoints",
-        Customer,
-        &[],
-        CustomerThenRow,
-        ScheduledMove,
-        Rows,
-    ),
-    record(
-        "complaints",
-        Customer,
-        &[],
-        CustomerThenRow,
-        OpenComplaintsMove,
-        Rows,
-    ),
-    record(
-        "complaint_events",
-        Complaint,
-        &[],
-        WithCustomer,
-        Stays,
-        Rows,
-    ),
-    record("domain_events", Customer, &[], WithCustomer, Stays, Rows),
+    //     table                 named by   keyed by        lock             hand-off            export
+    record("customer_tags",      Customer,  &["tag"],        WithCustomer,    Stays,              Rows),
+    record("customer_dates",     Customer,  &["month_day"],  WithCustomer,    Stays,              Derived),
+    record("segment_members",    Customer,  &["segment_id"], WithCustomer,    Stays,              Rows),
+    record("customer_history",   Customer,  &[],             WithCustomer,    Stays,              Rows),
+    record("customer_handoffs",  Customer,  &[],             WithCustomer,    Stays,              Rows),
+    record("playbooks",          Customer,  &[],             CustomerThenRow, Stays,              Rows),
+    record("purchases",          Customer,  &[],             CustomerThenRow, Stays,              Rows),
+    record("interactions",       Customer,  &[],             CustomerThenRow, Stays,              Rows),
+    record("touchpoints",        Customer,  &[],             CustomerThenRow, ScheduledMove,      Rows),
+    record("complaints",         Customer,  &[],             CustomerThenRow, OpenComplaintsMove, Rows),
+    record("complaint_events",   Complaint, &[],             WithCustomer,    Stays,              Rows),
+    record("domain_events",      Customer,  &[],             WithCustomer,    Stays,              Rows),
 ];
 
 /// The open work of `customer` that `from` held moves to `to`, in the caller's transaction
