@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::db::begin_write;
 use crate::domain::customer::guard::{locked_customer, visible_customer};
-use crate::domain::customer::records;
+use crate::domain::customer::{records, status};
 use crate::domain::interaction::record::check_not_future;
 use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::schedule;
@@ -94,6 +94,8 @@ pub async fn create(
         },
     )
     .await?;
+    // Won back before the cadence starts: a cadence never runs for a customer marked churned.
+    let customer = status::win_back(&tx, &customer, row.id, actor.id, now).await?;
     records::refresh_derived(&tx, customer_id).await?;
     let event = store::events::append(
         &tx,

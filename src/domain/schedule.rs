@@ -17,7 +17,7 @@ use crate::domain::customer::records;
 use crate::domain::touchpoint::row::NewTouchpoint;
 use crate::dto::playbook::{PlaybookRecurrence, PlaybookStep};
 use crate::model::cadence::{Purpose, Trigger};
-use crate::model::customer::{Channel, ContactWindow};
+use crate::model::customer::{Channel, ContactWindow, CustomerStatus};
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::touchpoint::{Source, Status};
 use crate::store;
@@ -56,6 +56,10 @@ async fn insert(
     o: Occurrence<'_>,
     now: DateTime<Utc>,
 ) -> DomainResult<bool> {
+    // A lost customer's cadence has stopped: nothing new is planned until it is won back.
+    if customer.status == CustomerStatus::Churned.as_str() {
+        return Ok(false);
+    }
     let (status, reason) = if o.elapsed {
         (Status::Skipped, Some(ELAPSED_REASON.to_string()))
     } else {
@@ -145,7 +149,7 @@ async fn restart_series(
         .into_iter()
         .map(|t| t.id)
         .collect();
-    store::touchpoints::close_many(tx, &open, Status::Cancelled, now).await?;
+    store::touchpoints::close_many(tx, &open, Status::Cancelled, None, now).await?;
     schedule_next(
         tx,
         customer,
@@ -244,6 +248,28 @@ pub async fn after_closed(
     Ok(created)
 }
 
+/// Why a lost customer's open cadence was cancelled.
+pub const CHURNED_REASON: &str = "customer churned";
+
+/// The sources of the touchpoints a customer's cadence plans; manual and complaint
+/// touchpoints are someone's explicit work and stay when the customer is lost.
+const CADENCE: [Source; 3] = [Source::Playbook, Source::Birthday, Source::ImportantDate];
+
+/// A customer marked churned: its open cadence touchpoints (playbook steps and series,
+/// greetings) are cancelled with the reason, and no new ones are planned while it stays so.
+pub async fn on_churn(
+    tx: &DatabaseTransaction,
+    customer_id: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let open = store::touchpoints::open_from(tx, customer_id, &CADENCE).await?;
+    let cancelled =
+        store::touchpoints::close_many(tx, &open, Status::Cancelled, Some(CHURNED_REASON), now)
+            .await?;
+    records::refresh_derived(tx, customer_id).await?;
+    Ok(cancelled)
+}
+
 /// A tier change: the open touchpoints of the old tier's playbooks are cancelled and the new
 /// tier's recurring series start now. A customer with a personal plan keeps it.
 pub async fn on_tier_change(
@@ -253,7 +279,8 @@ pub async fn on_tier_change(
     now: DateTime<Utc>,
 ) -> DomainResult<u64> {
     let stale = store::touchpoints::open_of_tier(tx, customer.id, old_tier).await?;
-    let mut changed = store::touchpoints::close_many(tx, &stale, Status::Cancelled, now).await?;
+    let mut changed =
+        store::touchpoints::close_many(tx, &stale, Status::Cancelled, None, now).await?;
     let reach = reach_of(customer)?;
     if !store::playbooks::has_personal_plan(tx, customer.id).await? {
         for playbook in store::playbooks::recurring_of_tier(tx, &customer.tier).await? {

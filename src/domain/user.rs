@@ -345,7 +345,7 @@ pub async fn update(
         let held = complaint::handover::open_held(&tx, id).await?;
         if held > 0 {
             return Err(DomainError::conflict(format!(
-                "the user still holds {held} open complaint(s); reassign them first or give reassign_to"
+                "the user still holds {held} complaint(s) not closed; reassign them first or give reassign_to"
             )));
         }
     }

@@ -16,11 +16,6 @@ use crate::model::role::CustomerScope;
 use crate::model::sort::ComplaintSort;
 
 /// The states counted as open (not yet repaired).
-/// The stored words of the repaired states.
-fn repaired() -> [&'static str; 2] {
-    ComplaintStatus::REPAIRED.map(ComplaintStatus::as_str)
-}
-
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     row: complaints::ActiveModel,
@@ -145,15 +140,16 @@ pub async fn list<C: ConnectionTrait>(
     super::page::fetch(db, query, limit).await
 }
 
-/// The open complaints of a customer held by `assignee` (a hand-off moves them).
-pub async fn open_held_by<C: ConnectionTrait>(
+/// The complaints held by `assignee` (of one customer, or all) that are not closed: open
+/// ones, and resolved ones whose follow-up may still reopen them. A hand-off moves them.
+pub async fn unclosed_held_by<C: ConnectionTrait>(
     db: &C,
     customer_id: Option<Uuid>,
     assignee: Uuid,
 ) -> DbResult<Vec<complaints::Model>> {
     let mut query = complaints::Entity::find()
         .filter(complaints::Column::AssigneeId.eq(assignee))
-        .filter(complaints::Column::Status.is_not_in(repaired()));
+        .filter(complaints::Column::Status.ne(ComplaintStatus::Closed.as_str()));
     if let Some(customer) = customer_id {
         query = query.filter(complaints::Column::CustomerId.eq(customer));
     }

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::DbResult;
 use super::page::Rows;
 use crate::model::role::CustomerScope;
-use crate::model::touchpoint::Status;
+use crate::model::touchpoint::{Source, Status};
 
 /// The stored word of an open touchpoint.
 const SCHEDULED: &str = Status::Scheduled.as_str();
@@ -223,6 +223,7 @@ pub async fn close_many<C: ConnectionTrait>(
     db: &C,
     ids: &[Uuid],
     status: Status,
+    reason: Option<&str>,
     now: DateTime<Utc>,
 ) -> DbResult<u64> {
     if ids.is_empty() {
@@ -230,6 +231,7 @@ pub async fn close_many<C: ConnectionTrait>(
     }
     Ok(touchpoints::Entity::update_many()
         .col_expr(touchpoints::Column::Status, Expr::value(status.as_str()))
+        .col_expr(touchpoints::Column::SkipReason, Expr::value(reason))
         .col_expr(
             touchpoints::Column::Version,
             Expr::col(touchpoints::Column::Version).add(1),
@@ -263,6 +265,52 @@ pub async fn open_of_tier<C: ConnectionTrait>(
                     .to_owned(),
             ),
         )
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Marks the open touchpoints `ids` done at `now` (settled without an interaction of their
+/// own); returns how many.
+pub async fn complete_many<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> DbResult<u64> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    Ok(touchpoints::Entity::update_many()
+        .col_expr(
+            touchpoints::Column::Status,
+            Expr::value(Status::Done.as_str()),
+        )
+        .col_expr(touchpoints::Column::CompletedAt, Expr::value(now))
+        .col_expr(
+            touchpoints::Column::Version,
+            Expr::col(touchpoints::Column::Version).add(1),
+        )
+        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
+        .filter(touchpoints::Column::Id.is_in(ids.iter().copied()))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
+/// The customer's open touchpoints that came from one of `sources`, in id order.
+pub async fn open_from<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+    sources: &[Source],
+) -> DbResult<Vec<Uuid>> {
+    touchpoints::Entity::find()
+        .select_only()
+        .column(touchpoints::Column::Id)
+        .filter(touchpoints::Column::CustomerId.eq(customer_id))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .filter(touchpoints::Column::Source.is_in(sources.iter().map(|s| s.as_str())))
+        .order_by_asc(touchpoints::Column::Id)
         .into_tuple()
         .all(db)
         .await

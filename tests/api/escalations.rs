@@ -242,6 +242,21 @@ db_test!(
         ] {
             move_to(&app, &token_a, &done_id, step).await;
         }
+        let closed = receive(
+            &app,
+            &token_a,
+            json!({"customer_id": customer.id, "subject": "Closed"}),
+        )
+        .await;
+        let closed_id = closed["id"].as_str().unwrap().to_string();
+        for step in [
+            json!({"to": "acknowledged"}),
+            json!({"to": "in_progress"}),
+            json!({"to": "resolved", "resolution": "Fixed"}),
+            json!({"to": "closed", "satisfaction_after": 4}),
+        ] {
+            move_to(&app, &token_a, &closed_id, step).await;
+        }
         let managed = receive(
             &app,
             &manager,
@@ -275,8 +290,13 @@ db_test!(
         );
         assert_eq!(
             get_complaint(&app, &done_id).await["assignee_id"],
+            agent_b.as_str(),
+            "resolved work moves: a reopening reaches the new owner"
+        );
+        assert_eq!(
+            get_complaint(&app, &closed_id).await["assignee_id"],
             agent_a.as_str(),
-            "repaired work stays"
+            "closed work stays"
         );
         assert_eq!(
             get_complaint(&app, managed["id"].as_str().unwrap()).await["assignee_id"],

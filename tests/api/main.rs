@@ -17,6 +17,7 @@ mod customer_lists;
 mod customers;
 mod errors;
 mod escalations;
+mod fidelity;
 mod greetings;
 mod idempotency;
 mod interactions;

@@ -12,8 +12,9 @@ use crate::model::complaint::ComplaintEventKind;
 use crate::model::error::DomainResult;
 use crate::store;
 
-/// Moves the open complaints `from` holds (of one customer, or all of them) to `to`,
-/// recording each assignment. Returns how many moved.
+/// Moves the complaints `from` holds that are not closed (of one customer, or all of them)
+/// to `to`, recording each assignment: a resolved complaint may still be reopened by its
+/// follow-up, and must then reach whoever holds the customer now. Returns how many moved.
 pub async fn hand_over<C: ConnectionTrait>(
     db: &C,
     customer_id: Option<Uuid>,
@@ -23,7 +24,7 @@ pub async fn hand_over<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DomainResult<u64> {
     let now = instant(now);
-    let held = store::complaints::open_held_by(db, customer_id, from).await?;
+    let held = store::complaints::unclosed_held_by(db, customer_id, from).await?;
     let ids: Vec<Uuid> = held.iter().map(|c| c.id).collect();
     store::complaints::reassign(db, &ids, to, now).await?;
     for id in &ids {
@@ -35,7 +36,9 @@ pub async fn hand_over<C: ConnectionTrait>(
     Ok(ids.len() as u64)
 }
 
-/// How many open complaints `user` holds.
+/// How many complaints `user` holds that are not closed.
 pub async fn open_held<C: ConnectionTrait>(db: &C, user: Uuid) -> DomainResult<usize> {
-    Ok(store::complaints::open_held_by(db, None, user).await?.len())
+    Ok(store::complaints::unclosed_held_by(db, None, user)
+        .await?
+        .len())
 }

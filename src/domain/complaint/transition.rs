@@ -34,6 +34,9 @@ pub const FOLLOW_UP_AFTER: Duration = Duration::days(3);
 /// A closing rating at or below this reopens the complaint.
 const UNSATISFIED_AT_MOST: u8 = 2;
 
+/// Why a closed complaint's open follow-up was cancelled.
+pub const CLOSED_REASON: &str = "complaint closed";
+
 /// Fields that only one target takes.
 fn check_body(input: &ComplaintTransition) -> DomainResult<()> {
     if input.resolution.is_some() && input.to != ComplaintStatus::Resolved {
@@ -142,7 +145,6 @@ pub async fn transition(
         ..Default::default()
     };
     let mut history = Vec::new();
-    let mut touchpoints_changed = false;
     let mut reached = to;
     match to {
         ComplaintStatus::Acknowledged => {
@@ -195,7 +197,6 @@ pub async fn transition(
                 now,
             )
             .await?;
-            touchpoints_changed = true;
             history.push(
                 Event::new(ComplaintEventKind::Updated, None)
                     .details(json!({"follow_up_touchpoint_id": touchpoint})),
@@ -215,6 +216,22 @@ pub async fn transition(
             }
             if reached == ComplaintStatus::Closed {
                 row.closed_at = Set(Some(now));
+                // The satisfaction follow-up is settled: done when the customer's rating
+                // was taken, cancelled otherwise, so it never turns overdue.
+                let open = store::touchpoints::open_of_complaint(&tx, id).await?;
+                match input.satisfaction_after {
+                    Some(_) => store::touchpoints::complete_many(&tx, &open, now).await?,
+                    None => {
+                        store::touchpoints::close_many(
+                            &tx,
+                            &open,
+                            Status::Cancelled,
+                            Some(CLOSED_REASON),
+                            now,
+                        )
+                        .await?
+                    }
+                };
             }
         }
         ComplaintStatus::Reopened | ComplaintStatus::Open => {}
@@ -222,8 +239,7 @@ pub async fn transition(
     if reached == ComplaintStatus::Reopened {
         sla.resolved_at = None;
         let open = store::touchpoints::open_of_complaint(&tx, id).await?;
-        store::touchpoints::close_many(&tx, &open, Status::Cancelled, now).await?;
-        touchpoints_changed = true;
+        store::touchpoints::close_many(&tx, &open, Status::Cancelled, None, now).await?;
         if to == ComplaintStatus::Closed {
             let touchpoint = follow_up(
                 &tx,
@@ -268,10 +284,8 @@ pub async fn transition(
         history.insert(0, rated);
     }
     events::append(&tx, id, history, now).await?;
+    // Open complaints and the next touchpoint due, after whatever this step closed or planned.
     records::refresh_derived(&tx, customer.id).await?;
-    if touchpoints_changed {
-        records::refresh_derived(&tx, customer.id).await?;
-    }
     let updated = visible(&tx, actor, id).await?;
     tx.commit().await?;
     to_dto(updated, now)

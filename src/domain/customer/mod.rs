@@ -12,4 +12,5 @@ pub mod ops;
 pub mod ownership;
 pub mod records;
 pub mod rules;
+pub mod status;
 pub mod timeline;

@@ -16,6 +16,7 @@ use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
 use crate::dto::page::{Page, PageQuery};
 use crate::model::cadence::Trigger;
+use crate::model::customer::CustomerStatus;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::{Actor, CustomerScope, Role};
 use crate::store;
@@ -278,6 +279,9 @@ pub async fn write_change(
     }
     if profile.important_dates != before.important_dates {
         store::customers::replace_month_days(tx, id, &profile.recurring_month_days()).await?;
+    }
+    if profile.status == CustomerStatus::Churned && before.status != CustomerStatus::Churned {
+        schedule::on_churn(tx, id, now).await?;
     }
     if profile.tier != before.tier
         && let Some(stored) = store::customers::find_visible(tx, id, CustomerScope::All).await?

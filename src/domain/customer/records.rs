@@ -33,7 +33,8 @@ pub enum OnHandoff {
     Stays,
     /// The scheduled touchpoints the previous owner held move to the new one.
     ScheduledMove,
-    /// The open complaints the previous owner held move, each with an assignment event.
+    /// The complaints the previous owner held that are not closed (open or resolved) move,
+    /// each with an assignment event.
     OpenComplaintsMove,
 }
 

@@ -1,0 +1,268 @@
+//! What account managers trip over when they live in it: a lost customer's cadence, a
+//! customer won back, complaints that are resolved but not closed, and follow-ups settled.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::complaints::{move_to, receive};
+use crate::db_test;
+use crate::helpers::*;
+
+fn of_source<'a>(touchpoints: &'a [Value], source: &str) -> Vec<&'a Value> {
+    touchpoints
+        .iter()
+        .filter(|t| t["source"] == source)
+        .collect()
+}
+
+async fn churn(app: &TestApp, id: &str) -> Value {
+    let res = app
+        .patch(
+            &format!("/api/v1/customers/{id}"),
+            &app.admin_token,
+            &json!({"status": "churned", "churn_reason": "moved to a competitor"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "churn");
+    res.json().await.unwrap()
+}
+
+/// A complaint of `customer` taken to `resolved`, with its satisfaction follow-up open.
+async fn resolved_complaint(app: &TestApp, token: &str, customer: &str) -> String {
+    let c = receive(
+        app,
+        token,
+        json!({"customer_id": customer, "subject": "Scratched"}),
+    )
+    .await;
+    let id = c["id"].as_str().unwrap().to_string();
+    move_to(app, token, &id, json!({"to": "acknowledged"})).await;
+    move_to(app, token, &id, json!({"to": "in_progress"})).await;
+    move_to(
+        app,
+        token,
+        &id,
+        json!({"to": "resolved", "resolution": "Replaced"}),
+    )
+    .await;
+    id
+}
+
+db_test!(
+    a_churned_customers_cadence_stops_and_explicit_work_stays,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let c = app.create_customer(t, &json!({"name": "Leaving"})).await;
+        app.buy(&c.id, 5_000, "EUR", app.clock.now()).await;
+        resolved_complaint(&app, t, &c.id).await;
+        let due = rfc3339(app.clock.now() + chrono::Duration::days(20));
+        let manual = app
+            .schedule(t, json!({"customer_id": c.id, "due_at": due, "channel": "phone", "title": "Personal call"}))
+            .await;
+        let before = app.touchpoints_of(&c.id).await;
+        let planned = of_source(&before, "playbook");
+        assert!(!planned.is_empty(), "the purchase planned a cadence");
+
+        let churned = churn(&app, &c.id).await;
+        assert_eq!(churned["status"], "churned");
+        let after = app.touchpoints_of(&c.id).await;
+        for t in of_source(&after, "playbook") {
+            assert_eq!(
+                (t["status"].as_str(), t["skip_reason"].as_str()),
+                (Some("cancelled"), Some("customer churned")),
+                "{t}"
+            );
+        }
+        let follow_up = of_source(&after, "complaint");
+        assert_eq!(follow_up.len(), 1);
+        assert_eq!(follow_up[0]["status"], "scheduled");
+        let kept = after
+            .iter()
+            .find(|t| t["id"] == manual.id.as_str())
+            .unwrap();
+        assert_eq!(kept["status"], "scheduled");
+        // Only what is still open counts as next, and the agenda no longer shows the cadence.
+        let open_due: Vec<&str> = after
+            .iter()
+            .filter(|t| t["status"] == "scheduled")
+            .map(|t| t["due_at"].as_str().unwrap())
+            .collect();
+        let next = app
+            .get_customer(&c.id)
+            .await
+            .next_touchpoint_due_at
+            .unwrap();
+        assert_eq!(Some(next.as_str()), open_due.iter().min().copied());
+        let agenda: Value = app
+            .get("/api/v1/agenda?days=30", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let shown = agenda.to_string();
+        for planned in planned {
+            assert!(!shown.contains(planned["id"].as_str().unwrap()));
+        }
+
+        // A customer with nothing but its cadence has nothing due at all once lost.
+        let quiet = app.create_customer(t, &json!({"name": "Quiet"})).await;
+        app.buy(&quiet.id, 5_000, "EUR", app.clock.now()).await;
+        assert!(
+            app.get_customer(&quiet.id)
+                .await
+                .next_touchpoint_due_at
+                .is_some()
+        );
+        churn(&app, &quiet.id).await;
+        assert_eq!(
+            app.get_customer(&quiet.id).await.next_touchpoint_due_at,
+            None
+        );
+    }
+);
+
+db_test!(
+    a_purchase_wins_a_churned_customer_back_before_its_cadence_starts,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let c = app.create_customer(t, &json!({"name": "Returning"})).await;
+        churn(&app, &c.id).await;
+        let purchase: Value = app
+            .post(
+                &format!("/api/v1/customers/{}/purchases", c.id),
+                t,
+                &json!({"amount_minor": 2_000, "currency": "EUR"}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let back: Value = app
+            .get(&format!("/api/v1/customers/{}", c.id), t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            (back["status"].as_str(), &back["churned_at"]),
+            (Some("active"), &Value::Null)
+        );
+        let history = app
+            .items(&format!("/api/v1/customers/{}/history", c.id), t)
+            .await;
+        let statuses: Vec<(&str, &str, &str)> = history
+            .iter()
+            .filter(|h| h["field"] == "status")
+            .map(|h| {
+                (
+                    h["from"].as_str().unwrap_or(""),
+                    h["to"].as_str().unwrap_or(""),
+                    h["reason"].as_str().unwrap_or(""),
+                )
+            })
+            .collect();
+        let reason = format!("purchase {}", purchase["id"].as_str().unwrap());
+        assert!(
+            statuses.contains(&("churned", "active", reason.as_str())),
+            "{statuses:?}"
+        );
+        assert!(
+            statuses.contains(&("active", "churned", "moved to a competitor")),
+            "{statuses:?}"
+        );
+        let planned = app.touchpoints_of(&c.id).await;
+        let planned = of_source(&planned, "playbook");
+        assert!(!planned.is_empty());
+        assert!(planned.iter().all(|t| t["status"] == "scheduled"));
+
+        // While a customer stays churned nothing new is planned for it.
+        let lost = app
+            .create_customer(t, &json!({"name": "Lost", "tier": "general"}))
+            .await;
+        churn(&app, &lost.id).await;
+        let res = app
+            .patch(
+                &format!("/api/v1/customers/{}", lost.id),
+                t,
+                &json!({"tier": "key"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let lost_planned = app.touchpoints_of(&lost.id).await;
+        assert!(
+            lost_planned.iter().all(|t| t["status"] != "scheduled"),
+            "{lost_planned:?}"
+        );
+    }
+);
+
+db_test!(
+    resolved_complaints_move_with_their_customer_and_closing_settles_the_follow_up,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let (agent_a, token_a) = app.user_with_role("agent").await;
+        let (agent_b, _) = app.user_with_role("agent").await;
+        let (agent_c, _) = app.user_with_role("agent").await;
+        let c = app
+            .create_customer(&token_a, &json!({"name": "Handed on"}))
+            .await;
+        let resolved = resolved_complaint(&app, &token_a, &c.id).await;
+        let res = app
+            .client
+            .put(app.url(&format!("/api/v1/customers/{}/owner", c.id)))
+            .bearer_auth(t)
+            .json(&json!({"owner_id": agent_b}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let complaint = crate::complaints::get_complaint(&app, &resolved).await;
+        assert_eq!(complaint["assignee_id"], agent_b.as_str());
+        let follow_up = app.touchpoints_of(&c.id).await;
+        assert!(
+            follow_up
+                .iter()
+                .all(|t| t["assignee_id"] == agent_b.as_str())
+        );
+
+        // Deactivating the holder with reassign_to moves resolved complaints too.
+        let d = app
+            .create_customer(t, &json!({"name": "Escalated", "owner_id": agent_a}))
+            .await;
+        let held = resolved_complaint(&app, t, &d.id).await;
+        let res = app
+            .patch(
+                &format!("/api/v1/users/{agent_a}"),
+                t,
+                &json!({"active": false, "reassign_to": agent_c}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let complaint = crate::complaints::get_complaint(&app, &held).await;
+        assert_eq!(complaint["assignee_id"], agent_c.as_str());
+
+        // Closing with the customer's rating completes the follow-up; without one, cancels it.
+        move_to(
+            &app,
+            t,
+            &held,
+            json!({"to": "closed", "satisfaction_after": 5}),
+        )
+        .await;
+        let settled = app.touchpoints_of(&d.id).await;
+        let settled = of_source(&settled, "complaint");
+        assert_eq!(settled.len(), 1);
+        assert_eq!(settled[0]["status"], "done");
+        assert!(settled[0]["completed_at"].is_string());
+        move_to(&app, t, &resolved, json!({"to": "closed"})).await;
+        let cancelled = app.touchpoints_of(&c.id).await;
+        let cancelled = of_source(&cancelled, "complaint");
+        assert_eq!(
+            (
+                cancelled[0]["status"].as_str(),
+                cancelled[0]["skip_reason"].as_str()
+            ),
+            (Some("cancelled"), Some("complaint closed"))
+        );
+    }
+);
