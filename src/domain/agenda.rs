@@ -1,11 +1,12 @@
 //! The agenda: a person's overdue touchpoints and those due in the next days, grouped by day
 //! in a timezone (by default the person's own).
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Days, NaiveTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
+use crate::domain::cadence::window::resolve_local;
 use crate::domain::touchpoint::row::to_dto;
 use crate::dto::agenda::{Agenda, AgendaDay, AgendaQuery};
 use crate::model::error::{DomainError, DomainResult};
@@ -44,7 +45,15 @@ pub async fn agenda(
     let tz: Tz = tz_name.parse().map_err(|_| {
         DomainError::invalid("tz", "must be an IANA timezone name such as Europe/Berlin")
     })?;
-    let until = now + Duration::days(days);
+    // Whole local days, today included: the window ends at the start of the day after the
+    // last, whatever time of day it is now and however long the days are (DST).
+    let today = now.with_timezone(&tz).date_naive();
+    let last = today
+        .checked_add_days(Days::new(u64::try_from(days - 1).unwrap_or(0)))
+        .ok_or_else(|| DomainError::invalid("days", "reaches past the calendar"))?;
+    let until = last.succ_opt().map_or(DateTime::<Utc>::MAX_UTC, |next| {
+        resolve_local(next.and_time(NaiveTime::MIN), tz)
+    });
     let filter = TouchpointFilter {
         assignee_id: Some(user_id),
         customer_id: None,
@@ -61,10 +70,6 @@ pub async fn agenda(
     let rows = store::touchpoints::list(db, scope, &filter, None, MAX_ITEMS).await?;
     let truncated = rows.more;
 
-    let today = now.with_timezone(&tz).date_naive();
-    let last = (until - Duration::seconds(1))
-        .with_timezone(&tz)
-        .date_naive();
     let mut grouped: Vec<AgendaDay> = today
         .iter_days()
         .take_while(|d| *d <= last)

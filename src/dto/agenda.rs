@@ -13,7 +13,7 @@ use crate::dto::touchpoint::Touchpoint;
 #[derive(Debug, Default, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AgendaQuery {
-    /// Days ahead, 1–90; defaults to 7.
+    /// Whole days in the agenda's timezone, today included, 1–90; defaults to 7.
     #[serde(default, deserialize_with = "query_whole")]
     #[param(minimum = 1, maximum = 90, default = 7, value_type = Option<i64>)]
     pub days: Option<i64>,
@@ -43,7 +43,8 @@ pub struct Agenda {
     pub timezone: String,
     /// The instant "now" the agenda was computed at.
     pub generated_at: DateTime<Utc>,
-    /// Upcoming touchpoints are those due in `[from, until)`.
+    /// Upcoming touchpoints are those due in `[from, until)`; `until` is the start of the
+    /// day after the last one, in the agenda's timezone.
     pub from: DateTime<Utc>,
     pub until: DateTime<Utc>,
     /// Scheduled and past due, oldest first.

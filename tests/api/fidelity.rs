@@ -266,3 +266,70 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    the_agendas_days_are_whole_days_in_its_timezone,
+    |app: TestApp| async move {
+        let (_, agent) = app.user_with_role("agent").await;
+        let c = app
+            .create_customer(&agent, &json!({"name": "Late caller"}))
+            .await;
+        let today = app.clock.now().date_naive();
+        let at = |days: u64, hour: u32| {
+            (today + chrono::Days::new(days))
+                .and_hms_opt(hour, 30, 0)
+                .unwrap()
+                .and_utc()
+        };
+        let late_tomorrow = app
+            .schedule(&agent, json!({"customer_id": c.id, "due_at": rfc3339(at(1, 23)), "channel": "phone", "title": "Late"}))
+            .await;
+        let after = app
+            .schedule(&agent, json!({"customer_id": c.id, "due_at": rfc3339(at(2, 0)), "channel": "phone", "title": "After"}))
+            .await;
+        let agenda: Value = app
+            .get("/api/v1/agenda?days=2&tz=UTC", &agent)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let dates: Vec<&str> = agenda["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["date"].as_str().unwrap())
+            .collect();
+        let day = |n: u64| (today + chrono::Days::new(n)).to_string();
+        assert_eq!(dates, [day(0), day(1)]);
+        assert_eq!(agenda["until"], format!("{}T00:00:00Z", day(2)));
+        let tomorrow: Vec<&str> = agenda["days"][1]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(tomorrow, [late_tomorrow.id.as_str()]);
+        assert!(!agenda.to_string().contains(after.id.as_str()));
+
+        // In New York the same request ends at New York's midnight.
+        let ny: Value = app
+            .get("/api/v1/agenda?days=1&tz=America/New_York", &agent)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(ny["days"].as_array().unwrap().len(), 1);
+        let until = crate::helpers::at(&ny["until"]).with_timezone(&chrono_tz::America::New_York);
+        assert_eq!(until.format("%H:%M").to_string(), "00:00", "{until}");
+        assert_eq!(
+            until.date_naive(),
+            ny["days"][0]["date"]
+                .as_str()
+                .unwrap()
+                .parse::<chrono::NaiveDate>()
+                .unwrap()
+                .succ_opt()
+                .unwrap()
+        );
+    }
+);
