@@ -31,7 +31,8 @@ pub struct ImportQuery {
 /// A row that was not imported, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct ImportError {
-    /// The line the row starts on; the header is row 1.
+    /// The spreadsheet row: the header is row 1 and each record the next, however many
+    /// lines its quoted cells span.
     pub row: usize,
     /// The column, or `row` for the row as a whole.
     pub field: String,

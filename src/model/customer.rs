@@ -149,7 +149,10 @@ fn yes() -> bool {
     true
 }
 
-/// A tag: 1–64 characters, not blank.
+/// What separates tags in a CSV cell, and so may not be part of a tag.
+pub const TAG_SEPARATOR: char = ';';
+
+/// A tag: 1–64 characters, not blank, without the CSV separator `;`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Tag(pub String);
@@ -160,7 +163,7 @@ impl utoipa::PartialSchema for Tag {
             .schema_type(Type::String)
             .min_length(Some(1))
             .max_length(Some(64))
-            .pattern(Some(r"\S"))
+            .pattern(Some(r"^[^;]*[^;\s][^;]*$"))
             .examples([serde_json::json!("vip")])
             .into()
     }

@@ -8,15 +8,7 @@ use crate::db_test;
 use crate::helpers::*;
 
 async fn import(app: &TestApp, token: &str, query: &str, body: impl Into<reqwest::Body>) -> Value {
-    let res = app
-        .client
-        .post(app.url(&format!("/api/v1/customers/import{query}")))
-        .bearer_auth(token)
-        .header("content-type", "text/csv")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let res = app.send_csv(token, query, body).await;
     assert_eq!(res.status(), StatusCode::OK, "import{query}");
     res.json().await.unwrap()
 }

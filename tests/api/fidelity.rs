@@ -333,3 +333,57 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    tags_cannot_hold_the_csv_separator_and_import_errors_name_the_spreadsheet_row,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let refused = app
+            .post(
+                "/api/v1/customers",
+                t,
+                &json!({"name": "Tagged", "tags": ["trade;fair"]}),
+            )
+            .await;
+        assert_eq!(error_fields(&assert_problem(refused, 422).await), ["tags"]);
+        let c = app
+            .create_customer(t, &json!({"name": "Tagged", "tags": ["trade fair"]}))
+            .await;
+        let refused = app
+            .patch(
+                &format!("/api/v1/customers/{}", c.id),
+                t,
+                &json!({"tags": ["a;b"]}),
+            )
+            .await;
+        assert_eq!(error_fields(&assert_problem(refused, 422).await), ["tags"]);
+        assert_eq!(app.get_customer(&c.id).await.tags, ["trade fair"]);
+        // The schema says so too, so that a form can check before it sends.
+        let doc: Value = app
+            .get("/api-docs/openapi.json", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let pattern = doc["components"]["schemas"]["Tag"]["pattern"]
+            .as_str()
+            .unwrap();
+        let pattern = regex::Regex::new(pattern).unwrap();
+        assert!(
+            pattern.is_match("trade fair") && !pattern.is_match("a;b") && !pattern.is_match(" ")
+        );
+
+        // A notes cell over three lines is one spreadsheet row: the bad email after it is row 3.
+        let csv = "name,notes,email\nAda,\"line one\nline two\nline three\",ada@example.com\nBob,,not-an-email\n";
+        let res = app.send_csv(t, "?dry_run=true", csv).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let plan: Value = res.json().await.unwrap();
+        let errors: Vec<(i64, &str)> = plan["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["row"].as_i64().unwrap(), e["field"].as_str().unwrap()))
+            .collect();
+        assert_eq!(errors, [(3, "email")]);
+    }
+);

@@ -259,6 +259,23 @@ impl TestApp {
         res.json().await.expect("customer")
     }
 
+    /// Sends a CSV file to the customers import.
+    pub async fn send_csv(
+        &self,
+        token: &str,
+        query: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> Response {
+        self.client
+            .post(self.url(&format!("/api/v1/customers/import{query}")))
+            .bearer_auth(token)
+            .header("content-type", "text/csv")
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// How many customers the admin sees (up to a page of 200).
     pub async fn customer_count(&self) -> usize {
         self.items("/api/v1/customers?limit=200", &self.admin_token)

@@ -11,17 +11,6 @@ use crate::helpers::*;
 /// Every error answer stays under this many bytes, whatever the request.
 const ANSWER_BUDGET: usize = 64 * 1024;
 
-async fn send_csv(app: &TestApp, token: &str, query: &str, body: String) -> reqwest::Response {
-    app.client
-        .post(app.url(&format!("/api/v1/customers/import{query}")))
-        .bearer_auth(token)
-        .header("content-type", "text/csv")
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-}
-
 db_test!(
     error_answers_are_bounded_whatever_the_input,
     |app: TestApp| async move {
@@ -29,7 +18,7 @@ db_test!(
 
         // 50,000 unknown columns: one error about the header, not one per column.
         let header = format!("name{}\nAda\n", ",x".repeat(50_000));
-        let res = send_csv(&app, &agent, "", header).await;
+        let res = app.send_csv(&agent, "", header).await;
         let bytes = res.bytes().await.unwrap();
         assert!(bytes.len() < 1024, "{} bytes", bytes.len());
         let problem: Value = serde_json::from_slice(&bytes).unwrap();
@@ -40,7 +29,9 @@ db_test!(
         // are cut to their bounds.
         let long = "y".repeat(100_000);
         let columns: Vec<String> = (0..60).map(|i| format!("{long}{i}")).collect();
-        let res = send_csv(&app, &agent, "", format!("name,{}\n", columns.join(","))).await;
+        let res = app
+            .send_csv(&agent, "", format!("name,{}\n", columns.join(",")))
+            .await;
         let bytes = res.bytes().await.unwrap();
         assert!(bytes.len() < ANSWER_BUDGET, "{} bytes", bytes.len());
         let problem: Value = serde_json::from_slice(&bytes).unwrap();
@@ -53,7 +44,9 @@ db_test!(
 
         // 3,000 bad rows: the first 1,000 are listed and the rest counted; nothing imported.
         let rows = "Bob,not-an-email\n".repeat(3_000);
-        let res = send_csv(&app, &agent, "", format!("name,email\n{rows}")).await;
+        let res = app
+            .send_csv(&agent, "", format!("name,email\n{rows}"))
+            .await;
         assert_eq!(res.status(), StatusCode::OK);
         let result: Value = res.json().await.unwrap();
         assert_eq!(result["errors"].as_array().unwrap().len(), 1_000);

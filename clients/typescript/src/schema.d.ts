@@ -1153,7 +1153,8 @@ export interface components {
             generated_at: string;
             /**
              * Format: date-time
-             * @description Upcoming touchpoints are those due in `[from, until)`.
+             * @description Upcoming touchpoints are those due in `[from, until)`; `until` is the start of the
+             *     day after the last one, in the agenda's timezone.
              */
             from: string;
             /** Format: date-time */
@@ -2018,7 +2019,10 @@ export interface components {
         ImportAction: "create" | "update" | "skip" | "error";
         /** @description A row that was not imported, and why. */
         ImportError: {
-            /** @description The line the row starts on; the header is row 1. */
+            /**
+             * @description The spreadsheet row: the header is row 1 and each record the next, however many
+             *     lines its quoted cells span.
+             */
             row: number;
             /** @description The column, or `row` for the row as a whole. */
             field: string;
@@ -3871,7 +3875,7 @@ export interface operations {
     get_agenda: {
         parameters: {
             query?: {
-                /** @description Days ahead, 1–90; defaults to 7. */
+                /** @description Whole days in the agenda's timezone, today included, 1–90; defaults to 7. */
                 days?: number;
                 /** @description IANA timezone the days are grouped in; defaults to the user's own. */
                 tz?: components["schemas"]["Timezone"];

@@ -8,7 +8,8 @@ use uuid::Uuid;
 use crate::dto::customer::{CustomerCreate, CustomerPatch};
 use crate::dto::time;
 use crate::model::customer::{
-    Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tier,
+    Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage,
+    TAG_SEPARATOR, Tier,
 };
 use crate::model::error::FieldError;
 
@@ -202,6 +203,13 @@ impl Profile {
                     "must be 1 to 64 characters and not blank",
                 ));
             }
+        }
+        // The CSV export joins tags with `;`: a tag holding one would come back as two.
+        if let Some(tag) = self.tags.iter().find(|t| t.contains(TAG_SEPARATOR)) {
+            errors.push(FieldError::new(
+                "tags",
+                format!("{tag:?} contains \"{TAG_SEPARATOR}\", which separates tags in CSV files"),
+            ));
         }
         if self.tags.len() > 50 {
             errors.push(FieldError::new("tags", "at most 50 tags"));

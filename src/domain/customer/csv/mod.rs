@@ -14,6 +14,8 @@ mod rows;
 
 use serde_json::Value;
 
+use crate::model::customer::TAG_SEPARATOR;
+
 /// The columns an export writes, in order; the import reads any of them, plus
 /// `owner_email`.
 pub const COLUMNS: &[&str] = &[
@@ -55,9 +57,6 @@ pub const OWNER_EMAIL: &str = "owner_email";
 
 /// Columns whose cells hold JSON.
 const JSON_COLUMNS: &[&str] = &["contact_window", "attributes", "important_dates"];
-
-/// Separates the tags in a `tags` cell.
-const TAG_SEPARATOR: char = ';';
 
 /// The first characters that make a spreadsheet evaluate a cell (OWASP's CSV injection
 /// list: a tab or carriage return may stand before the formula).

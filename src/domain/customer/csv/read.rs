@@ -1,6 +1,7 @@
 //! Reading an uploaded CSV: UTF-8 with or without a byte-order mark, comma- or
 //! semicolon-separated (told from the header line), a header naming the columns, and rows
-//! whose problems (ragged, not UTF-8) are reported by row number without stopping the rest.
+//! whose problems (ragged, not UTF-8) are reported by record number (the header is row 1)
+//! without stopping the rest.
 
 use std::collections::HashSet;
 
@@ -127,31 +128,10 @@ pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
         rows: Vec::new(),
         errors: Vec::new(),
     };
-    // Rows are numbered by the line they start on, as a text editor or spreadsheet shows
-    // them (the reader's own count passes over blank lines): newlines are counted up to
-    // each record's first byte.
-    let (mut counted_to, mut line) = (0usize, 1usize);
-    for record in records {
-        let start = match &record {
-            Ok(r) => r.position().map(|p| p.byte()),
-            Err(e) => e.position().map(|p| p.byte()),
-        };
-        let start = start
-            .and_then(|b| usize::try_from(b).ok())
-            .unwrap_or(counted_to)
-            .clamp(counted_to, body.len());
-        // A record's position can be the blank lines before it.
-        let start = start
-            + body[start..]
-                .iter()
-                .take_while(|&&b| b == b'\n' || b == b'\r')
-                .count();
-        line += body[counted_to..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        counted_to = start;
-        let number = line;
+    // Rows are numbered as a spreadsheet numbers the records it opens: the header is row 1
+    // and each record the next, however many lines its quoted cells span. Empty lines are
+    // no records and take no number.
+    for (number, record) in (2usize..).zip(records) {
         if table.rows.len() + table.errors.len() >= MAX_ROWS {
             return Err(vec![ImportError {
                 row: number,
@@ -226,13 +206,22 @@ mod tests {
         let table = parse(body).unwrap();
         assert_eq!(table.columns, ["name", "email"]);
         let numbers: Vec<usize> = table.rows.iter().map(|r| r.number).collect();
-        assert_eq!(numbers, [2, 6]);
+        assert_eq!(numbers, [2, 5]);
         let errors: Vec<(usize, &str)> = table
             .errors
             .iter()
             .map(|e| (e.row, e.field.as_str()))
             .collect();
         assert_eq!(errors, [(3, "row"), (4, "name")]);
+    }
+
+    #[test]
+    fn a_cell_over_several_lines_shifts_no_later_row() {
+        let body = b"name,notes\nAda,\"line one\nline two\nline three\"\nBob\nEve,ok\n";
+        let table = parse(body).unwrap();
+        let numbers: Vec<usize> = table.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [2, 4]);
+        assert_eq!(table.errors[0].row, 3);
     }
 
     #[test]
