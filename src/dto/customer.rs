@@ -82,6 +82,10 @@ pub struct CustomerCreate {
     #[validate(length(max = 2000))]
     #[schema(max_length = 2000)]
     pub churn_reason: Option<String>,
+    /// When the customer was lost, for a loss noticed late: only with `status` `churned`, not
+    /// in the future; defaults to now.
+    #[schema(pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
+    pub churned_at: Option<DateTime<Utc>>,
     /// An active, non-viewer user; defaults to the caller. Agents may only name themselves.
     pub owner_id: Option<Uuid>,
     #[schema(max_items = 50)]
@@ -188,6 +192,11 @@ pub struct CustomerPatch {
     #[validate(length(max = 2000))]
     #[schema(max_length = 2000, nullable)]
     pub churn_reason: Option<Option<String>>,
+    /// When the customer was lost, for a loss noticed late: only with `status` `churned`, not
+    /// in the future; `null` (or leaving it out when the status changes) means now.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<DateTime<Utc>>, nullable, pattern = r"^(19[0-9]{2}|[2-9][0-9]{3})-")]
+    pub churned_at: Option<Option<DateTime<Utc>>>,
     /// Managers and admins only.
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false)]

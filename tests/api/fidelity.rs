@@ -387,3 +387,92 @@ db_test!(
         assert_eq!(errors, [(3, "email")]);
     }
 );
+
+db_test!(
+    a_loss_noticed_late_is_recorded_when_it_happened,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let now = app.clock.now();
+        let lost_at = rfc3339(now - chrono::Duration::days(40));
+        let c: Value = app
+            .post(
+                "/api/v1/customers",
+                t,
+                &json!({"name": "Gone quiet", "status": "churned", "churn_reason": "no answer", "churned_at": lost_at}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(at(&c["churned_at"]), at(&json!(lost_at)));
+        for (body, field) in [
+            (
+                json!({"name": "Future", "status": "churned", "churn_reason": "x", "churned_at": rfc3339(now + chrono::Duration::days(2))}),
+                "churned_at",
+            ),
+            (
+                json!({"name": "Active", "churned_at": lost_at}),
+                "churned_at",
+            ),
+            (
+                json!({"name": "Ancient", "status": "churned", "churn_reason": "x", "churned_at": "1850-01-01T00:00:00Z"}),
+                "churned_at",
+            ),
+        ] {
+            let res = app.post("/api/v1/customers", t, &body).await;
+            assert_eq!(
+                error_fields(&assert_problem(res, 422).await),
+                [field],
+                "{body}"
+            );
+        }
+        // Marked churned now, then corrected to when it really happened.
+        let d = app.create_customer(t, &json!({"name": "Corrected"})).await;
+        let path = format!("/api/v1/customers/{}", d.id);
+        let before = app.clock.now();
+        let churned: Value = app
+            .patch(
+                &path,
+                t,
+                &json!({"status": "churned", "churn_reason": "price"}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_set_between(&churned["churned_at"], before, app.clock.now());
+        let earlier = rfc3339(now - chrono::Duration::days(10));
+        let corrected: Value = app
+            .patch(&path, t, &json!({"churned_at": earlier}))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(at(&corrected["churned_at"]), at(&json!(earlier)));
+
+        // The CSV carries it both ways.
+        let res = app
+            .client
+            .get(app.url("/api/v1/customers/export?status=churned"))
+            .bearer_auth(t)
+            .send()
+            .await
+            .unwrap();
+        let csv = res.text().await.unwrap();
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let column = header
+            .iter()
+            .position(|h| *h == "churned_at")
+            .expect("a churned_at column");
+        let row = csv.lines().find(|l| l.contains("Corrected")).unwrap();
+        let cell = row.split(',').nth(column).unwrap();
+        assert_eq!(at(&json!(cell)), at(&json!(earlier)));
+        let import = format!(
+            "name,status,churn_reason,churned_at\nImported,churned,closed shop,{lost_at}\n"
+        );
+        let res = app.send_csv(t, "", import).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let imported = app.items("/api/v1/customers?q=Imported", t).await;
+        assert_eq!(at(&imported[0]["churned_at"]), at(&json!(lost_at)));
+    }
+);

@@ -1852,6 +1852,12 @@ export interface components {
             /** @description Required when `status` is `churned`. */
             churn_reason?: string | null;
             /**
+             * Format: date-time
+             * @description When the customer was lost, for a loss noticed late: only with `status` `churned`, not
+             *     in the future; defaults to now.
+             */
+            churned_at?: string | null;
+            /**
              * Format: uuid
              * @description An active, non-viewer user; defaults to the caller. Agents may only name themselves.
              */
@@ -1899,6 +1905,12 @@ export interface components {
             sales_stage?: components["schemas"]["SalesStage"];
             status?: components["schemas"]["CustomerStatus"];
             churn_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer was lost, for a loss noticed late: only with `status` `churned`, not
+             *     in the future; `null` (or leaving it out when the status changes) means now.
+             */
+            churned_at?: string | null;
             /**
              * Format: uuid
              * @description Managers and admins only.

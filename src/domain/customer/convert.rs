@@ -78,6 +78,7 @@ pub fn profile_of(m: &customers::Model, tags: Vec<String>) -> DomainResult<Profi
         sales_stage: SalesStage::from_stored(&m.sales_stage)?,
         status: CustomerStatus::from_stored(&m.status)?,
         churn_reason: m.churn_reason.clone(),
+        churned_at: m.churned_at,
         owner_id: m.owner_id,
         tags,
         needs: m.needs.clone(),

@@ -82,7 +82,7 @@ async fn load<C: sea_orm::ConnectionTrait>(
 pub fn new_row(id: Uuid, profile: &Profile, now: DateTime<Utc>) -> customers::ActiveModel {
     let mut model = customers::ActiveModel {
         id: Set(id),
-        churned_at: Set(churned_at(None, profile.status, now)),
+        churned_at: Set(churned_at(profile, now)),
         last_contacted_at: Set(None),
         last_inbound_at: Set(None),
         last_outbound_at: Set(None),
@@ -117,7 +117,7 @@ pub async fn create(
     }
     let mut profile = Profile::from_create(input, actor.id);
     profile.normalise();
-    let mut errors = profile.check(now.date_naive());
+    let mut errors = profile.check(now);
 
     let tx = begin_write(db).await?;
     check_references(&tx, actor, &profile, None, &mut errors).await?;
@@ -214,7 +214,7 @@ pub async fn plan_change(
     let mut after = before.clone();
     after.apply(patch);
     after.normalise();
-    let mut errors = after.check(now.date_naive());
+    let mut errors = after.check(now);
     check_references(tx, actor, &after, Some(current), &mut errors).await?;
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
@@ -240,11 +240,7 @@ pub async fn write_change(
     }
     let id = current.id;
     let mut model = customers::ActiveModel {
-        churned_at: Set(churned_at(
-            Some((before.status, current.churned_at)),
-            profile.status,
-            now,
-        )),
+        churned_at: Set(churned_at(&profile, now)),
         version: Set(current.version + 1),
         updated_at: Set(now),
         ..Default::default()

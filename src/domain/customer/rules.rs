@@ -37,6 +37,8 @@ pub struct Profile {
     pub sales_stage: SalesStage,
     pub status: CustomerStatus,
     pub churn_reason: Option<String>,
+    /// When the customer was lost, while churned: recorded late when given, else the change.
+    pub churned_at: Option<DateTime<Utc>>,
     pub owner_id: Uuid,
     pub tags: Vec<String>,
     pub needs: Option<String>,
@@ -83,6 +85,7 @@ impl Profile {
             sales_stage: c.sales_stage.unwrap_or(SalesStage::Inquiry),
             status: c.status.unwrap_or(CustomerStatus::Active),
             churn_reason: c.churn_reason,
+            churned_at: c.churned_at,
             owner_id: c.owner_id.unwrap_or(default_owner),
             tags: c
                 .tags
@@ -127,6 +130,7 @@ impl Profile {
         set(&mut self.lifecycle_stage, p.lifecycle_stage);
         set(&mut self.sales_stage, p.sales_stage);
         set(&mut self.churn_reason, p.churn_reason);
+        set(&mut self.churned_at, p.churned_at);
         set(&mut self.owner_id, p.owner_id);
         set(
             &mut self.tags,
@@ -140,9 +144,11 @@ impl Profile {
         set(&mut self.attributes, p.attributes);
         set(&mut self.important_dates, p.important_dates);
         if let Some(status) = p.status {
-            // Returning to active forgets why the customer was lost.
+            // Returning to active forgets why and when the customer was lost (the history
+            // keeps both).
             if status == CustomerStatus::Active && self.status != CustomerStatus::Active {
                 self.churn_reason = None;
+                self.churned_at = None;
             }
             self.status = status;
         }
@@ -167,7 +173,8 @@ impl Profile {
     }
 
     /// The rules the JSON schema cannot express, and those worth a clearer message.
-    pub fn check(&self, today: NaiveDate) -> Vec<FieldError> {
+    pub fn check(&self, now: DateTime<Utc>) -> Vec<FieldError> {
+        let today = now.date_naive();
         let mut errors = Vec::new();
         if self.name.trim().is_empty() {
             errors.push(FieldError::new("name", "must not be blank"));
@@ -232,6 +239,18 @@ impl Profile {
                 ));
             }
         }
+        if let Some(at) = self.churned_at {
+            if self.status != CustomerStatus::Churned {
+                errors.push(FieldError::new(
+                    "churned_at",
+                    "only applies when status is churned",
+                ));
+            } else if !time::instant_in_range(&at) {
+                errors.push(FieldError::new("churned_at", time::OUT_OF_RANGE));
+            } else if at > now + CLOCK_SKEW {
+                errors.push(FieldError::new("churned_at", "must not be in the future"));
+            }
+        }
         if self.status == CustomerStatus::Churned
             && self
                 .churn_reason
@@ -247,16 +266,15 @@ impl Profile {
     }
 }
 
-/// When the customer was lost: kept while churned, set on the transition, cleared on return.
-pub fn churned_at(
-    before: Option<(CustomerStatus, Option<DateTime<Utc>>)>,
-    after: CustomerStatus,
-    now: DateTime<Utc>,
-) -> Option<DateTime<Utc>> {
-    match (before, after) {
-        (_, CustomerStatus::Active) => None,
-        (Some((CustomerStatus::Churned, at)), CustomerStatus::Churned) => at.or(Some(now)),
-        (_, CustomerStatus::Churned) => Some(now),
+/// Clocks differ a little between clients and servers; this much "future" is tolerated.
+const CLOCK_SKEW: chrono::Duration = chrono::Duration::minutes(2);
+
+/// When the customer was lost: the time recorded (kept while churned, or given when the loss
+/// is noticed late), else the change itself; none while active.
+pub fn churned_at(profile: &Profile, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    match profile.status {
+        CustomerStatus::Active => None,
+        CustomerStatus::Churned => profile.churned_at.or(Some(now)),
     }
 }
 
@@ -317,8 +335,8 @@ mod tests {
         Profile::from_create(create, Uuid::now_v7())
     }
 
-    fn today() -> NaiveDate {
-        "2026-11-22".parse().unwrap()
+    fn today() -> DateTime<Utc> {
+        "2026-11-22T12:00:00Z".parse().unwrap()
     }
 
     fn fields(errors: Vec<FieldError>) -> Vec<String> {
@@ -387,23 +405,21 @@ mod tests {
     fn churn_time_follows_status() {
         let now: DateTime<Utc> = "2026-11-22T10:00:00Z".parse().unwrap();
         let earlier: DateTime<Utc> = "2026-10-01T10:00:00Z".parse().unwrap();
-        assert_eq!(churned_at(None, CustomerStatus::Churned, now), Some(now));
-        assert_eq!(
-            churned_at(
-                Some((CustomerStatus::Churned, Some(earlier))),
-                CustomerStatus::Churned,
-                now
-            ),
-            Some(earlier)
-        );
-        assert_eq!(
-            churned_at(
-                Some((CustomerStatus::Churned, Some(earlier))),
-                CustomerStatus::Active,
-                now
-            ),
-            None
-        );
+        let mut p = profile();
+        p.status = CustomerStatus::Churned;
+        p.churn_reason = Some("moved".into());
+        assert_eq!(churned_at(&p, now), Some(now));
+        p.churned_at = Some(earlier);
+        assert_eq!(churned_at(&p, now), Some(earlier));
+        assert!(p.check(now).is_empty());
+        p.churned_at = Some(now + chrono::Duration::hours(1));
+        assert_eq!(fields(p.check(now)), ["churned_at"]);
+        let back: CustomerPatch =
+            serde_json::from_value(serde_json::json!({"status": "active"})).unwrap();
+        p.apply(back);
+        assert_eq!((p.churned_at, churned_at(&p, now)), (None, None));
+        p.churned_at = Some(earlier);
+        assert_eq!(fields(p.check(now)), ["churned_at"]);
     }
 
     #[test]

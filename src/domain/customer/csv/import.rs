@@ -116,7 +116,7 @@ pub async fn import(
             row,
             &lookups,
             actor,
-            now.date_naive(),
+            now,
             mode == OnDuplicate::Update,
         ) {
             Ok(d) => check_references(&tx, actor, &d, &mut lookups)

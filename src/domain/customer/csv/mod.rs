@@ -41,6 +41,7 @@ pub const COLUMNS: &[&str] = &[
     "sales_stage",
     "status",
     "churn_reason",
+    "churned_at",
     "owner_id",
     "tags",
     "needs",

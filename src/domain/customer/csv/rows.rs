@@ -101,7 +101,7 @@ pub(super) fn decode(
     row: &Row,
     lookups: &Lookups,
     actor: &Actor,
-    today: chrono::NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
     keep_patch: bool,
 ) -> Result<Decoded, Vec<ImportError>> {
     let n = row.number;
@@ -148,7 +148,7 @@ pub(super) fn decode(
         from_validated(Value::Object(create)).map_err(|e| errors_of(n, e))?;
     let mut profile = Profile::from_create(input, actor.id);
     profile.normalise();
-    let problems = profile.check(today);
+    let problems = profile.check(now);
     if !problems.is_empty() {
         return Err(errors_of(n, problems));
     }
