@@ -172,7 +172,7 @@ pub struct ChurnReport {
     /// The 100 most frequent reasons, most frequent first; null for none given.
     pub by_reason: Vec<Count>,
     pub by_tier: Vec<Count>,
-    /// By month of `churned_at` (UTC), in order.
+    /// By month of the loss (UTC), in order.
     pub by_month: Vec<Count>,
 }
 

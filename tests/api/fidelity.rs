@@ -476,3 +476,84 @@ db_test!(
         assert_eq!(at(&imported[0]["churned_at"]), at(&json!(lost_at)));
     }
 );
+
+db_test!(
+    losses_stay_counted_where_they_happened,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let now = app.clock.now();
+        let report = |from: chrono::DateTime<chrono::Utc>| {
+            let app = &app;
+            async move {
+                let path = format!(
+                    "/api/v1/reports/churn?from={}&to={}",
+                    rfc3339(from).replace('+', "%2B"),
+                    rfc3339(now + chrono::Duration::days(1)).replace('+', "%2B")
+                );
+                let res = app.get(&path, &app.admin_token).await;
+                assert_eq!(res.status(), StatusCode::OK);
+                res.json::<Value>().await.unwrap()
+            }
+        };
+        let c = app
+            .create_customer(t, &json!({"name": "Back and forth", "tier": "key"}))
+            .await;
+        churn(&app, &c.id).await;
+        let lost = report(now - chrono::Duration::days(1)).await;
+        assert_eq!(lost["total"], 1);
+        // Won back by a purchase, then lost again: both losses count, the first unchanged.
+        app.buy(&c.id, 1_000, "EUR", now).await;
+        assert_eq!(report(now - chrono::Duration::days(1)).await["total"], 1);
+        let res = app
+            .patch(
+                &format!("/api/v1/customers/{}", c.id),
+                t,
+                &json!({"tier": "general"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        churn(&app, &c.id).await;
+        let twice = report(now - chrono::Duration::days(1)).await;
+        assert_eq!(twice["total"], 2);
+        let tiers: Vec<(&str, i64)> = twice["by_tier"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| (g["key"].as_str().unwrap(), g["count"].as_i64().unwrap()))
+            .collect();
+        assert_eq!(
+            tiers,
+            [("general", 1), ("key", 1)],
+            "each loss with the tier it had"
+        );
+        assert_eq!(twice["by_reason"][0]["key"], "moved to a competitor");
+
+        // A loss recorded late counts in the month it happened, and leaves it when won back.
+        let long_ago = now - chrono::Duration::days(70);
+        let late: Value = app
+            .post(
+                "/api/v1/customers",
+                t,
+                &json!({"name": "Noticed late", "status": "churned", "churn_reason": "silent", "churned_at": rfc3339(long_ago)}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let window = report(long_ago - chrono::Duration::days(1)).await;
+        let month = long_ago.format("%Y-%m").to_string();
+        assert!(
+            window["by_month"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["key"] == month.as_str() && m["count"] == 1),
+            "{window}"
+        );
+        app.buy(late["id"].as_str().unwrap(), 1_000, "EUR", now)
+            .await;
+        let after = report(long_ago - chrono::Duration::days(1)).await;
+        assert_eq!(after["total"], window["total"]);
+        assert_eq!(after["by_month"], window["by_month"]);
+    }
+);

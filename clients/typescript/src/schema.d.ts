@@ -1262,7 +1262,7 @@ export interface components {
             /** @description The 100 most frequent reasons, most frequent first; null for none given. */
             by_reason: components["schemas"]["Count"][];
             by_tier: components["schemas"]["Count"][];
-            /** @description By month of `churned_at` (UTC), in order. */
+            /** @description By month of the loss (UTC), in order. */
             by_month: components["schemas"]["Count"][];
         };
         /**

@@ -81,6 +81,7 @@ pub async fn hand_over(
             from: Some(customer.owner_id.to_string()),
             to: Some(to.to_string()),
             reason,
+            at: None,
         }],
         Some(by),
         now,

@@ -22,6 +22,8 @@ pub struct Change {
     pub from: Option<String>,
     pub to: Option<String>,
     pub reason: Option<String>,
+    /// When it happened, when not at the write itself: a loss recorded late.
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// The tracked changes from `before` (none for a new customer) to `after`.
@@ -40,7 +42,9 @@ pub fn changes(before: Option<&Profile>, after: &Profile) -> Vec<Change> {
         .enumerate()
         .filter_map(|(i, (field, to))| {
             let from = old.as_ref().map(|o| o[i].1.clone());
+            let lost = field == "status" && after.status == CustomerStatus::Churned;
             (from.as_deref() != Some(to.as_str())).then(|| Change {
+                at: if lost { after.churned_at } else { None },
                 field,
                 reason: (field == "status" && after.status == CustomerStatus::Churned)
                     .then(|| after.churn_reason.clone())
@@ -83,7 +87,7 @@ pub fn rows(
             to_value: Set(change.to),
             actor_id: Set(actor_id),
             reason: Set(change.reason),
-            at: Set(now),
+            at: Set(change.at.unwrap_or(now)),
         })
         .collect()
 }

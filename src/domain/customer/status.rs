@@ -41,6 +41,7 @@ pub async fn win_back(
         from: Some(CustomerStatus::Churned.as_str().into()),
         to: Some(CustomerStatus::Active.as_str().into()),
         reason: Some(format!("purchase {purchase}")),
+        at: None,
     };
     history::record(tx, customer.id, vec![change], Some(by), now).await?;
     store::customers::find_visible(tx, customer.id, CustomerScope::All)

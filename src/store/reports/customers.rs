@@ -56,8 +56,11 @@ pub enum ChurnGroup {
     Month,
 }
 
-/// Customers lost in the period, per reason (null when none was given), tier or month
-/// (`YYYY-MM`, UTC), at most `limit` groups, largest first (months in order).
+/// Losses in the period, per reason (null when none was given), tier at the time or month
+/// (`YYYY-MM`, UTC), at most `limit` groups, largest first (months in order). A loss is
+/// counted where it happened: a customer still churned at its `churned_at` (which a late
+/// correction moves), one since won back at its entry in the history, so that winning a
+/// customer back never changes a past period's figures.
 pub async fn churned_by<C: ConnectionTrait>(
     db: &C,
     period: Period,
@@ -65,15 +68,27 @@ pub async fn churned_by<C: ConnectionTrait>(
     limit: u64,
 ) -> DbResult<Vec<(Option<String>, i64)>> {
     let mut values = Vec::new();
-    let when = period.condition("churned_at", &mut values);
+    let when = period.condition("x.lost_at", &mut values);
     let (key, order) = match group {
-        ChurnGroup::Reason => ("churn_reason".to_string(), "n DESC, key"),
-        ChurnGroup::Tier => ("tier".to_string(), "n DESC, key"),
-        ChurnGroup::Month => (Dialect::of(db).month("churned_at"), "key"),
+        ChurnGroup::Reason => ("x.reason".to_string(), "n DESC, key"),
+        ChurnGroup::Tier => ("x.tier".to_string(), "n DESC, key"),
+        ChurnGroup::Month => (Dialect::of(db).month("x.lost_at"), "key"),
     };
     let sql = format!(
-        "SELECT {key} AS key, COUNT(*) AS n FROM customers \
-         WHERE deleted_at IS NULL AND status = '{CHURNED}' AND {when} \
+        "SELECT {key} AS key, COUNT(*) AS n FROM ( \
+           SELECT c.churned_at AS lost_at, c.churn_reason AS reason, c.tier AS tier \
+             FROM customers c WHERE c.deleted_at IS NULL AND c.status = '{CHURNED}' \
+           UNION ALL \
+           SELECT h.at, h.reason, COALESCE(( \
+               SELECT t.to_value FROM customer_history t \
+                WHERE t.customer_id = h.customer_id AND t.field = 'tier' AND t.at <= h.at \
+                ORDER BY t.at DESC, t.id DESC LIMIT 1), c.tier) \
+             FROM customer_history h JOIN customers c ON c.id = h.customer_id \
+            WHERE c.deleted_at IS NULL AND h.field = 'status' AND h.to_value = '{CHURNED}' \
+              AND EXISTS (SELECT 1 FROM customer_history r \
+                WHERE r.customer_id = h.customer_id AND r.field = 'status' \
+                  AND r.from_value = '{CHURNED}' AND r.at > h.at) \
+         ) x WHERE {when} \
          GROUP BY {key} ORDER BY {order} LIMIT {limit}"
     );
     counts(rows(db, &sql, values).await?)
