@@ -60,7 +60,8 @@ pub const MAX_IMPORT_ERRORS: usize = 1_000;
 pub enum ImportAction {
     Create,
     Update,
-    /// A duplicate: of an existing customer (`customer_id`) or of an earlier row.
+    /// A duplicate of an existing customer (`customer_id`) that is not updated
+    /// (`on_duplicate=skip`, or nothing in the row differs from it), or of an earlier row.
     Skip,
     Error,
 }

@@ -557,3 +557,79 @@ db_test!(
         assert_eq!(after["by_month"], window["by_month"]);
     }
 );
+
+db_test!(
+    a_dry_run_plans_unchanged_rows_as_skipped,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        app.create_customer(
+            t,
+            &json!({
+                "name": "Round trip", "email": "rt@example.com", "tags": ["vip", "trade fair"],
+                "contact_window": {"weekdays": [1, 2], "start": "09:00", "end": "12:00"},
+                "attributes": {"plan": "gold", "seats": 3},
+                "important_dates": [{"label": "Founding", "date": "2001-03-04"}],
+                "birthday": "1980-01-02"
+            }),
+        )
+        .await;
+        let lost = app
+            .post(
+                "/api/v1/customers",
+                t,
+                &json!({"name": "Lost one", "status": "churned", "churn_reason": "price"}),
+            )
+            .await;
+        assert_eq!(lost.status(), StatusCode::CREATED);
+        let export = app
+            .client
+            .get(app.url("/api/v1/customers/export"))
+            .bearer_auth(t)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let res = app
+            .send_csv(t, "?dry_run=true&on_duplicate=update", export.clone())
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let plan: Value = res.json().await.unwrap();
+        assert_eq!(
+            (plan["updated"].as_i64(), plan["skipped"].as_i64()),
+            (Some(0), Some(2)),
+            "{plan}"
+        );
+        assert!(
+            plan["plan"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["action"] == "skip")
+        );
+
+        // One changed cell makes one update, on a dry run and for real.
+        let changed = export.replacen("Round trip", "Round trip II", 1);
+        let plan: Value = app
+            .send_csv(t, "?dry_run=true&on_duplicate=update", changed.clone())
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            (plan["updated"].as_i64(), plan["skipped"].as_i64()),
+            (Some(1), Some(1))
+        );
+        let done: Value = app
+            .send_csv(t, "?on_duplicate=update", changed)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            (done["updated"].as_i64(), done["skipped"].as_i64()),
+            (Some(1), Some(1))
+        );
+    }
+);

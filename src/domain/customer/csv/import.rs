@@ -173,9 +173,14 @@ pub async fn import(
 
     for (id, d) in updates {
         match update_one(&tx, actor, id, d.patch, dry_run, now).await? {
-            Ok(()) => {
+            Ok(true) => {
                 plan.push(planned(d.number, ImportAction::Update, Some(id), None));
                 result.updated += 1;
+            }
+            // A row that would change nothing is skipped, on a dry run as for real.
+            Ok(false) => {
+                plan.push(planned(d.number, ImportAction::Skip, Some(id), None));
+                result.skipped += 1;
             }
             Err(errors) => {
                 plan.push(planned(d.number, ImportAction::Error, Some(id), None));
@@ -227,7 +232,7 @@ async fn update_one(
     patch: Value,
     dry_run: bool,
     now: DateTime<Utc>,
-) -> DomainResult<Result<(), Vec<FieldError>>> {
+) -> DomainResult<Result<bool, Vec<FieldError>>> {
     let patch: CustomerPatch = match from_validated(patch) {
         Ok(p) => p,
         Err(errors) => return Ok(Err(errors)),
@@ -244,10 +249,11 @@ async fn update_one(
         }
         Err(other) => return Err(other),
     };
-    if !dry_run {
+    let changes = change.after != change.before;
+    if changes && !dry_run {
         write_change(tx, actor, &current, change, now).await?;
     }
-    Ok(Ok(()))
+    Ok(Ok(changes))
 }
 
 /// Writes the new customers in batches, then starts their `customer_created` playbooks.
