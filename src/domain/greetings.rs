@@ -1,4 +1,5 @@
-//! Birthdays and recurring important dates: each year, once the day comes within the horizon,
+//! Birthdays and important dates: each year (once, for a one-off date), once the day comes
+//! within the horizon,
 //! the customer's owner gets a touchpoint due at the start of the customer's contact window
 //! that day. The scheduler pass finds candidates through month-day indexes (cost follows what
 //! is coming up, not the number of customers), and the occurrence key (`birthday:{customer}:
@@ -8,7 +9,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use entity::customers;
-use sea_orm::{DatabaseConnection, Set};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use crate::db::begin_write;
@@ -18,8 +19,9 @@ use crate::domain::customer::records;
 use crate::domain::schedule::reach_of;
 use crate::domain::touchpoint::row::NewTouchpoint;
 use crate::model::cadence::Purpose;
-use crate::model::customer::{Channel, ImportantDate};
+use crate::model::customer::{Channel, CustomerStatus, ImportantDate};
 use crate::model::error::{DomainError, DomainResult};
+use crate::model::role::CustomerScope;
 use crate::model::touchpoint::Source;
 use crate::store;
 
@@ -62,8 +64,12 @@ pub fn owed(
     }
     let dates: Vec<ImportantDate> =
         serde_json::from_value(customer.important_dates.clone()).map_err(DomainError::internal)?;
-    for date in dates.iter().filter(|d| d.recurring) {
-        for (day, due_at) in yearly_within(date.date, today, horizon_days, &reach) {
+    for date in &dates {
+        // A one-off date is greeted on the day itself, once; a recurring one every year.
+        let days = yearly_within(date.date, today, horizon_days, &reach)
+            .into_iter()
+            .filter(|(day, _)| date.recurring || *day == date.date);
+        for (day, due_at) in days {
             owed.push(Greeting {
                 key: important_date_key(customer.id, date.date, day.year()),
                 due_at,
@@ -135,13 +141,52 @@ async fn schedule_for(
     else {
         return Ok(0);
     };
+    let created = plan_for(&tx, &customer, now, horizon_days).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Why an open greeting was cancelled when its date was corrected.
+pub const DATE_CHANGED_REASON: &str = "the date changed";
+
+/// A customer's birthday or important dates changed (the customer locked and written): the
+/// open greetings are cancelled, their occurrences freed, and the greetings the new dates
+/// are owed within the horizon planned at once. A greeting already done stays done, so a
+/// date corrected within the year is not greeted twice.
+pub async fn replan(
+    tx: &DatabaseTransaction,
+    customer_id: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let open = store::touchpoints::open_from(tx, customer_id, &GREETINGS).await?;
+    store::touchpoints::release_many(tx, &open, DATE_CHANGED_REASON, now).await?;
+    let created = match store::customers::find_visible(tx, customer_id, CustomerScope::All).await? {
+        Some(customer) if customer.status == CustomerStatus::Active.as_str() => {
+            plan_for(tx, &customer, now, HORIZON_DAYS).await?
+        }
+        _ => 0,
+    };
+    records::refresh_derived(tx, customer_id).await?;
+    Ok(created)
+}
+
+/// The sources of greetings.
+const GREETINGS: [Source; 2] = [Source::Birthday, Source::ImportantDate];
+
+/// Inserts the greetings `customer` is owed that do not exist yet; returns how many.
+async fn plan_for(
+    tx: &DatabaseTransaction,
+    customer: &customers::Model,
+    now: DateTime<Utc>,
+    horizon_days: u32,
+) -> DomainResult<u64> {
     let channel = customer
         .preferred_channel
         .as_deref()
         .and_then(Channel::from_name)
         .unwrap_or(Channel::Phone);
     let mut created = 0;
-    for g in owed(&customer, now, horizon_days)? {
+    for g in owed(customer, now, horizon_days)? {
         let mut row = NewTouchpoint {
             customer_id: customer.id,
             assignee_id: customer.owner_id,
@@ -154,14 +199,13 @@ async fn schedule_for(
         }
         .row(now);
         row.occurrence_key = Set(Some(g.key));
-        if store::touchpoints::insert_generated(&tx, row).await? {
+        if store::touchpoints::insert_generated(tx, row).await? {
             created += 1;
         }
     }
     if created > 0 {
-        records::refresh_derived(&tx, customer.id).await?;
+        records::refresh_derived(tx, customer.id).await?;
     }
-    tx.commit().await?;
     Ok(created)
 }
 

@@ -132,7 +132,8 @@ pub async fn on_trigger(
 }
 
 /// Re-anchors the playbook's recurring series at `anchor`: the open occurrence (if any) is
-/// cancelled and the first occurrence after the anchor scheduled.
+/// cancelled and the first occurrence after the anchor scheduled; unless the series already
+/// runs from a later anchor.
 async fn restart_series(
     tx: &DatabaseTransaction,
     customer: &customers::Model,
@@ -144,11 +145,16 @@ async fn restart_series(
     let Some(recurrence) = recurrence_of(playbook)? else {
         return Ok(0);
     };
-    let open: Vec<Uuid> = store::touchpoints::open_series(tx, customer.id, playbook.id)
-        .await?
-        .into_iter()
-        .map(|t| t.id)
-        .collect();
+    let open = store::touchpoints::open_series(tx, customer.id, playbook.id).await?;
+    // A series stays anchored at its newest trigger: a purchase logged late (older than the
+    // one the series runs from) leaves it where it is.
+    if open
+        .iter()
+        .any(|t| t.series_anchor_at.is_some_and(|at| at > anchor))
+    {
+        return Ok(0);
+    }
+    let open: Vec<Uuid> = open.into_iter().map(|t| t.id).collect();
     store::touchpoints::close_many(tx, &open, Status::Cancelled, None, now).await?;
     schedule_next(
         tx,

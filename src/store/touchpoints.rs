@@ -270,6 +270,39 @@ pub async fn open_of_tier<C: ConnectionTrait>(
         .await
 }
 
+/// Cancels the open touchpoints `ids` with `reason` and frees their occurrence keys, so the
+/// occurrence can be planned again (at another time); returns how many.
+pub async fn release_many<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+    reason: &str,
+    now: DateTime<Utc>,
+) -> DbResult<u64> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    Ok(touchpoints::Entity::update_many()
+        .col_expr(
+            touchpoints::Column::Status,
+            Expr::value(Status::Cancelled.as_str()),
+        )
+        .col_expr(touchpoints::Column::SkipReason, Expr::value(reason))
+        .col_expr(
+            touchpoints::Column::OccurrenceKey,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            touchpoints::Column::Version,
+            Expr::col(touchpoints::Column::Version).add(1),
+        )
+        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
+        .filter(touchpoints::Column::Id.is_in(ids.iter().copied()))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Marks the open touchpoints `ids` done at `now` (settled without an interaction of their
 /// own); returns how many.
 pub async fn complete_many<C: ConnectionTrait>(

@@ -633,3 +633,120 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    a_purchase_logged_late_does_not_pull_the_cadence_back,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let c = app
+            .create_customer(t, &json!({"name": "Regular", "tier": "general"}))
+            .await;
+        let now = app.clock.now();
+        let care = |touchpoints: Vec<Value>| -> Vec<String> {
+            touchpoints
+                .into_iter()
+                .filter(|t| t["purpose"] == "periodic_care" && t["status"] == "scheduled")
+                .map(|t| t["due_at"].as_str().unwrap().to_string())
+                .collect()
+        };
+        app.buy(&c.id, 1_000, "EUR", now).await;
+        let planned = care(app.touchpoints_of(&c.id).await);
+        assert_eq!(planned.len(), 1);
+        app.buy(&c.id, 1_000, "EUR", now - chrono::Duration::days(60))
+            .await;
+        assert_eq!(
+            care(app.touchpoints_of(&c.id).await),
+            planned,
+            "anchored at the newest purchase"
+        );
+        // A newer purchase still moves it forward.
+        app.clock.advance(chrono::Duration::days(5));
+        app.buy(&c.id, 1_000, "EUR", app.clock.now()).await;
+        let moved = care(app.touchpoints_of(&c.id).await);
+        assert_eq!(moved.len(), 1);
+        assert!(at(&json!(moved[0])) > at(&json!(planned[0])));
+    }
+);
+
+/// A date of birth (in 1992) whose anniversary is `days` from today.
+fn born_in(today: chrono::NaiveDate, days: u64) -> String {
+    let day = today + chrono::Days::new(days);
+    format!("1992-{}", day.format("%m-%d"))
+}
+
+db_test!(
+    a_corrected_date_moves_its_greeting_and_a_one_off_date_greets_once,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let today = app.clock.now().date_naive();
+        let c = app
+            .create_customer(
+                t,
+                &json!({"name": "Birthday", "birthday": born_in(today, 10)}),
+            )
+            .await;
+        app.run_scheduler().await;
+        let greetings = |all: Vec<Value>| -> Vec<(String, String, String)> {
+            all.into_iter()
+                .filter(|t| t["source"] == "birthday" || t["source"] == "important_date")
+                .map(|t| {
+                    (
+                        t["status"].as_str().unwrap().to_string(),
+                        t["due_at"].as_str().unwrap()[..10].to_string(),
+                        t["skip_reason"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        };
+        let day = |n: u64| (today + chrono::Days::new(n)).to_string();
+        assert_eq!(
+            greetings(app.touchpoints_of(&c.id).await),
+            [("scheduled".into(), day(10), String::new())]
+        );
+
+        let path = format!("/api/v1/customers/{}", c.id);
+        let res = app
+            .patch(&path, t, &json!({"birthday": born_in(today, 12)}))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let mut moved = greetings(app.touchpoints_of(&c.id).await);
+        moved.sort();
+        assert_eq!(
+            moved,
+            [
+                ("cancelled".into(), day(10), "the date changed".into()),
+                ("scheduled".into(), day(12), String::new()),
+            ]
+        );
+        // Moved out of the horizon: nothing open; removed: nothing either, and no pass
+        // brings the old day back.
+        let res = app
+            .patch(&path, t, &json!({"birthday": born_in(today, 60)}))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        app.run_scheduler().await;
+        assert!(
+            greetings(app.touchpoints_of(&c.id).await)
+                .iter()
+                .all(|g| g.0 == "cancelled")
+        );
+
+        // A one-off date: one touchpoint when it comes within the horizon, never again.
+        let once = today + chrono::Days::new(5);
+        let d = app
+            .create_customer(
+                t,
+                &json!({"name": "Reopening", "important_dates": [{"label": "Store reopening", "date": once.to_string(), "recurring": false}]}),
+            )
+            .await;
+        app.run_scheduler().await;
+        app.run_scheduler().await;
+        assert_eq!(
+            greetings(app.touchpoints_of(&d.id).await),
+            [("scheduled".into(), day(5), String::new())]
+        );
+        app.clock.advance(chrono::Duration::days(366));
+        app.run_scheduler().await;
+        assert_eq!(greetings(app.touchpoints_of(&d.id).await).len(), 1);
+    }
+);

@@ -24,14 +24,6 @@ fn affected(run: &Value, name: &str) -> u64 {
         .unwrap()
 }
 
-async fn run_scheduler(app: &TestApp) -> Value {
-    let res = app
-        .post("/api/v1/scheduler/run", &app.admin_token, &json!({}))
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json().await.unwrap()
-}
-
 /// A date of birth (in 1992, a leap year, so any day exists) whose anniversary is `days`
 /// from the UTC date of `now`.
 fn born_in_days(now: DateTime<Utc>, days: i64) -> NaiveDate {
@@ -73,8 +65,9 @@ db_test!(
             ]}))
             .await;
 
-        let first = run_scheduler(&app).await;
-        assert_eq!(affected(&first, "yearly_greetings"), 2);
+        let first = app.run_scheduler().await;
+        // The birthday, the anniversary and the one-off visit (on its day, once).
+        assert_eq!(affected(&first, "yearly_greetings"), 3);
         let greeting = app.touchpoints_of(&soon.id).await;
         assert_eq!(greeting.len(), 1, "{greeting:?}");
         assert_eq!(greeting[0]["purpose"], "birthday");
@@ -87,25 +80,27 @@ db_test!(
             app.get_customer(&soon.id).await.next_touchpoint_due_at,
             Some(in_berlin_at_ten(now, 10))
         );
-        let anniversary = app.touchpoints_of(&dates.id).await;
-        assert_eq!(anniversary.len(), 1, "{anniversary:?}");
+        let mut anniversary = app.touchpoints_of(&dates.id).await;
+        anniversary.sort_by_key(|t| t["due_at"].as_str().unwrap().to_string());
+        assert_eq!(anniversary.len(), 2, "{anniversary:?}");
         assert_eq!(anniversary[0]["title"], "Wedding anniversary");
-        assert_eq!(anniversary[0]["source"], "important_date");
+        assert_eq!(anniversary[1]["title"], "One-off visit");
+        assert!(anniversary.iter().all(|t| t["source"] == "important_date"));
         assert!(app.touchpoints_of(&later.id).await.is_empty());
 
         // The second pass finds everything in place.
-        let second = run_scheduler(&app).await;
+        let second = app.run_scheduler().await;
         assert_eq!(affected(&second, "yearly_greetings"), 0);
         assert_eq!(app.touchpoints_of(&soon.id).await.len(), 1);
 
         // Five weeks on, the later birthday comes within the horizon; this year's earlier
         // ones are not made again and next year's are still too far.
         app.clock.advance(Duration::days(35));
-        let third = run_scheduler(&app).await;
+        let third = app.run_scheduler().await;
         assert_eq!(affected(&third, "yearly_greetings"), 1);
         assert_eq!(app.touchpoints_of(&later.id).await.len(), 1);
         assert_eq!(app.touchpoints_of(&soon.id).await.len(), 1);
-        assert_eq!(app.touchpoints_of(&dates.id).await.len(), 1);
+        assert_eq!(app.touchpoints_of(&dates.id).await.len(), 2);
     }
 );
 
@@ -171,7 +166,7 @@ db_test!(
             .unwrap();
         db.close().await.unwrap();
 
-        let run = run_scheduler(&app).await;
+        let run = app.run_scheduler().await;
         assert_eq!(affected(&run, "pending_purchase_playbooks"), 1);
         let restored = app.touchpoints_of(&c.id).await;
         let plan = |tps: &[Value]| -> Vec<(Value, Value)> {
@@ -181,7 +176,7 @@ db_test!(
         };
         assert_eq!(plan(&restored), plan(&applied));
 
-        let again = run_scheduler(&app).await;
+        let again = app.run_scheduler().await;
         assert_eq!(affected(&again, "pending_purchase_playbooks"), 0);
         assert_eq!(app.touchpoints_of(&c.id).await.len(), applied.len());
     }

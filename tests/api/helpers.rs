@@ -276,6 +276,15 @@ impl TestApp {
             .expect("request")
     }
 
+    /// Runs every scheduler pass once, as the admin.
+    pub async fn run_scheduler(&self) -> Value {
+        let res = self
+            .post("/api/v1/scheduler/run", &self.admin_token, &json!({}))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK, "scheduler run");
+        res.json().await.expect("run")
+    }
+
     /// How many customers the admin sees (up to a page of 200).
     pub async fn customer_count(&self) -> usize {
         self.items("/api/v1/customers?limit=200", &self.admin_token)

@@ -11,8 +11,8 @@ use super::guard::{can_own, locked_customer};
 use super::rules::{Profile, churned_at};
 use super::{handoff, history, listing};
 use crate::db::begin_write;
-use crate::domain::schedule;
 use crate::domain::version::{Precondition, ensure_written};
+use crate::domain::{greetings, schedule};
 use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
 use crate::dto::page::{Page, PageQuery};
 use crate::model::cadence::Trigger;
@@ -136,7 +136,7 @@ pub async fn create(
     )
     .await?;
     store::customers::replace_tags(&tx, id, &profile.tags).await?;
-    store::customers::replace_month_days(&tx, id, &profile.recurring_month_days()).await?;
+    store::customers::replace_month_days(&tx, id, &profile.month_days()).await?;
     if let Some(stored) = store::customers::find_visible(&tx, id, CustomerScope::All).await? {
         schedule::on_trigger(&tx, &stored, Trigger::CustomerCreated, now, id, now).await?;
     }
@@ -274,7 +274,10 @@ pub async fn write_change(
         store::customers::replace_tags(tx, id, &profile.tags).await?;
     }
     if profile.important_dates != before.important_dates {
-        store::customers::replace_month_days(tx, id, &profile.recurring_month_days()).await?;
+        store::customers::replace_month_days(tx, id, &profile.month_days()).await?;
+    }
+    if profile.important_dates != before.important_dates || profile.birthday != before.birthday {
+        greetings::replan(tx, id, now).await?;
     }
     if profile.status == CustomerStatus::Churned && before.status != CustomerStatus::Churned {
         schedule::on_churn(tx, id, now).await?;

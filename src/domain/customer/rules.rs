@@ -51,12 +51,12 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// The month-days of the recurring important dates, each once, for the scheduler's index.
-    pub fn recurring_month_days(&self) -> Vec<i32> {
+    /// The month-days of the important dates (one-off ones too: they are greeted on their
+    /// day), each once, for the scheduler's index.
+    pub fn month_days(&self) -> Vec<i32> {
         let days: BTreeSet<i32> = self
             .important_dates
             .iter()
-            .filter(|d| d.recurring)
             .map(|d| super::birthday::month_day_key(d.date))
             .collect();
         days.into_iter().collect()

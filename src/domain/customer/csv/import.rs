@@ -280,15 +280,12 @@ async fn create_all(
                 customer_id: Set(id),
                 tag: Set(tag.clone()),
             }));
-            dates.extend(
-                d.profile
-                    .recurring_month_days()
-                    .into_iter()
-                    .map(|month_day| customer_dates::ActiveModel {
-                        customer_id: Set(id),
-                        month_day: Set(month_day),
-                    }),
-            );
+            dates.extend(d.profile.month_days().into_iter().map(|month_day| {
+                customer_dates::ActiveModel {
+                    customer_id: Set(id),
+                    month_day: Set(month_day),
+                }
+            }));
             changes.extend(history::rows(
                 id,
                 history::changes(None, &d.profile),
