@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::domain::cadence::duration::CalendarDuration;
 use crate::domain::cadence::plan::{ELAPSED_REASON, Reach, next_occurrence, step};
-use crate::domain::cadence::window::Window;
+use crate::domain::cadence::window::{Window, local_time, place, resolve_local, start_of_day};
 use crate::domain::customer::records;
 use crate::domain::touchpoint::row::NewTouchpoint;
 use crate::dto::playbook::{PlaybookRecurrence, PlaybookStep};
@@ -252,6 +252,41 @@ pub async fn after_closed(
     .await?;
     records::refresh_derived(tx, customer.id).await?;
     Ok(created)
+}
+
+/// A customer's timezone or contact window changed (`before` is the row as it was, `after`
+/// as written): every open touchpoint not yet due is placed again for the new reach. What
+/// the cadence planned keeps its local day and time, now read in the new timezone, moved to
+/// the next opening of the new window when outside it; a greeting moves to the start of the
+/// new window on its day; manual and complaint touchpoints keep their instant unless it falls
+/// outside the new window, and then move to its next opening. Returns how many moved.
+pub async fn on_reach_change(
+    tx: &DatabaseTransaction,
+    before: &customers::Model,
+    after: &customers::Model,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let (old, new) = (reach_of(before)?, reach_of(after)?);
+    let mut moved = 0;
+    for t in store::touchpoints::open_upcoming(tx, after.id, now).await? {
+        let Some(local) = local_time(t.due_at, old.tz) else {
+            continue;
+        };
+        let due_at = match Source::from_stored(&t.source)? {
+            Source::Playbook => place(resolve_local(local, new.tz), new.tz, new.window.as_ref()),
+            Source::Birthday | Source::ImportantDate => {
+                start_of_day(local.date(), new.tz, new.window.as_ref())
+            }
+            Source::Manual | Source::Complaint => place(t.due_at, new.tz, new.window.as_ref()),
+        };
+        if due_at != t.due_at && due_at > now {
+            moved += store::touchpoints::move_due(tx, t.id, due_at, now).await?;
+        }
+    }
+    if moved > 0 {
+        records::refresh_derived(tx, after.id).await?;
+    }
+    Ok(moved)
 }
 
 /// Why a lost customer's open cadence was cancelled.

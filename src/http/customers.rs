@@ -86,7 +86,15 @@ pub async fn get_customer(
 
 /// Change a customer
 ///
-/// Absent fields stay as they are; `null` clears an optional field.
+/// Absent fields stay as they are; `null` clears an optional field. What follows from a
+/// change, in the same transaction: `status` `churned` cancels the open cadence (playbook
+/// and greeting touchpoints, with the reason `customer churned`; manual work and complaint
+/// follow-ups stay) and nothing new is planned until the customer is active again, which a
+/// purchase also makes it; a new `birthday` or `important_dates` re-plans the open greetings;
+/// a new `timezone` or `contact_window` re-plans the open touchpoints not yet due (planned
+/// ones keep their local time in the new timezone, greetings move to the window's start,
+/// manual ones keep their time unless the new window excludes it), each moved to the next
+/// opening of the window when outside it.
 #[utoipa::path(
     tag = "customers",
     request_body = CustomerPatch,

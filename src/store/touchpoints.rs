@@ -303,6 +303,42 @@ pub async fn release_many<C: ConnectionTrait>(
         .rows_affected)
 }
 
+/// The customer's open touchpoints due after `now`, in id order.
+pub async fn open_upcoming<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<touchpoints::Model>> {
+    touchpoints::Entity::find()
+        .filter(touchpoints::Column::CustomerId.eq(customer_id))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .filter(touchpoints::Column::DueAt.gt(now))
+        .order_by_asc(touchpoints::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Moves the open touchpoint `id` to `due_at`; returns how many moved (0 when it closed).
+pub async fn move_due<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    due_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DbResult<u64> {
+    Ok(touchpoints::Entity::update_many()
+        .col_expr(touchpoints::Column::DueAt, Expr::value(due_at))
+        .col_expr(
+            touchpoints::Column::Version,
+            Expr::col(touchpoints::Column::Version).add(1),
+        )
+        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
+        .filter(touchpoints::Column::Id.eq(id))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Marks the open touchpoints `ids` done at `now` (settled without an interaction of their
 /// own); returns how many.
 pub async fn complete_many<C: ConnectionTrait>(

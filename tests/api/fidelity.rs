@@ -750,3 +750,48 @@ db_test!(
         assert_eq!(greetings(app.touchpoints_of(&d.id).await).len(), 1);
     }
 );
+
+db_test!(
+    a_new_timezone_or_window_re_plans_what_is_not_yet_due,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let c = app
+            .create_customer(t, &json!({"name": "Moving", "tier": "general"}))
+            .await;
+        app.buy(&c.id, 1_000, "EUR", app.clock.now()).await;
+        let day = (app.clock.now().date_naive() + chrono::Days::new(2)).to_string();
+        let inside = app
+            .schedule(t, json!({"customer_id": c.id, "due_at": format!("{day}T17:30:00Z"), "channel": "phone", "title": "Inside"}))
+            .await;
+        let outside = app
+            .schedule(t, json!({"customer_id": c.id, "due_at": format!("{day}T03:00:00Z"), "channel": "phone", "title": "Outside"}))
+            .await;
+        let res = app
+            .patch(
+                &format!("/api/v1/customers/{}", c.id),
+                t,
+                &json!({"timezone": "America/New_York", "contact_window": {"weekdays": [1, 2, 3, 4, 5, 6, 7], "start": "12:00", "end": "14:00"}}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let after = app.touchpoints_of(&c.id).await;
+        let due = |id: &str| at(&after.iter().find(|t| t["id"] == id).unwrap()["due_at"]);
+        // Manual work keeps its time when the new window holds it, else moves to its opening.
+        assert_eq!(due(&inside.id), at(&json!(format!("{day}T17:30:00Z"))));
+        assert_eq!(due(&outside.id), at(&json!(format!("{day}T17:00:00Z"))));
+        // The cadence is placed inside the new window, in the new timezone.
+        let planned: Vec<&Value> = after
+            .iter()
+            .filter(|t| t["source"] == "playbook" && t["status"] == "scheduled")
+            .collect();
+        assert!(!planned.is_empty());
+        for t in planned {
+            let local = at(&t["due_at"]).with_timezone(&chrono_tz::America::New_York);
+            let hm = local.format("%H:%M").to_string();
+            assert!(
+                ("12:00".to_string()..="14:00".to_string()).contains(&hm),
+                "{t}"
+            );
+        }
+    }
+);

@@ -273,7 +273,15 @@ export interface paths {
         head?: never;
         /**
          * Change a customer
-         * @description Absent fields stay as they are; `null` clears an optional field.
+         * @description Absent fields stay as they are; `null` clears an optional field. What follows from a
+         *     change, in the same transaction: `status` `churned` cancels the open cadence (playbook
+         *     and greeting touchpoints, with the reason `customer churned`; manual work and complaint
+         *     follow-ups stay) and nothing new is planned until the customer is active again, which a
+         *     purchase also makes it; a new `birthday` or `important_dates` re-plans the open greetings;
+         *     a new `timezone` or `contact_window` re-plans the open touchpoints not yet due (planned
+         *     ones keep their local time in the new timezone, greetings move to the window's start,
+         *     manual ones keep their time unless the new window excludes it), each moved to the next
+         *     opening of the window when outside it.
          */
         patch: operations["update_customer"];
         trace?: never;

@@ -276,11 +276,17 @@ pub async fn write_change(
     if profile.important_dates != before.important_dates {
         store::customers::replace_month_days(tx, id, &profile.month_days()).await?;
     }
-    if profile.important_dates != before.important_dates || profile.birthday != before.birthday {
-        greetings::replan(tx, id, now).await?;
-    }
     if profile.status == CustomerStatus::Churned && before.status != CustomerStatus::Churned {
         schedule::on_churn(tx, id, now).await?;
+    }
+    if (profile.timezone != before.timezone || profile.contact_window != before.contact_window)
+        && let Some(stored) = store::customers::find_visible(tx, id, CustomerScope::All).await?
+    {
+        schedule::on_reach_change(tx, current, &stored, now).await?;
+    }
+    // After the move: greetings planned again are placed for the new reach already.
+    if profile.important_dates != before.important_dates || profile.birthday != before.birthday {
+        greetings::replan(tx, id, now).await?;
     }
     if profile.tier != before.tier
         && let Some(stored) = store::customers::find_visible(tx, id, CustomerScope::All).await?
