@@ -38,7 +38,10 @@ pub async fn list_purchases(
 ///
 /// Updates `lifetime_value_minor`, `purchase_count` and `last_purchase_at`, and emits the
 /// `after_purchase` event that starts the tier's cadence. A customer's purchases share one
-/// currency.
+/// currency. A purchase from a churned customer wins it back: its `status` becomes `active`
+/// (recorded in its history with the purchase as the reason) before the cadence starts. A
+/// purchase logged late (older than the one a recurring series runs from) leaves the series
+/// where it is.
 #[utoipa::path(
     tag = "purchases",
     request_body = PurchaseCreate,
