@@ -163,6 +163,18 @@ pub async fn insert_all<C: ConnectionTrait>(
     Ok(total)
 }
 
+/// An update of open touchpoints that bumps each one's version: every change to a scheduled
+/// touchpoint made here goes through it (a closed one is never changed again).
+fn change_open(now: DateTime<Utc>) -> sea_orm::UpdateMany<touchpoints::Entity> {
+    touchpoints::Entity::update_many()
+        .col_expr(
+            touchpoints::Column::Version,
+            Expr::col(touchpoints::Column::Version).add(1),
+        )
+        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+}
+
 /// Moves the customer's open touchpoints held by `from` to `to` (a hand-off).
 pub async fn reassign_open<C: ConnectionTrait>(
     db: &C,
@@ -171,16 +183,10 @@ pub async fn reassign_open<C: ConnectionTrait>(
     to: Uuid,
     now: DateTime<Utc>,
 ) -> DbResult<u64> {
-    Ok(touchpoints::Entity::update_many()
+    Ok(change_open(now)
         .col_expr(touchpoints::Column::AssigneeId, Expr::value(to))
-        .col_expr(
-            touchpoints::Column::Version,
-            Expr::col(touchpoints::Column::Version).add(1),
-        )
-        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
         .filter(touchpoints::Column::CustomerId.eq(customer_id))
         .filter(touchpoints::Column::AssigneeId.eq(from))
-        .filter(touchpoints::Column::Status.eq(SCHEDULED))
         .exec(db)
         .await?
         .rows_affected)
@@ -229,16 +235,10 @@ pub async fn close_many<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(0);
     }
-    Ok(touchpoints::Entity::update_many()
+    Ok(change_open(now)
         .col_expr(touchpoints::Column::Status, Expr::value(status.as_str()))
         .col_expr(touchpoints::Column::SkipReason, Expr::value(reason))
-        .col_expr(
-            touchpoints::Column::Version,
-            Expr::col(touchpoints::Column::Version).add(1),
-        )
-        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
         .filter(touchpoints::Column::Id.is_in(ids.iter().copied()))
-        .filter(touchpoints::Column::Status.eq(SCHEDULED))
         .exec(db)
         .await?
         .rows_affected)
@@ -281,7 +281,7 @@ pub async fn release_many<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(0);
     }
-    Ok(touchpoints::Entity::update_many()
+    Ok(change_open(now)
         .col_expr(
             touchpoints::Column::Status,
             Expr::value(Status::Cancelled.as_str()),
@@ -291,13 +291,7 @@ pub async fn release_many<C: ConnectionTrait>(
             touchpoints::Column::OccurrenceKey,
             Expr::value(Option::<String>::None),
         )
-        .col_expr(
-            touchpoints::Column::Version,
-            Expr::col(touchpoints::Column::Version).add(1),
-        )
-        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
         .filter(touchpoints::Column::Id.is_in(ids.iter().copied()))
-        .filter(touchpoints::Column::Status.eq(SCHEDULED))
         .exec(db)
         .await?
         .rows_affected)
@@ -325,15 +319,9 @@ pub async fn move_due<C: ConnectionTrait>(
     due_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> DbResult<u64> {
-    Ok(touchpoints::Entity::update_many()
+    Ok(change_open(now)
         .col_expr(touchpoints::Column::DueAt, Expr::value(due_at))
-        .col_expr(
-            touchpoints::Column::Version,
-            Expr::col(touchpoints::Column::Version).add(1),
-        )
-        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
         .filter(touchpoints::Column::Id.eq(id))
-        .filter(touchpoints::Column::Status.eq(SCHEDULED))
         .exec(db)
         .await?
         .rows_affected)
@@ -349,19 +337,13 @@ pub async fn complete_many<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(0);
     }
-    Ok(touchpoints::Entity::update_many()
+    Ok(change_open(now)
         .col_expr(
             touchpoints::Column::Status,
             Expr::value(Status::Done.as_str()),
         )
         .col_expr(touchpoints::Column::CompletedAt, Expr::value(now))
-        .col_expr(
-            touchpoints::Column::Version,
-            Expr::col(touchpoints::Column::Version).add(1),
-        )
-        .col_expr(touchpoints::Column::UpdatedAt, Expr::value(now))
         .filter(touchpoints::Column::Id.is_in(ids.iter().copied()))
-        .filter(touchpoints::Column::Status.eq(SCHEDULED))
         .exec(db)
         .await?
         .rows_affected)
