@@ -6,7 +6,14 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
+
+/// The system clock cut to whole milliseconds, the precision every instant the service
+/// stores and writes has: JavaScript keeps milliseconds, so a value a frontend reads and sends
+/// back compares equal, and SQLite and PostgreSQL answer the same text for the same record.
+pub fn system_now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(3)
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct Clock {
@@ -16,7 +23,7 @@ pub struct Clock {
 
 impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
-        Utc::now() + Duration::milliseconds(self.shift_ms.load(Ordering::Relaxed))
+        system_now() + Duration::milliseconds(self.shift_ms.load(Ordering::Relaxed))
     }
 
     /// Moves this clock, and every copy of it, forward by `by`.
@@ -29,6 +36,13 @@ impl Clock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_are_whole_milliseconds() {
+        let now = Clock::default().now();
+        assert_eq!(now.timestamp_subsec_nanos() % 1_000_000, 0);
+        assert_eq!(system_now().timestamp_subsec_nanos() % 1_000_000, 0);
+    }
 
     #[test]
     fn copies_move_together() {

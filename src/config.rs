@@ -71,6 +71,61 @@ pub struct Settings {
     /// Proxies (load balancers) whose `X-Forwarded-For` tells the client's address, for
     /// sign-in throttling; a request from anyone else counts under its own address.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The origins a browser frontend may call the API from.
+    pub cors_origins: CorsOrigins,
+}
+
+/// `RAPPORT_CORS_ALLOWED_ORIGINS`: no origin (the default), every origin (`*`; bearer
+/// tokens, never cookies, so no credentials are involved), or the listed ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum CorsOrigins {
+    #[default]
+    None,
+    Any,
+    Listed(Vec<String>),
+}
+
+impl CorsOrigins {
+    fn parse(value: Option<&str>) -> Result<Self, ConfigError> {
+        let name = "RAPPORT_CORS_ALLOWED_ORIGINS";
+        let listed: Vec<&str> = value
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .collect();
+        if listed.is_empty() {
+            return Ok(Self::None);
+        }
+        if listed == ["*"] {
+            return Ok(Self::Any);
+        }
+        let mut origins = Vec::with_capacity(listed.len());
+        for origin in listed {
+            if !is_origin(origin) {
+                return Err(invalid(
+                    name,
+                    format!(
+                        "{origin:?} is not an origin: write scheme://host[:port] with no path, \
+                         such as https://app.example.com, or `*` alone"
+                    ),
+                ));
+            }
+            origins.push(origin.trim_end_matches('/').to_ascii_lowercase());
+        }
+        Ok(Self::Listed(origins))
+    }
+}
+
+/// `scheme://host[:port]`, the form a browser sends in `Origin`.
+fn is_origin(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return false;
+    };
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    matches!(scheme, "http" | "https")
+        && !rest.is_empty()
+        && !rest.contains(['/', '?', '#', '@', ' ', '*'])
 }
 
 /// The database URL may carry a password (`postgres://user:secret@host/db` or
@@ -91,6 +146,7 @@ impl fmt::Debug for Settings {
             .field("tier_thresholds", &self.tier_thresholds)
             .field("trusted_proxies", &self.trusted_proxies)
             .field("import_timeout", &self.import_timeout)
+            .field("cors_origins", &self.cors_origins)
             .finish()
     }
 }
@@ -324,6 +380,7 @@ impl Settings {
             tier_thresholds,
             import_timeout: Duration::from_millis(import_timeout_ms),
             trusted_proxies,
+            cors_origins: CorsOrigins::parse(get("RAPPORT_CORS_ALLOWED_ORIGINS").as_deref())?,
         })
     }
 }
@@ -374,6 +431,32 @@ mod tests {
         assert_eq!(s.jwt.ttl, Duration::from_secs(3600));
         assert!(s.scheduler_enabled);
         assert_eq!(s.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn cors_origins_are_none_any_or_a_checked_list() {
+        let origins = |v: &str| settings(&[("RAPPORT_CORS_ALLOWED_ORIGINS", v)]);
+        assert_eq!(settings(&[]).unwrap().cors_origins, CorsOrigins::None);
+        assert_eq!(origins(" ").unwrap().cors_origins, CorsOrigins::None);
+        assert_eq!(origins("*").unwrap().cors_origins, CorsOrigins::Any);
+        assert_eq!(
+            origins("https://App.example.com/, http://localhost:5173")
+                .unwrap()
+                .cors_origins,
+            CorsOrigins::Listed(vec![
+                "https://app.example.com".into(),
+                "http://localhost:5173".into()
+            ])
+        );
+        for bad in [
+            "app.example.com",
+            "https://a.example/path",
+            "*, https://a.example",
+            "ftp://x",
+        ] {
+            let err = origins(bad).unwrap_err();
+            assert_eq!(err.name, "RAPPORT_CORS_ALLOWED_ORIGINS", "{bad}");
+        }
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! bound to its listener (port 0 in tests, so each test gets its own).
 
 use std::net::TcpListener;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use actix_http::{HttpService, Protocol, error::DispatchError};
@@ -12,15 +14,14 @@ use actix_web::dev::{AppConfig, ServiceFactory, ServiceRequest, ServiceResponse}
 use actix_web::middleware::from_fn;
 use actix_web::rt::net::TcpStream;
 use actix_web::{App, web};
-use chrono::Utc;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tracing_actix_web::TracingLogger;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::clock::Clock;
-use crate::config::Settings;
+use crate::clock::{self, Clock};
+use crate::config::{CorsOrigins, Settings};
 use crate::domain::budget::{self, Evaluations};
 use crate::domain::token::TokenKeys;
 use crate::http::extract::JSON_LIMIT;
@@ -34,6 +35,7 @@ pub struct Application {
     port: u16,
     server: Server,
     clock: Clock,
+    statements: Arc<AtomicU64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -62,20 +64,30 @@ pub async fn prepare_database(settings: &Settings) -> Result<DatabaseConnection,
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
-        let db = prepare_database(&settings).await?;
+        let mut db = prepare_database(&settings).await?;
+        // Every statement sent on the main pool, counted, so that tests and benchmarks can
+        // say how many round trips a request costs.
+        let statements = Arc::new(AtomicU64::new(0));
+        let counter = statements.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
         if settings.jwt.secret_generated {
             tracing::warn!(
                 "RAPPORT_JWT_SECRET is not set: tokens are signed with a key generated for this process only and stop working at restart or on other replicas"
             );
         }
-        if let Some((email, password)) =
-            domain::user::ensure_bootstrap_admin(&db, settings.bootstrap_admin.as_ref(), Utc::now())
-                .await?
+        if let Some((email, password)) = domain::user::ensure_bootstrap_admin(
+            &db,
+            settings.bootstrap_admin.as_ref(),
+            clock::system_now(),
+        )
+        .await?
         {
             // Printed once, by design: this is the only way to learn the generated password.
             tracing::warn!(admin.email = %email, admin.password = %password, "created the first admin; change this password");
         }
-        domain::playbook::seed_defaults(&db, Utc::now()).await?;
+        domain::playbook::seed_defaults(&db, clock::system_now()).await?;
         let clock = Clock::default();
         if settings.scheduler_enabled {
             scheduler::spawn(db.clone(), settings.scheduler_interval, clock.clone());
@@ -95,11 +107,12 @@ impl Application {
             tier_thresholds: settings.tier_thresholds,
             trusted_proxies: settings.trusted_proxies.clone(),
         });
-        let server = serve(listener, state)?;
+        let server = serve(listener, state, settings.cors_origins.clone())?;
         Ok(Self {
             port,
             server,
             clock,
+            statements,
         })
     }
 
@@ -110,6 +123,11 @@ impl Application {
     /// The business clock the server and its scheduler read (tests move it forward).
     pub fn clock(&self) -> Clock {
         self.clock.clone()
+    }
+
+    /// How many statements the server has sent on its main pool so far.
+    pub fn statements(&self) -> Arc<AtomicU64> {
+        self.statements.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
@@ -124,7 +142,11 @@ const CLIENT_DISCONNECT_TIMEOUT: Duration = Duration::from_secs(1);
 const KEEP_ALIVE: Duration = Duration::from_secs(5);
 
 /// The server: actix-web's HTTP/1 service behind the head guard, on every worker.
-fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<Server> {
+fn serve(
+    listener: TcpListener,
+    state: web::Data<AppState>,
+    cors_origins: CorsOrigins,
+) -> std::io::Result<Server> {
     telemetry::init_metrics();
     let document = http::routing::document();
     let methods = web::Data::new(MethodTable::from_document(&document));
@@ -132,7 +154,12 @@ fn serve(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<S
     let server = Server::build()
         .shutdown_timeout(10)
         .listen("rapport", listener, move || {
-            let app = app(state.clone(), methods.clone(), document.clone());
+            let app = app(
+                state.clone(),
+                methods.clone(),
+                document.clone(),
+                cors_origins.clone(),
+            );
             let http = HttpService::build()
                 .keep_alive(KEEP_ALIVE)
                 .client_request_timeout(CLIENT_REQUEST_TIMEOUT)
@@ -165,6 +192,7 @@ fn app(
     state: web::Data<AppState>,
     methods: web::Data<MethodTable>,
     document: utoipa::openapi::OpenApi,
+    cors_origins: CorsOrigins,
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -185,7 +213,9 @@ fn app(
         )
         .configure(configure)
         .map(|app| {
-            app.wrap(from_fn(http::middleware::observe))
+            app.wrap(http::cors::middleware(&cors_origins))
+                .wrap(from_fn(http::cors::preflight))
+                .wrap(from_fn(http::middleware::observe))
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap(from_fn(http::middleware::request_id))
         })

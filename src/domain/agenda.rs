@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::cadence::window::resolve_local;
 use crate::domain::touchpoint::row::to_dto;
 use crate::dto::agenda::{Agenda, AgendaDay, AgendaQuery};
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::{Actor, CustomerScope, Role};
 use crate::model::touchpoint::Status;
@@ -31,6 +32,7 @@ pub async fn agenda(
     if !(1..=MAX_DAYS).contains(&days) {
         return Err(DomainError::invalid(
             "days",
+            FieldCode::OutOfRange,
             format!("must be between 1 and {MAX_DAYS}"),
         ));
     }
@@ -40,17 +42,23 @@ pub async fn agenda(
     }
     let user = store::users::find(db, user_id)
         .await?
-        .ok_or_else(|| DomainError::invalid("user_id", "no such user"))?;
+        .ok_or_else(|| DomainError::invalid("user_id", FieldCode::NotFound, "no such user"))?;
     let tz_name = q.tz.unwrap_or(user.timezone);
     let tz: Tz = tz_name.parse().map_err(|_| {
-        DomainError::invalid("tz", "must be an IANA timezone name such as Europe/Berlin")
+        DomainError::invalid(
+            "tz",
+            FieldCode::InvalidFormat,
+            "must be an IANA timezone name such as Europe/Berlin",
+        )
     })?;
     // Whole local days, today included: the window ends at the start of the day after the
     // last, whatever time of day it is now and however long the days are (DST).
     let today = now.with_timezone(&tz).date_naive();
     let last = today
         .checked_add_days(Days::new(u64::try_from(days - 1).unwrap_or(0)))
-        .ok_or_else(|| DomainError::invalid("days", "reaches past the calendar"))?;
+        .ok_or_else(|| {
+            DomainError::invalid("days", FieldCode::OutOfRange, "reaches past the calendar")
+        })?;
     let until = last.succ_opt().map_or(DateTime::<Utc>::MAX_UTC, |next| {
         resolve_local(next.and_time(NaiveTime::MIN), tz)
     });

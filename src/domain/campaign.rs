@@ -14,6 +14,7 @@ use crate::domain::segment::membership::membership_for_campaign;
 use crate::domain::touchpoint::row::NewTouchpoint;
 use crate::dto::touchpoint::{CampaignCreate, CampaignResult};
 use crate::model::cadence::Purpose;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::Actor;
 use crate::model::touchpoint::Source;
@@ -30,7 +31,11 @@ pub async fn schedule(
 ) -> DomainResult<CampaignResult> {
     actor.ensure_manager("run campaigns")?;
     if input.title.trim().is_empty() {
-        return Err(DomainError::invalid("title", "must not be blank"));
+        return Err(DomainError::invalid(
+            "title",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     let membership = membership_for_campaign(db, segment_id, now).await?;
     let tx = begin_write(db).await?;
@@ -40,6 +45,7 @@ pub async fn schedule(
     if members.len() as u64 > max_members {
         return Err(DomainError::Validation(vec![FieldError::new(
             "segment_id",
+            FieldCode::TooMany,
             format!(
                 "the segment has more than {max_members} members; a campaign reaches at most {max_members} (split the audience into smaller segments)"
             ),

@@ -6,6 +6,7 @@ use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, is_unique_violation};
 use crate::store;
 
@@ -81,6 +82,7 @@ pub async fn claim(
             if record.request_hash != hash {
                 return Err(DomainError::invalid(
                     "Idempotency-Key",
+                    FieldCode::Conflict,
                     "was already used with a different request; use a new key",
                 ));
             }

@@ -9,7 +9,7 @@
 //!
 //! | aggregate | lower tier | use cases |
 //! |---|---|---|
-//! | customer | `guard`, `handoff`, `records`, `listing`, `history`, `convert`, `rules` | `ops`, `ownership`, `timeline`, `csv` |
+//! | customer | `guard`, `handoff`, `records`, `listing`, `history`, `convert`, `rules`, `summary` | `ops`, `ownership`, `timeline`, `csv` |
 //! | touchpoint | `row`, `closing` | `ops` |
 //! | interaction | `record` | `ops` |
 //! | complaint | `row`, `handover`, `events`, `sla`, `workflow`, `policy` | `ops`, `edit`, `transition`, `escalation` |

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::dto::page::{DEFAULT_LIMIT, MAX_LIMIT, Page, PageQuery};
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::store::page::Rows;
 
@@ -40,6 +41,7 @@ impl PageQuery {
             Some(_) => {
                 return Err(DomainError::invalid(
                     "limit",
+                    FieldCode::OutOfRange,
                     format!("must be between 1 and {MAX_LIMIT}"),
                 ));
             }
@@ -72,7 +74,13 @@ fn decode_cursor<C: DeserializeOwned>(raw: &str) -> DomainResult<C> {
         .decode(raw.as_bytes())
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .ok_or_else(|| DomainError::invalid("cursor", "is not a cursor returned by this list"))
+        .ok_or_else(|| {
+            DomainError::invalid(
+                "cursor",
+                FieldCode::InvalidFormat,
+                "is not a cursor returned by this list",
+            )
+        })
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use crate::dto::playbook::{
 };
 use crate::model::cadence::Trigger;
 use crate::model::customer::Tier;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::Actor;
 use crate::store;
@@ -33,11 +34,16 @@ fn check_cadence(
 ) {
     for (i, step) in steps.iter().enumerate() {
         if let Err(message) = CalendarDuration::parse(&step.offset) {
-            errors.push(FieldError::new(format!("steps[{i}].offset"), message));
+            errors.push(FieldError::new(
+                format!("steps[{i}].offset"),
+                FieldCode::InvalidFormat,
+                message,
+            ));
         }
         if step.title.trim().is_empty() {
             errors.push(FieldError::new(
                 format!("steps[{i}].title"),
+                FieldCode::Blank,
                 "must not be blank",
             ));
         }
@@ -47,19 +53,29 @@ fn check_cadence(
             Ok(every) if every.months == 0 && every.days == 0 && every.seconds < 86_400 => {
                 errors.push(FieldError::new(
                     "recurrence.every",
+                    FieldCode::OutOfRange,
                     "must be at least one day",
                 ));
             }
             Ok(_) => {}
-            Err(message) => errors.push(FieldError::new("recurrence.every", message)),
+            Err(message) => errors.push(FieldError::new(
+                "recurrence.every",
+                FieldCode::InvalidFormat,
+                message,
+            )),
         }
         if r.title.trim().is_empty() {
-            errors.push(FieldError::new("recurrence.title", "must not be blank"));
+            errors.push(FieldError::new(
+                "recurrence.title",
+                FieldCode::Blank,
+                "must not be blank",
+            ));
         }
     }
     if steps.is_empty() && recurrence.is_none() {
         errors.push(FieldError::new(
             "steps",
+            FieldCode::Required,
             "a playbook needs a step or a recurrence",
         ));
     }
@@ -106,11 +122,16 @@ pub async fn create(
     actor.ensure_manager(CHANGE_PLAYBOOKS)?;
     let mut errors = Vec::new();
     if input.name.trim().is_empty() {
-        errors.push(FieldError::new("name", "must not be blank"));
+        errors.push(FieldError::new(
+            "name",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     if input.tier.is_some() && input.customer_id.is_some() {
         errors.push(FieldError::new(
             "customer_id",
+            FieldCode::NotAllowed,
             "a personal plan is for one customer, whatever the tier; leave `tier` out",
         ));
     }
@@ -121,7 +142,11 @@ pub async fn create(
             .await?
             .is_none()
     {
-        errors.push(FieldError::new("customer_id", "no such customer"));
+        errors.push(FieldError::new(
+            "customer_id",
+            FieldCode::NotFound,
+            "no such customer",
+        ));
     }
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
@@ -201,7 +226,11 @@ pub async fn update(
     };
     let mut errors = Vec::new();
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        errors.push(FieldError::new("name", "must not be blank"));
+        errors.push(FieldError::new(
+            "name",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     check_cadence(&steps, recurrence.as_ref(), &mut errors);
     if !errors.is_empty() {

@@ -21,6 +21,7 @@ use crate::domain::version::Precondition;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::purchase::{Purchase, PurchaseCreate};
 use crate::model::cadence::Trigger;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::Actor;
 use crate::store;
@@ -47,11 +48,16 @@ pub async fn create(
     let occurred_at = input.occurred_at.unwrap_or(now);
     let mut errors = Vec::new();
     if input.amount_minor < 1 {
-        errors.push(FieldError::new("amount_minor", "must be at least 1"));
+        errors.push(FieldError::new(
+            "amount_minor",
+            FieldCode::OutOfRange,
+            "must be at least 1",
+        ));
     }
     if !is_currency_code(&input.currency) {
         errors.push(FieldError::new(
             "currency",
+            FieldCode::InvalidFormat,
             "must be an ISO 4217 code such as EUR",
         ));
     } else if let Some(existing) = customer.lifetime_value_currency.as_deref()
@@ -60,6 +66,7 @@ pub async fn create(
     {
         errors.push(FieldError::new(
             "currency",
+            FieldCode::Conflict,
             format!("this customer's purchases are recorded in {existing}"),
         ));
     }
@@ -73,6 +80,7 @@ pub async fn create(
     {
         errors.push(FieldError::new(
             "amount_minor",
+            FieldCode::OutOfRange,
             "the lifetime value would overflow",
         ));
     }

@@ -17,6 +17,7 @@ use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::auth::TokenResponse;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::user::{User, UserCreate, UserListQuery, UserPatch};
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, is_unique_violation};
 use crate::model::role::{Actor, Role};
 use crate::store;
@@ -174,6 +175,7 @@ fn checked_timezone(name: &str) -> DomainResult<String> {
         .map_err(|_| {
             DomainError::invalid(
                 "timezone",
+                FieldCode::InvalidFormat,
                 "must be an IANA timezone name such as Europe/Berlin",
             )
         })
@@ -234,7 +236,11 @@ pub async fn create(
 ) -> DomainResult<User> {
     actor.ensure_admin(MANAGE_USERS)?;
     if input.name.trim().is_empty() {
-        return Err(DomainError::invalid("name", "must not be blank"));
+        return Err(DomainError::invalid(
+            "name",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     let timezone = checked_timezone(input.timezone.as_deref().unwrap_or("UTC"))?;
     let hash = hash_blocking(input.password).await?;
@@ -270,7 +276,11 @@ pub async fn update(
 ) -> DomainResult<User> {
     actor.ensure_admin(MANAGE_USERS)?;
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(DomainError::invalid("name", "must not be blank"));
+        return Err(DomainError::invalid(
+            "name",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     let timezone = patch
         .timezone
@@ -322,12 +332,14 @@ pub async fn update(
         if active {
             return Err(DomainError::invalid(
                 "reassign_to",
+                FieldCode::NotAllowed,
                 "only applies when deactivating (\"active\": false)",
             ));
         }
         if target == id || !guard::can_own(&tx, target).await? {
             return Err(DomainError::invalid(
                 "reassign_to",
+                FieldCode::NotAllowed,
                 "must be another active user who can own customers",
             ));
         }

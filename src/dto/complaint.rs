@@ -7,6 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
+use crate::dto::expand::{CustomerSummary, UserSummary};
 use crate::dto::{nullable, present};
 use crate::model::complaint::{
     ComplaintCategory, ComplaintEventKind, ComplaintKind, ComplaintStatus, Severity,
@@ -63,6 +64,14 @@ pub struct Complaint {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// With `expand=customer`: the customer's summary (left out when the caller may not see it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub customer: Option<CustomerSummary>,
+    /// With `expand=assignee`: the assignee's summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub assignee: Option<UserSummary>,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

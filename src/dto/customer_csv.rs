@@ -5,7 +5,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::model::error::FieldError;
+use crate::model::error::{FieldCode, FieldError};
 
 /// What to do with a row naming a customer who exists already.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -36,16 +36,31 @@ pub struct ImportError {
     pub row: usize,
     /// The column, or `row` for the row as a whole.
     pub field: String,
+    pub code: FieldCode,
     pub message: String,
 }
 
 impl ImportError {
     /// An error of `row`, its field and message cut to the bounds of every error answer.
-    pub fn new(row: usize, field: impl Into<String>, message: impl Into<String>) -> Self {
-        let FieldError { field, message } = FieldError::new(field, message);
+    pub fn new(
+        row: usize,
+        field: impl Into<String>,
+        code: FieldCode,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::of_field(row, FieldError::new(field, code, message))
+    }
+
+    pub fn of_field(row: usize, error: FieldError) -> Self {
+        let FieldError {
+            field,
+            code,
+            message,
+        } = error;
         Self {
             row,
             field,
+            code,
             message,
         }
     }

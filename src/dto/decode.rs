@@ -5,30 +5,203 @@
 use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use crate::model::error::FieldError;
+use crate::model::error::{FieldCode, FieldError};
 
-/// Deserialises `value` as `T`, refusing NUL characters, and validates it.
+/// How many times one document is read again past a field that does not decode, so that
+/// its other fields are checked too; the failures after that many are not looked for.
+pub const MAX_DECODE_PASSES: usize = 24;
+
+/// Deserialises `value` as `T`, refusing NUL characters (PostgreSQL cannot store them), and
+/// validates it, answering every bad field at once: a field that does not decode is noted
+/// and taken out (or stood in for) and the document read again, and the validation of the
+/// rest is added, so that a form learns all its errors from one submit.
 pub fn from_validated<T: DeserializeOwned + Validate>(
     value: serde_json::Value,
 ) -> Result<T, Vec<FieldError>> {
-    let decoded: T = from_value(value)?;
-    decoded.validate().map_err(|e| flatten(&e))?;
-    Ok(decoded)
+    let (decoded, mut errors) = decode_collecting::<T>(value);
+    let Some(decoded) = decoded else {
+        return Err(errors);
+    };
+    if let Err(invalid) = decoded.validate() {
+        // A field already refused, or stood in for, has said what was wrong with it.
+        let noted: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+        errors.extend(
+            flatten(&invalid)
+                .into_iter()
+                .filter(|e| !noted.iter().any(|n| is_within(&e.field, n))),
+        );
+    }
+    if errors.is_empty() {
+        Ok(decoded)
+    } else {
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
+        Err(errors)
+    }
 }
 
-/// Deserialises `value` as `T`, refusing NUL characters (PostgreSQL cannot store them).
-pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Vec<FieldError>> {
-    if let Some(field) = nul_character(&value, "") {
-        return Err(vec![FieldError::new(
+/// `field` is `outer` or lies inside it.
+fn is_within(field: &str, outer: &str) -> bool {
+    field
+        .strip_prefix(outer)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+/// `T` from `value` when it decodes once the bad fields are out of the way, and the errors of
+/// those fields.
+fn decode_collecting<T: DeserializeOwned>(
+    mut value: serde_json::Value,
+) -> (Option<T>, Vec<FieldError>) {
+    let mut errors: Vec<FieldError> = Vec::new();
+    for field in nul_characters(&mut value) {
+        errors.push(FieldError::new(
             field,
+            FieldCode::InvalidFormat,
             "text must not contain NUL characters",
-        )]);
+        ));
     }
-    serde_path_to_error::deserialize::<_, T>(super::strict::Strict(value)).map_err(|err| {
+    let mut attempts: std::collections::HashMap<String, usize> = Default::default();
+    for _ in 0..MAX_DECODE_PASSES {
+        let err =
+            match serde_path_to_error::deserialize::<_, T>(super::strict::Strict(value.clone())) {
+                Ok(decoded) => return (Some(decoded), errors),
+                Err(err) => err,
+            };
         let path = err.path().to_string();
-        let message = clean(err.into_inner().to_string());
-        vec![FieldError::new(field_name(&path, &message), message)]
-    })
+        let error = serde_error(&path, clean(err.into_inner().to_string()));
+        let field = error.field.clone();
+        // A failure of a field around one already noted is of the stand-ins' making.
+        if !errors.iter().any(|e| is_within(&e.field, &field)) {
+            errors.push(error);
+        }
+        // When nothing stands in for the field, its container is taken out or stood in for.
+        let mut target = field;
+        loop {
+            let attempt = attempts.entry(target.clone()).or_default();
+            if stand_in(&mut value, &target, *attempt) {
+                *attempt += 1;
+                break;
+            }
+            match container_of(&target) {
+                Some(outer) => target = outer,
+                None => return (None, errors),
+            }
+        }
+    }
+    (None, errors)
+}
+
+/// The path of the value holding `field`: `a.b` for `a.b[2]` and for `a.b.c`.
+fn container_of(field: &str) -> Option<String> {
+    let cut = field.rfind(['.', '['])?;
+    Some(field[..cut].to_string())
+}
+
+/// Values tried in turn for a required field that is missing or of the wrong type, so that
+/// the document decodes past it; what fits is never seen, as the field's error is answered.
+const STAND_INS: [fn() -> serde_json::Value; 5] = [
+    || serde_json::Value::String(String::new()),
+    || serde_json::Value::from(0),
+    || serde_json::Value::Bool(false),
+    || serde_json::Value::Array(Vec::new()),
+    || serde_json::Value::Object(Default::default()),
+];
+
+/// Takes the bad value at `field` out of `value` (first), or puts the next stand-in there;
+/// false when there is nothing left to try or the field cannot be reached.
+fn stand_in(value: &mut serde_json::Value, field: &str, attempt: usize) -> bool {
+    use serde_json::Value;
+    let Some((parent, last)) = parent_of(value, field) else {
+        return false;
+    };
+    match (parent, last) {
+        (Value::Object(map), Step::Key(key)) => {
+            if attempt == 0 && map.contains_key(&key) {
+                map.remove(&key);
+                return true;
+            }
+            let Some(make) = STAND_INS.get(attempt.saturating_sub(1)) else {
+                return false;
+            };
+            map.insert(key, make());
+            true
+        }
+        (Value::Array(items), Step::Index(i)) if i < items.len() => {
+            let Some(make) = STAND_INS.get(attempt) else {
+                return false;
+            };
+            items[i] = make();
+            true
+        }
+        _ => false,
+    }
+}
+
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// The container holding the last step of a dotted field path (`a.b[2].c`), and that step.
+fn parent_of<'v>(
+    value: &'v mut serde_json::Value,
+    field: &str,
+) -> Option<(&'v mut serde_json::Value, Step)> {
+    if field == "body" || field.is_empty() {
+        return None;
+    }
+    let mut steps = Vec::new();
+    for part in field.split('.') {
+        let (key, indices) = part
+            .split_once('[')
+            .map_or((part, ""), |(k, rest)| (k, rest));
+        if !key.is_empty() {
+            steps.push(Step::Key(key.to_string()));
+        }
+        for index in indices.split('[').filter(|i| !i.is_empty()) {
+            steps.push(Step::Index(index.trim_end_matches(']').parse().ok()?));
+        }
+    }
+    let last = steps.pop()?;
+    let mut here = value;
+    for step in steps {
+        here = match (here, step) {
+            (serde_json::Value::Object(map), Step::Key(k)) => map.get_mut(&k)?,
+            (serde_json::Value::Array(items), Step::Index(i)) => items.get_mut(i)?,
+            _ => return None,
+        };
+    }
+    Some((here, last))
+}
+
+/// A serde failure at `path` as a field error: the field it is about and its code.
+pub fn serde_error(path: &str, message: String) -> FieldError {
+    FieldError::new(field_name(path, &message), serde_code(&message), message)
+}
+
+/// The code of a serde failure, read from the message: serde's own messages start with
+/// fixed words (`missing field`, `unknown variant`, `invalid type:` …), and the service's
+/// deserializers say `must be between` or the span of years.
+pub fn serde_code(message: &str) -> FieldCode {
+    let starts = |p: &str| message.starts_with(p);
+    if starts("missing field") {
+        FieldCode::Required
+    } else if starts("unknown field") {
+        FieldCode::UnknownField
+    } else if starts("unknown variant") {
+        FieldCode::UnknownValue
+    } else if starts("invalid type:") || message.contains("expected a whole number") {
+        FieldCode::InvalidType
+    } else if starts("invalid length ") {
+        FieldCode::TooMany
+    } else if message.contains("must be between")
+        || message == super::time::OUT_OF_RANGE
+        || message.contains("out of range")
+        || (starts("invalid value: integer") && !message.contains("expected a"))
+    {
+        FieldCode::OutOfRange
+    } else {
+        FieldCode::InvalidFormat
+    }
 }
 
 /// serde_json's messages end with a position the client does not need twice.
@@ -37,6 +210,40 @@ fn clean(message: String) -> String {
         Some(i) => message[..i].to_string(),
         None => message,
     }
+}
+
+/// The paths of the strings (and keys) containing U+0000, which are taken out of `value`
+/// (the characters from strings, the entries whose key has one), at most `MAX_FIELD_ERRORS`.
+fn nul_characters(value: &mut serde_json::Value) -> Vec<String> {
+    let mut found = Vec::new();
+    while found.len() < crate::model::error::MAX_FIELD_ERRORS {
+        let Some(path) = nul_character(value, "") else {
+            break;
+        };
+        match parent_of(value, &path) {
+            Some((serde_json::Value::Object(map), Step::Key(key))) if key.contains('\0') => {
+                map.remove(&key);
+            }
+            Some((serde_json::Value::Object(map), Step::Key(key))) => {
+                if let Some(serde_json::Value::String(s)) = map.get_mut(&key) {
+                    s.retain(|c| c != '\0');
+                }
+            }
+            Some((serde_json::Value::Array(items), Step::Index(i))) => {
+                if let Some(serde_json::Value::String(s)) = items.get_mut(i) {
+                    s.retain(|c| c != '\0');
+                }
+            }
+            _ => {
+                // The whole body is a string with NUL: nothing to decode past.
+                if let serde_json::Value::String(s) = value {
+                    s.retain(|c| c != '\0');
+                }
+            }
+        }
+        found.push(path);
+    }
+    found
 }
 
 /// The path of the first string (or key) containing U+0000.
@@ -106,7 +313,7 @@ fn walk(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for e in list {
-                    out.push(FieldError::new(path.clone(), describe(e)));
+                    out.push(FieldError::new(path.clone(), code_of(e), describe(e)));
                 }
             }
             ValidationErrorsKind::Struct(inner) => walk(inner, &path, out),
@@ -116,6 +323,29 @@ fn walk(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
                 }
             }
         }
+    }
+}
+
+/// The code of a validator failure; a length is about text, or about a list's entries.
+fn code_of(e: &validator::ValidationError) -> FieldCode {
+    match e.code.as_ref() {
+        "length" => {
+            let bound = |k: &str| e.params.get(k).and_then(serde_json::Value::as_u64);
+            match e.params.get("value") {
+                Some(serde_json::Value::String(text)) => {
+                    let chars = text.chars().count() as u64;
+                    if bound("min").is_some_and(|min| chars < min) {
+                        FieldCode::TooShort
+                    } else {
+                        FieldCode::TooLong
+                    }
+                }
+                _ => FieldCode::TooMany,
+            }
+        }
+        "range" | "out_of_range" => FieldCode::OutOfRange,
+        "required" => FieldCode::Required,
+        _ => FieldCode::InvalidFormat,
     }
 }
 

@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
+use crate::dto::expand::CustomerSummary;
 use crate::dto::{nullable, present};
 use crate::model::customer::Channel;
 use crate::model::error::DomainError;
@@ -96,6 +97,10 @@ pub struct Interaction {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// With `expand=customer`: the customer's summary (left out when the caller may not see it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub customer: Option<CustomerSummary>,
 }
 
 impl TryFrom<entity::interactions::Model> for Interaction {
@@ -120,6 +125,7 @@ impl TryFrom<entity::interactions::Model> for Interaction {
             version: m.version,
             created_at: m.created_at,
             updated_at: m.updated_at,
+            customer: None,
         })
     }
 }

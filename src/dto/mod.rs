@@ -7,6 +7,7 @@ pub mod complaint;
 pub mod customer;
 pub mod customer_csv;
 pub mod decode;
+pub mod expand;
 pub mod interaction;
 pub mod page;
 pub mod playbook;

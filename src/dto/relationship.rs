@@ -7,6 +7,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::dto::complaint::Complaint;
+use crate::dto::expand::CustomerSummary;
 use crate::dto::interaction::Interaction;
 use crate::dto::purchase::Purchase;
 use crate::dto::touchpoint::Touchpoint;
@@ -126,4 +127,8 @@ pub struct TimelineItem {
     pub kind: TimelineKind,
     pub at: DateTime<Utc>,
     pub record: TimelineRecord,
+    /// With `expand=customer`: the customer's summary (left out when the caller may not see it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub customer: Option<CustomerSummary>,
 }

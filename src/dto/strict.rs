@@ -1,6 +1,11 @@
 //! A deserializer over `serde_json::Value` that only lets an object become a struct. serde's
 //! derived structs also accept arrays (`[]` as an empty patch, `["09:00", …]` as a contact
 //! window); a JSON API must refuse what its schema calls an object given as an array.
+//!
+//! It also cuts instants to whole milliseconds as they come in, the precision the service
+//! stores and writes (`clock`): a timestamp is read through `deserialize_str`, where text
+//! fields are read through `deserialize_string`, so only a value asked for as borrowed text
+//! that is a whole RFC 3339 timestamp with a finer fraction is cut.
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
@@ -58,10 +63,32 @@ impl<'de> Deserializer<'de> for Strict {
         self.0.deserialize_enum(name, variants, visitor)
     }
 
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::String(text) => match to_milliseconds(&text) {
+                Some(cut) => visitor.visit_string(cut),
+                None => visitor.visit_string(text),
+            },
+            other => other.deserialize_any(visitor),
+        }
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char string bytes byte_buf
         unit unit_struct seq tuple tuple_struct map identifier ignored_any
     }
+}
+
+/// `text` with its fraction of a second cut to three digits, when it is an RFC 3339
+/// timestamp with more.
+fn to_milliseconds(text: &str) -> Option<String> {
+    chrono::DateTime::parse_from_rfc3339(text).ok()?;
+    let dot = text.find('.')?;
+    let digits = text[dot + 1..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    (digits > 3).then(|| format!("{}{}", &text[..dot + 4], &text[dot + 1 + digits..]))
 }
 
 fn unexpected(value: &Value) -> de::Unexpected<'_> {
@@ -151,6 +178,27 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(body.window.unwrap().days, vec![1, 2]);
+    }
+
+    #[test]
+    fn instants_are_cut_to_milliseconds_and_text_is_left_alone() {
+        #[derive(Debug, Deserialize)]
+        struct Timed {
+            at: chrono::DateTime<chrono::Utc>,
+            later: Option<chrono::DateTime<chrono::Utc>>,
+            note: String,
+        }
+        let fine = "2026-12-01T10:20:30.123456789+01:00";
+        let t = Timed::deserialize(Strict(
+            json!({"at": fine, "later": "2026-12-01T10:20:30.5Z", "note": fine}),
+        ))
+        .unwrap();
+        assert_eq!(t.at.to_rfc3339(), "2026-12-01T09:20:30.123+00:00");
+        assert_eq!(t.later.unwrap().timestamp_subsec_millis(), 500);
+        assert_eq!(t.note, fine);
+        assert_eq!(to_milliseconds("2026-12-01T10:20:30.123Z"), None);
+        assert_eq!(to_milliseconds("2026-12-01T10:20:30Z"), None);
+        assert_eq!(to_milliseconds("1.23456"), None);
     }
 
     #[test]

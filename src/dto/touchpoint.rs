@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
+use crate::dto::expand::{CustomerSummary, UserSummary};
 use crate::dto::{nullable, present};
 use crate::model::cadence::Purpose;
 use crate::model::customer::Channel;
@@ -46,6 +47,14 @@ pub struct Touchpoint {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// With `expand=customer`: the customer's summary (left out when the caller may not see it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub customer: Option<CustomerSummary>,
+    /// With `expand=assignee`: the assignee's summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub assignee: Option<UserSummary>,
 }
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]

@@ -3,7 +3,9 @@
 use actix_web::{HttpResponse, get, web};
 
 use crate::domain::agenda;
+use crate::domain::customer::summary::embed;
 use crate::dto::agenda::{Agenda, AgendaQuery};
+use crate::dto::expand::ExpandQuery;
 use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, Query};
 use crate::http::responses::ListErrors;
@@ -16,7 +18,7 @@ use crate::http::state::AppState;
 /// admins may read another user's agenda with `user_id`. At most 500 touchpoints are shown.
 #[utoipa::path(
     tag = "touchpoints",
-    params(AgendaQuery),
+    params(AgendaQuery, ExpandQuery),
     responses((status = 200, description = "The agenda", body = Agenda), ListErrors),
     security(("bearer" = []))
 )]
@@ -25,8 +27,13 @@ pub async fn get_agenda(
     state: web::Data<AppState>,
     caller: Caller,
     query: Query<AgendaQuery>,
+    expand: Query<ExpandQuery>,
 ) -> ApiResult<HttpResponse> {
-    Ok(super::page(
-        &agenda::agenda(&state.db, &caller.0, query.0, state.clock.now()).await?,
-    ))
+    let mut agenda = agenda::agenda(&state.db, &caller.0, query.0, state.clock.now()).await?;
+    let items = agenda
+        .overdue
+        .iter_mut()
+        .chain(agenda.days.iter_mut().flat_map(|d| d.items.iter_mut()));
+    embed(&state.db, &caller.0, expand.0.get(), items).await?;
+    Ok(super::page(&agenda))
 }

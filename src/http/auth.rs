@@ -1,7 +1,6 @@
 //! Signing in and the caller's own profile.
 
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use chrono::Utc;
 
 use crate::domain::user as users;
 use crate::dto::auth::{TokenRequest, TokenResponse};
@@ -37,7 +36,7 @@ pub async fn create_token(
         &body.0.email,
         &body.0.password,
         &source,
-        Utc::now(),
+        crate::clock::system_now(),
     )
     .await?;
     Ok(HttpResponse::Ok()

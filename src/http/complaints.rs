@@ -4,10 +4,12 @@ use actix_web::{HttpResponse, get, patch, post, put, web};
 use uuid::Uuid;
 
 use crate::domain::complaint::{edit, events, ops, policy, transition};
+use crate::domain::customer::summary::embed;
 use crate::dto::complaint::{
     Complaint, ComplaintCreate, ComplaintEvent, ComplaintListQuery, ComplaintNote, ComplaintPatch,
     ComplaintTransition, SlaPolicy, SlaPolicyUpdate,
 };
+use crate::dto::expand::ExpandQuery;
 use crate::dto::page::{Page, PageQuery};
 use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
@@ -21,7 +23,7 @@ use crate::http::state::AppState;
 /// customers only. `breached` is judged at the time of the request.
 #[utoipa::path(
     tag = "complaints",
-    params(PageQuery, ComplaintListQuery),
+    params(PageQuery, ComplaintListQuery, ExpandQuery),
     responses((status = 200, description = "A page of complaints", body = Page<Complaint>), ListErrors),
     security(("bearer" = []))
 )]
@@ -31,10 +33,11 @@ pub async fn list_complaints(
     caller: Caller,
     query: Query<ComplaintListQuery>,
     page: Query<PageQuery>,
+    expand: Query<ExpandQuery>,
 ) -> ApiResult<HttpResponse> {
-    Ok(super::page(
-        &ops::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?,
-    ))
+    let mut page = ops::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?;
+    embed(&state.db, &caller.0, expand.0.get(), &mut page.items).await?;
+    Ok(super::page(&page))
 }
 
 /// Receive a complaint, suggestion or praise

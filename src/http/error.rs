@@ -7,8 +7,8 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-pub use crate::model::error::FieldError;
 use crate::model::error::{Conflict, DomainError, MAX_FIELD_ERRORS};
+pub use crate::model::error::{FieldCode, FieldError};
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
@@ -21,7 +21,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
     "title": "Invalid request fields",
     "status": 422,
     "detail": "1 field is invalid",
-    "errors": [{"field": "email", "message": "must be a valid email address"}]
+    "errors": [{"field": "email", "code": "invalid_format", "message": "must be a valid email address"}]
 }))]
 pub struct Problem {
     #[serde(rename = "type")]
@@ -87,8 +87,8 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::Validation(vec![FieldError::new(field, message)])
+    pub fn invalid(field: impl Into<String>, code: FieldCode, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, code, message)])
     }
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {

@@ -11,8 +11,9 @@ use validator::Validate;
 
 use crate::domain::version::{Precondition, parse_if_match};
 use crate::dto::decode;
-use crate::http::error::{ApiError, FieldError};
+use crate::http::error::ApiError;
 use crate::http::state::AppState;
+use crate::model::error::FieldCode;
 use crate::model::role::Actor;
 
 /// Largest JSON body accepted.
@@ -67,11 +68,10 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Json<T> {
         let payload = payload.take();
         Box::pin(async move {
             let body = read_body(payload, JSON_LIMIT).await?;
-            let value: T = parse_json(&body)?;
-            value
-                .validate()
-                .map_err(|e| ApiError::Validation(decode::flatten(&e)))?;
-            Ok(Json(value))
+            let value = parse_json_value(&body)?;
+            Ok(Json(
+                decode::from_validated(value).map_err(ApiError::Validation)?,
+            ))
         })
     }
 }
@@ -122,16 +122,15 @@ impl FromRequest for CsvBody {
     }
 }
 
-pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+/// The body as a JSON document: syntax first, so a truncated document is a 400 even where
+/// its start has the wrong type.
+pub fn parse_json_value(body: &[u8]) -> Result<serde_json::Value, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::BadRequest(
             "the request body is empty; expected a JSON document".into(),
         ));
     }
-    // Syntax first, so a truncated document is a 400 even where its start has the wrong type.
-    let value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))?;
-    decode::from_value(value).map_err(ApiError::Validation)
+    serde_json::from_slice(body).map_err(|e| ApiError::BadRequest(format!("malformed JSON: {e}")))
 }
 
 /// Query parameters; a bad value is a 422 naming the parameter.
@@ -146,6 +145,7 @@ impl<T: DeserializeOwned + Validate> FromRequest for Query<T> {
         if let Some((name, _)) = parse.clone().find(|(_, v)| v.contains('\0')) {
             return ready(Err(ApiError::invalid(
                 name.into_owned(),
+                FieldCode::InvalidFormat,
                 "must not contain NUL characters",
             )));
         }
@@ -155,10 +155,7 @@ impl<T: DeserializeOwned + Validate> FromRequest for Query<T> {
                 .map_err(|err| {
                     let path = err.path().to_string();
                     let message = err.into_inner().to_string();
-                    ApiError::Validation(vec![FieldError::new(
-                        decode::field_name(&path, &message),
-                        message,
-                    )])
+                    ApiError::Validation(vec![decode::serde_error(&path, message)])
                 })
                 .and_then(|value| {
                     value
@@ -248,15 +245,28 @@ impl FromRequest for Caller {
 mod tests {
     use super::*;
 
-    #[derive(Debug, serde::Deserialize)]
+    use crate::http::error::FieldCode;
+
+    #[derive(Debug, serde::Deserialize, Validate)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Body {
+        #[validate(length(min = 1, max = 5))]
         name: String,
+        #[validate(email)]
+        email: Option<String>,
+        kind: Option<Kind>,
+        #[validate(nested)]
         inner: Option<Inner>,
     }
 
     #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Plain,
+    }
+
+    #[derive(Debug, serde::Deserialize, Validate)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Inner {
@@ -264,9 +274,18 @@ mod tests {
     }
 
     fn err(body: &str) -> ApiError {
-        match parse_json::<Body>(body.as_bytes()) {
+        let decoded = parse_json_value(body.as_bytes())
+            .and_then(|v| decode::from_validated::<Body>(v).map_err(ApiError::Validation));
+        match decoded {
             Err(e) => e,
             Ok(b) => panic!("parsed {b:?}"),
+        }
+    }
+
+    fn errors(body: &str) -> Vec<(String, FieldCode)> {
+        match err(body) {
+            ApiError::Validation(v) => v.into_iter().map(|e| (e.field, e.code)).collect(),
+            other => panic!("not a validation error: {other:?}"),
         }
     }
 
@@ -306,5 +325,38 @@ mod tests {
             field(err("{\"name\": \"a\", \"inner\": {}}")),
             "inner.count"
         );
+    }
+
+    #[test]
+    fn every_bad_field_is_answered_at_once_with_its_code() {
+        use FieldCode::*;
+        let own = |v: &[(&str, FieldCode)]| -> Vec<(String, FieldCode)> {
+            v.iter().map(|(f, c)| (f.to_string(), *c)).collect()
+        };
+        assert_eq!(
+            errors(r#"{"name": "far too long", "email": "no", "kind": "platinum"}"#),
+            own(&[
+                ("email", InvalidFormat),
+                ("kind", UnknownValue),
+                ("name", TooLong)
+            ])
+        );
+        assert_eq!(
+            errors(r#"{"kind": 3, "inner": {"count": 300, "extra": 1}, "more": true}"#),
+            own(&[
+                ("inner.count", OutOfRange),
+                ("inner.extra", UnknownField),
+                ("kind", InvalidType),
+                ("more", UnknownField),
+                ("name", Required),
+            ])
+        );
+        assert_eq!(errors(r#"{"name": ""}"#), own(&[("name", TooShort)]));
+        assert_eq!(
+            errors(r#"{"name": 7, "email": "a\u0000@b.c"}"#),
+            own(&[("email", InvalidFormat), ("name", InvalidType)])
+        );
+        // A body that is no object has nothing to read past.
+        assert_eq!(errors("[]"), own(&[("body", InvalidType)]));
     }
 }

@@ -3,7 +3,9 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
+use crate::domain::customer::summary::embed;
 use crate::domain::interaction::ops as interactions;
+use crate::dto::expand::CustomerExpandQuery;
 use crate::dto::interaction::{
     Interaction, InteractionCreate, InteractionListQuery, InteractionPatch,
 };
@@ -19,7 +21,7 @@ use crate::http::state::AppState;
 /// Newest first. Agents see the interactions of the customers they own.
 #[utoipa::path(
     tag = "interactions",
-    params(PageQuery, InteractionListQuery),
+    params(PageQuery, InteractionListQuery, CustomerExpandQuery),
     responses((status = 200, description = "A page of interactions", body = Page<Interaction>), ListErrors),
     security(("bearer" = []))
 )]
@@ -29,10 +31,11 @@ pub async fn list_interactions(
     caller: Caller,
     query: Query<InteractionListQuery>,
     page: Query<PageQuery>,
+    expand: Query<CustomerExpandQuery>,
 ) -> ApiResult<HttpResponse> {
-    Ok(super::page(
-        &interactions::list(&state.db, &caller.0, query.0, page.0).await?,
-    ))
+    let mut page = interactions::list(&state.db, &caller.0, query.0, page.0).await?;
+    embed(&state.db, &caller.0, expand.0.get(), &mut page.items).await?;
+    Ok(super::page(&page))
 }
 
 /// Log an interaction

@@ -16,6 +16,7 @@ use crate::domain::user::actor_for_token;
 use crate::http::error::ApiError;
 use crate::http::extract::{bearer_token, body_limit, read_body};
 use crate::http::state::AppState;
+use crate::model::error::FieldCode;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const IDEMPOTENCY_KEY: &str = "idempotency-key";
@@ -130,6 +131,7 @@ pub async fn idempotency(
     let Some(key) = key.ok().filter(|k| idempotency::valid_key(k)) else {
         let err = ApiError::invalid(
             "Idempotency-Key",
+            FieldCode::InvalidFormat,
             "must be 1 to 255 visible ASCII characters",
         );
         return Ok(problem(req, err));

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod auth;
 pub mod complaints;
+pub mod cors;
 pub mod customer_csv;
 pub mod customers;
 pub mod error;

@@ -3,8 +3,10 @@
 use actix_web::{HttpResponse, get, put, web};
 use uuid::Uuid;
 
+use crate::domain::customer::summary::embed;
 use crate::domain::customer::{history, ownership, timeline};
 use crate::dto::customer::Customer;
+use crate::dto::expand::CustomerExpandQuery;
 use crate::dto::page::Page;
 use crate::dto::page::PageQuery;
 use crate::dto::relationship::{Handoff, HistoryEntry, OwnerChange, TimelineItem};
@@ -95,7 +97,7 @@ pub async fn list_customer_history(
 /// Interactions, purchases and hand-offs merged, newest first, paginated across kinds.
 #[utoipa::path(
     tag = "customers",
-    params(("id" = Uuid, Path, description = "Customer id"), PageQuery),
+    params(("id" = Uuid, Path, description = "Customer id"), PageQuery, CustomerExpandQuery),
     responses((status = 200, description = "A page of the timeline", body = Page<TimelineItem>), ListErrors, ReadErrors),
     security(("bearer" = []))
 )]
@@ -105,15 +107,16 @@ pub async fn get_customer_timeline(
     caller: Caller,
     id: web::Path<Uuid>,
     query: Query<PageQuery>,
+    expand: Query<CustomerExpandQuery>,
 ) -> ApiResult<HttpResponse> {
-    Ok(super::page(
-        &timeline::list(
-            &state.db,
-            &caller.0,
-            id.into_inner(),
-            query.0,
-            state.clock.now(),
-        )
-        .await?,
-    ))
+    let mut page = timeline::list(
+        &state.db,
+        &caller.0,
+        id.into_inner(),
+        query.0,
+        state.clock.now(),
+    )
+    .await?;
+    embed(&state.db, &caller.0, expand.0.get(), &mut page.items).await?;
+    Ok(super::page(&page))
 }

@@ -8,6 +8,7 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use crate::domain::version::Precondition;
 use crate::http::error::{ApiError, PROBLEM_JSON};
 use crate::http::extract::{JSON_LIMIT, too_large_for};
+use crate::model::error::FieldCode;
 use crate::model::error::{Conflict, DomainError};
 
 fn problem(code: &str, description: &str, example: Option<Value>) -> RefOr<Response> {
@@ -40,7 +41,11 @@ fn example_for(code: &str) -> Option<Value> {
         "412" => Precondition::Versions(vec![3]).check(4).err()?.into(),
         "413" => too_large_for(JSON_LIMIT),
         "415" => ApiError::UnsupportedMediaType("send the body as application/json".into()),
-        "422" => ApiError::invalid("email", "must be a valid email address"),
+        "422" => ApiError::invalid(
+            "email",
+            FieldCode::InvalidFormat,
+            "must be a valid email address",
+        ),
         "429" => DomainError::Throttled {
             detail:
                 "at most 2 segment evaluations per caller run at once; retry when one has finished"

@@ -4,7 +4,9 @@ use actix_web::{HttpResponse, get, patch, post, web};
 use uuid::Uuid;
 
 use crate::domain::campaign;
+use crate::domain::customer::summary::embed;
 use crate::domain::touchpoint::ops as touchpoints;
+use crate::dto::expand::ExpandQuery;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::touchpoint::{
     CampaignCreate, CampaignResult, Touchpoint, TouchpointComplete, TouchpointCreate,
@@ -22,7 +24,7 @@ use crate::http::state::AppState;
 /// judged at the time of the request.
 #[utoipa::path(
     tag = "touchpoints",
-    params(PageQuery, TouchpointListQuery),
+    params(PageQuery, TouchpointListQuery, ExpandQuery),
     responses((status = 200, description = "A page of touchpoints", body = Page<Touchpoint>), ListErrors),
     security(("bearer" = []))
 )]
@@ -32,10 +34,12 @@ pub async fn list_touchpoints(
     caller: Caller,
     query: Query<TouchpointListQuery>,
     page: Query<PageQuery>,
+    expand: Query<ExpandQuery>,
 ) -> ApiResult<HttpResponse> {
-    Ok(super::page(
-        &touchpoints::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?,
-    ))
+    let mut page =
+        touchpoints::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?;
+    embed(&state.db, &caller.0, expand.0.get(), &mut page.items).await?;
+    Ok(super::page(&page))
 }
 
 /// Schedule a touchpoint by hand

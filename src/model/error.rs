@@ -8,12 +8,52 @@ use utoipa::ToSchema;
 
 pub type DomainResult<T> = Result<T, DomainError>;
 
+crate::model::vocabulary!(
+    /// What is wrong with a field: one stable word per kind of mistake, so that a frontend
+    /// shows its own translated text (`message` says it in English, with the detail).
+    ///
+    /// * `required`: missing, or needed by another field's value (`churn_reason` for `churned`)
+    /// * `invalid_type`: not the schema's JSON type (a string for a number, a fraction for an
+    ///   integer, an array for an object)
+    /// * `unknown_field`: a key or CSV column the schema does not have
+    /// * `unknown_value`: not one of the enum's values, or not a known name
+    /// * `invalid_format`: text that does not parse (email, phone, timezone, time, currency,
+    ///   id, timestamp, cursor, header value)
+    /// * `too_short` / `too_long`: text outside its length bounds
+    /// * `too_many`: a list, file or rule with more (or fewer) entries than allowed
+    /// * `out_of_range`: a number, date or instant outside its range
+    /// * `blank`: empty or only white space
+    /// * `in_future`: an instant or date that must not lie ahead
+    /// * `not_found`: names a record that does not exist or that the caller may not see
+    /// * `not_allowed`: names a record or value that may not be used here, or a field that
+    ///   does not apply with the others given
+    /// * `conflict`: clashes with the stored state or another field (a second currency, a
+    ///   cursor of another sort order, a reused idempotency key)
+    FieldCode {
+        Required => "required",
+        InvalidType => "invalid_type",
+        UnknownField => "unknown_field",
+        UnknownValue => "unknown_value",
+        InvalidFormat => "invalid_format",
+        TooShort => "too_short",
+        TooLong => "too_long",
+        TooMany => "too_many",
+        OutOfRange => "out_of_range",
+        Blank => "blank",
+        InFuture => "in_future",
+        NotFound => "not_found",
+        NotAllowed => "not_allowed",
+        Conflict => "conflict",
+    }
+);
+
 /// One invalid input field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct FieldError {
     /// Path of the field in the request, dotted for nested values (`contact_window.start`).
     #[schema(example = "email")]
     pub field: String,
+    pub code: FieldCode,
     #[schema(example = "must be a valid email address")]
     pub message: String,
 }
@@ -31,11 +71,21 @@ pub const MAX_FIELD_ERRORS: usize = 100;
 impl FieldError {
     /// A field error whose parts are cut to their bounds, so that no input, however long,
     /// makes an error answer grow with it.
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, code: FieldCode, message: impl Into<String>) -> Self {
         Self {
             field: bounded(field.into(), MAX_FIELD_CHARS),
+            code,
             message: bounded(message.into(), MAX_MESSAGE_CHARS),
         }
+    }
+
+    pub fn blank(field: impl Into<String>) -> Self {
+        Self::new(field, FieldCode::Blank, "must not be blank")
+    }
+
+    /// A reference to a `what` that does not exist, or that the caller may not see.
+    pub fn no_such(field: impl Into<String>, what: &str) -> Self {
+        Self::new(field, FieldCode::NotFound, format!("no such {what}"))
     }
 }
 
@@ -106,8 +156,8 @@ pub enum DomainError {
 }
 
 impl DomainError {
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::Validation(vec![FieldError::new(field, message)])
+    pub fn invalid(field: impl Into<String>, code: FieldCode, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, code, message)])
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -151,6 +201,7 @@ impl From<DbErr> for DomainError {
             Some(SqlErr::ForeignKeyConstraintViolation(message)) => {
                 return Self::invalid(
                     referring_field(&message),
+                    FieldCode::NotFound,
                     "refers to a record that does not exist",
                 );
             }
@@ -228,11 +279,11 @@ mod tests {
 
     #[test]
     fn long_parts_are_cut_to_their_bounds() {
-        let e = FieldError::new("é".repeat(1_000), "m".repeat(10_000));
+        let e = FieldError::new("é".repeat(1_000), FieldCode::TooLong, "m".repeat(10_000));
         assert_eq!(e.field.chars().count(), MAX_FIELD_CHARS);
         assert!(e.field.ends_with('…'));
         assert_eq!(e.message.chars().count(), MAX_MESSAGE_CHARS);
-        assert_eq!(FieldError::new("email", "short").field, "email");
+        assert_eq!(FieldError::blank("email").field, "email");
         assert_eq!(bounded("abc".into(), 3), "abc");
         assert_eq!(bounded("abcd".into(), 3), "ab…");
     }

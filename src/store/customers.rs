@@ -49,6 +49,22 @@ pub struct After {
     pub id: Uuid,
 }
 
+/// The live customers of `ids` that `scope` reaches, in one query.
+pub async fn many_visible<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+    scope: CustomerScope,
+) -> DbResult<Vec<customers::Model>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    customers::Entity::find()
+        .filter(customers::Column::Id.is_in(ids.iter().copied()))
+        .filter(super::scope::customers(scope))
+        .all(db)
+        .await
+}
+
 pub async fn find_visible<C: ConnectionTrait>(
     db: &C,
     id: Uuid,

@@ -122,3 +122,14 @@ pub async fn by_emails<C: ConnectionTrait>(
     }
     Ok(found)
 }
+
+/// The users of `ids`, in one query.
+pub async fn many<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> DbResult<Vec<users::Model>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    users::Entity::find()
+        .filter(users::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}

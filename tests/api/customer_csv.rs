@@ -156,8 +156,9 @@ db_test!(dry_runs_and_duplicates, |app: TestApp| async move {
     assert_eq!(plan["plan"][3]["duplicate_of_row"], 2);
     assert_eq!(
         plan["errors"],
-        json!([{"row": 6, "field": "email", "message": "must be a valid email address"}])
+        json!([{"row": 6, "field": "email", "code": "invalid_format", "message": "must be a valid email address"}])
     );
+    assert_codes_documented(&plan["errors"]);
     assert_eq!(app.customer_count().await, 1, "a dry run creates nothing");
 
     let updating = import(&app, &app.admin_token, "?on_duplicate=update", file).await;

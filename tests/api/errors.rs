@@ -219,3 +219,146 @@ db_test!(
         assert_eq!(body, example("/api/v1/customers", "post", "415"));
     }
 );
+
+db_test!(
+    a_form_learns_every_bad_field_from_one_answer,
+    |app: TestApp| async move {
+        let res = app
+            .post(
+                "/api/v1/customers",
+                &app.admin_token,
+                &json!({"name": "n".repeat(5_000), "email": "not an email", "tier": "platinum"}),
+            )
+            .await;
+        let problem = assert_problem(res, 422).await;
+        let found: Vec<(String, String)> = problem["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["field"].as_str().unwrap().into(),
+                    e["code"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        let expected: Vec<(String, String)> = [
+            ("email", "invalid_format"),
+            ("name", "too_long"),
+            ("tier", "unknown_value"),
+        ]
+        .iter()
+        .map(|(f, c)| (f.to_string(), c.to_string()))
+        .collect();
+        assert_eq!(found, expected, "{problem}");
+        assert_eq!(problem["detail"], "3 fields are invalid");
+
+        // Missing, mistyped and unknown fields, nested ones too, in the same answer.
+        let res = app
+        .post(
+            "/api/v1/customers",
+            &app.admin_token,
+            &json!({"birthday": 3, "contact_window": {"start": "09:00", "end": "17:00", "weekdays": [9]}, "colour": "red"}),
+        )
+        .await;
+        let problem = assert_problem(res, 422).await;
+        let codes: Vec<(String, String)> = problem["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["field"].as_str().unwrap().into(),
+                    e["code"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        for wanted in [
+            ("birthday", "invalid_type"),
+            ("colour", "unknown_field"),
+            ("contact_window.weekdays[0]", "out_of_range"),
+            ("name", "required"),
+        ] {
+            assert!(
+                codes.contains(&(wanted.0.to_string(), wanted.1.to_string())),
+                "{wanted:?} in {codes:?}"
+            );
+        }
+        assert_eq!(app.customer_count().await, 0, "nothing is stored");
+
+        // Query parameters and headers carry codes too.
+        let problem = assert_problem(
+            app.get("/api/v1/customers?limit=0", &app.admin_token).await,
+            422,
+        )
+        .await;
+        assert_eq!(problem["errors"][0]["code"], "out_of_range");
+        let res = app
+            .client
+            .post(app.url("/api/v1/customers"))
+            .bearer_auth(&app.admin_token)
+            .header("Idempotency-Key", "")
+            .json(&json!({"name": "A"}))
+            .send()
+            .await
+            .unwrap();
+        let problem = assert_problem(res, 422).await;
+        assert_eq!(problem["errors"][0]["code"], "invalid_format");
+    }
+);
+
+db_test!(
+    timestamps_have_at_most_millisecond_precision,
+    |app: TestApp| async move {
+        let fine = regex::Regex::new(r"\d{2}:\d{2}:\d{2}\.\d{4,}").unwrap();
+        let c = app
+            .create_customer(&app.admin_token, &json!({"name": "Ada", "tier": "key"}))
+            .await;
+        let sent = "2026-01-05T10:20:30.123456789Z";
+        let res = app
+        .post(
+            "/api/v1/interactions",
+            &app.admin_token,
+            &json!({"customer_id": c.id, "channel": "phone", "direction": "inbound", "occurred_at": sent}),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let interaction: Value = res.json().await.unwrap();
+        assert_eq!(interaction["occurred_at"], "2026-01-05T10:20:30.123Z");
+        let res = app
+            .post(
+                &format!("/api/v1/customers/{}/purchases", c.id),
+                &app.admin_token,
+                &json!({"amount_minor": 1000, "currency": "EUR", "occurred_at": sent}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        crate::complaints::receive(
+            &app,
+            &app.admin_token,
+            json!({"customer_id": c.id, "subject": "Late"}),
+        )
+        .await;
+        // Every answer a frontend reads, on either database.
+        for path in [
+            format!("/api/v1/customers/{}", c.id),
+            "/api/v1/customers".to_string(),
+            "/api/v1/touchpoints".to_string(),
+            "/api/v1/complaints".to_string(),
+            "/api/v1/interactions".to_string(),
+            format!("/api/v1/customers/{}/purchases", c.id),
+            format!("/api/v1/customers/{}/timeline", c.id),
+            format!("/api/v1/customers/{}/history", c.id),
+            "/api/v1/agenda".to_string(),
+            "/api/v1/users".to_string(),
+            "/api/v1/me".to_string(),
+            "/api/v1/customers/export".to_string(),
+        ] {
+            let res = app.get(&path, &app.admin_token).await;
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            let text = res.text().await.unwrap();
+            assert!(text.contains("T"), "{path} has timestamps");
+            assert!(!fine.is_match(&text), "{path}: {text}");
+        }
+    }
+);

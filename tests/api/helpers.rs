@@ -28,6 +28,8 @@ pub struct TestApp {
     /// The server's business clock: `clock.advance(..)` makes time pass for it.
     pub clock: rapport::clock::Clock,
     pub backend: Backend,
+    /// Statements the server has sent on its main pool: round trips per request.
+    pub statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// Each test's database is removed when the test ends, passed or failed.
@@ -162,6 +164,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let clock = app.clock();
+    let statements = app.statements();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -174,12 +177,23 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp
         database_url,
         clock,
         backend,
+        statements,
     };
     test_app.admin_token = test_app.token(ADMIN_EMAIL, ADMIN_PASSWORD).await;
     test_app
 }
 
 impl TestApp {
+    /// The statements the server sends to answer one GET of `path`.
+    pub async fn statements_for(&self, path: &str, token: &str) -> (u64, Value) {
+        use std::sync::atomic::Ordering;
+        let before = self.statements.load(Ordering::SeqCst);
+        let res = self.get(path, token).await;
+        assert_eq!(res.status(), StatusCode::OK, "GET {path}");
+        let body: Value = res.json().await.expect("body");
+        (self.statements.load(Ordering::SeqCst) - before, body)
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
@@ -405,10 +419,41 @@ pub async fn assert_problem(res: Response, status: u16) -> Value {
     assert_eq!(content_type, "application/problem+json");
     let body: Value = res.json().await.expect("problem body");
     assert_eq!(body["status"], status);
+    if status == 422 {
+        assert_codes_documented(&body["errors"]);
+    }
     assert!(body["type"].as_str().is_some_and(|t| !t.is_empty()));
     assert!(body["title"].as_str().is_some());
     assert!(body["detail"].as_str().is_some());
     body
+}
+
+/// The codes a field error may carry: the `FieldCode` enum of the committed document.
+pub fn field_codes() -> Vec<String> {
+    let doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))
+            .expect("openapi.json"),
+    )
+    .expect("openapi.json parses");
+    doc["components"]["schemas"]["FieldCode"]["enum"]
+        .as_array()
+        .expect("FieldCode enum")
+        .iter()
+        .map(|c| c.as_str().expect("code").to_string())
+        .collect()
+}
+
+/// Every entry of a list of field errors (a 422's `errors`, an import's row errors) has a
+/// `code` from the documented vocabulary beside its `message`.
+pub fn assert_codes_documented(errors: &Value) {
+    let codes = field_codes();
+    let errors = errors.as_array().expect("errors is a list");
+    assert!(!errors.is_empty(), "a 422 lists its field errors");
+    for e in errors {
+        let code = e["code"].as_str().unwrap_or_default();
+        assert!(codes.iter().any(|c| c == code), "undocumented code in {e}");
+        assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()), "{e}");
+    }
 }
 
 /// The fields named in a 422 problem.

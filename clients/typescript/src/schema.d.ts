@@ -1365,6 +1365,10 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description With `expand=customer`: the customer's summary (left out when the caller may not see it). */
+            customer?: components["schemas"]["CustomerSummary"];
+            /** @description With `expand=assignee`: the assignee's summary. */
+            assignee?: components["schemas"]["UserSummary"];
         };
         /** @enum {string} */
         ComplaintCategory: "product" | "service" | "delivery" | "billing" | "other";
@@ -1946,6 +1950,19 @@ export interface components {
         CustomerSort: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_contacted_at" | "-last_contacted_at" | "lifetime_value_minor" | "-lifetime_value_minor" | "purchase_count" | "-purchase_count" | "last_purchase_at" | "-last_purchase_at" | "next_touchpoint_due_at" | "-next_touchpoint_due_at" | "overdue_touchpoints" | "-overdue_touchpoints" | "open_complaints" | "-open_complaints";
         /** @enum {string} */
         CustomerStatus: "active" | "churned";
+        /** @description What a screen shows of a customer beside one of its records. */
+        CustomerSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            company?: string | null;
+            tier: components["schemas"]["Tier"];
+            timezone: string;
+            contact_window?: components["schemas"]["ContactWindow"] | null;
+            preferred_channel?: components["schemas"]["Channel"] | null;
+            email?: string | null;
+            phone?: string | null;
+        };
         /**
          * @description Who reached out.
          * @enum {string}
@@ -1957,6 +1974,30 @@ export interface components {
             /** Format: double */
             customer_share: number;
         };
+        /**
+         * @description What is wrong with a field: one stable word per kind of mistake, so that a frontend
+         *     shows its own translated text (`message` says it in English, with the detail).
+         *
+         *     * `required`: missing, or needed by another field's value (`churn_reason` for `churned`)
+         *     * `invalid_type`: not the schema's JSON type (a string for a number, a fraction for an
+         *       integer, an array for an object)
+         *     * `unknown_field`: a key or CSV column the schema does not have
+         *     * `unknown_value`: not one of the enum's values, or not a known name
+         *     * `invalid_format`: text that does not parse (email, phone, timezone, time, currency,
+         *       id, timestamp, cursor, header value)
+         *     * `too_short` / `too_long`: text outside its length bounds
+         *     * `too_many`: a list, file or rule with more (or fewer) entries than allowed
+         *     * `out_of_range`: a number, date or instant outside its range
+         *     * `blank`: empty or only white space
+         *     * `in_future`: an instant or date that must not lie ahead
+         *     * `not_found`: names a record that does not exist or that the caller may not see
+         *     * `not_allowed`: names a record or value that may not be used here, or a field that
+         *       does not apply with the others given
+         *     * `conflict`: clashes with the stored state or another field (a second currency, a
+         *       cursor of another sort order, a reused idempotency key)
+         * @enum {string}
+         */
+        FieldCode: "required" | "invalid_type" | "unknown_field" | "unknown_value" | "invalid_format" | "too_short" | "too_long" | "too_many" | "out_of_range" | "blank" | "in_future" | "not_found" | "not_allowed" | "conflict";
         /** @description One invalid input field. */
         FieldError: {
             /**
@@ -1964,6 +2005,7 @@ export interface components {
              * @example email
              */
             field: string;
+            code: components["schemas"]["FieldCode"];
             /** @example must be a valid email address */
             message: string;
         };
@@ -2049,6 +2091,7 @@ export interface components {
             row: number;
             /** @description The column, or `row` for the row as a whole. */
             field: string;
+            code: components["schemas"]["FieldCode"];
             message: string;
         };
         /**
@@ -2149,6 +2192,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description With `expand=customer`: the customer's summary (left out when the caller may not see it). */
+            customer?: components["schemas"]["CustomerSummary"];
         };
         /**
          * @example {
@@ -3151,6 +3196,7 @@ export interface components {
          *       "detail": "1 field is invalid",
          *       "errors": [
          *         {
+         *           "code": "invalid_format",
          *           "field": "email",
          *           "message": "must be a valid email address"
          *         }
@@ -3595,6 +3641,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             record: components["schemas"]["TimelineRecord"];
+            /** @description With `expand=customer`: the customer's summary (left out when the caller may not see it). */
+            customer?: components["schemas"]["CustomerSummary"];
         };
         /**
          * @description What a timeline item is.
@@ -3705,6 +3753,10 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description With `expand=customer`: the customer's summary (left out when the caller may not see it). */
+            customer?: components["schemas"]["CustomerSummary"];
+            /** @description With `expand=assignee`: the assignee's summary. */
+            assignee?: components["schemas"]["UserSummary"];
         };
         /**
          * @description The interaction that fulfils the touchpoint; logged with it in one transaction.
@@ -3884,6 +3936,14 @@ export interface components {
             reassign_to?: string;
             timezone?: components["schemas"]["Timezone"];
         };
+        /** @description What a screen shows of the user a record is assigned to. */
+        UserSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["Role"];
+        };
         /** @description ISO weekday: 1 = Monday … 7 = Sunday */
         Weekday: number;
     };
@@ -3904,6 +3964,13 @@ export interface operations {
                 tz?: components["schemas"]["Timezone"];
                 /** @description Whose agenda; managers and admins only. Defaults to the caller. */
                 user_id?: string;
+                /**
+                 * @description Related records to embed in each item, comma-separated: `customer` (a summary of the
+                 *     item's customer) and, where the item has an assignee, `assignee`. An embedded
+                 *     customer the caller may not see is left out.
+                 * @example customer,assignee
+                 */
+                expand?: string;
             };
             header?: never;
             path?: never;
@@ -3965,6 +4032,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -4097,6 +4165,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -4169,6 +4238,13 @@ export interface operations {
                  *     (most urgent first).
                  */
                 sort?: components["schemas"]["ComplaintSort"];
+                /**
+                 * @description Related records to embed in each item, comma-separated: `customer` (a summary of the
+                 *     item's customer) and, where the item has an assignee, `assignee`. An embedded
+                 *     customer the caller may not see is left out.
+                 * @example customer,assignee
+                 */
+                expand?: string;
             };
             header?: never;
             path?: never;
@@ -4230,6 +4306,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -4433,6 +4510,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -4730,6 +4808,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -4849,6 +4928,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -5055,6 +5135,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -5265,6 +5346,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -5388,6 +5470,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -5608,6 +5691,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -5731,6 +5815,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -5964,6 +6049,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -6370,6 +6456,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -6489,6 +6576,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -6695,6 +6783,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -6814,6 +6903,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -6933,6 +7023,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -7139,6 +7230,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -7381,6 +7473,11 @@ export interface operations {
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description `customer` embeds a summary of the item's customer in each item.
+                 * @example customer
+                 */
+                expand?: string;
             };
             header?: never;
             path: {
@@ -7462,6 +7559,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -7507,6 +7605,11 @@ export interface operations {
                 from?: string;
                 /** @description Interactions before this instant. */
                 to?: string;
+                /**
+                 * @description `customer` embeds a summary of the item's customer in each item.
+                 * @example customer
+                 */
+                expand?: string;
             };
             header?: never;
             path?: never;
@@ -7568,6 +7671,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -7771,6 +7875,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -8177,6 +8282,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -8369,6 +8475,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -8572,6 +8679,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -8978,6 +9086,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -9077,6 +9186,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -9176,6 +9286,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -9277,6 +9388,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -9380,6 +9492,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -9479,6 +9592,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -9578,6 +9692,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -9692,6 +9807,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -9792,6 +9908,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -10012,6 +10129,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -10229,6 +10347,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -10669,6 +10788,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -10829,6 +10949,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -11049,6 +11170,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -11252,6 +11374,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -11458,6 +11581,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -11569,6 +11693,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -11866,6 +11991,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -11914,6 +12040,13 @@ export interface operations {
                 due_after?: string;
                 /** @description Scheduled and past due (true), or not (false). */
                 overdue?: boolean;
+                /**
+                 * @description Related records to embed in each item, comma-separated: `customer` (a summary of the
+                 *     item's customer) and, where the item has an assignee, `assignee`. An embedded
+                 *     customer the caller may not see is left out.
+                 * @example customer,assignee
+                 */
+                expand?: string;
             };
             header?: never;
             path?: never;
@@ -11975,6 +12108,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -12178,6 +12312,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -12475,6 +12610,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -12609,6 +12745,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -12815,6 +12952,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -13021,6 +13159,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -13122,6 +13261,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -13325,6 +13465,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }
@@ -13622,6 +13763,7 @@ export interface operations {
                      *       "detail": "email: must be a valid email address",
                      *       "errors": [
                      *         {
+                     *           "code": "invalid_format",
                      *           "field": "email",
                      *           "message": "must be a valid email address"
                      *         }

@@ -17,6 +17,7 @@ use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::complaint::{Complaint, ComplaintEvent, ComplaintNote, ComplaintPatch};
 use crate::model::complaint::ComplaintEventKind;
 use crate::model::customer::Channel;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::Actor;
 use crate::store;
@@ -80,10 +81,18 @@ pub async fn update(
     let (customer, current) = locked_for_change(&tx, actor, id).await?;
     let mut errors = Vec::new();
     if blank(patch.subject.as_deref()) {
-        errors.push(FieldError::new("subject", "must not be blank"));
+        errors.push(FieldError::new(
+            "subject",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     if blank(patch.resolution.as_ref().and_then(|r| r.as_deref())) {
-        errors.push(FieldError::new("resolution", "must not be blank"));
+        errors.push(FieldError::new(
+            "resolution",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     let reassigned = patch.assignee_id.filter(|a| *a != current.assignee_id);
     if let Some(assignee) = reassigned {
@@ -169,7 +178,11 @@ pub async fn add_note(
 ) -> DomainResult<ComplaintEvent> {
     let now = instant(now);
     if blank(Some(&input.note)) {
-        return Err(DomainError::invalid("note", "must not be blank"));
+        return Err(DomainError::invalid(
+            "note",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     let tx = begin_write(db).await?;
     locked_for_change(&tx, actor, id).await?;

@@ -21,6 +21,7 @@ use crate::dto::page::{Page, PageQuery};
 use crate::model::complaint::{
     ComplaintCategory, ComplaintEventKind, ComplaintKind, ComplaintStatus, Severity,
 };
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::Actor;
 use crate::model::sort::ComplaintSort;
@@ -38,7 +39,11 @@ pub async fn create(
     actor.ensure_can_write()?;
     let mut errors = Vec::new();
     if blank(Some(&input.subject)) {
-        errors.push(FieldError::new("subject", "must not be blank"));
+        errors.push(FieldError::new(
+            "subject",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     let received_at = instant(input.received_at.unwrap_or(now));
     if let Err(e) = check_not_future("received_at", received_at, now) {
@@ -130,6 +135,7 @@ pub async fn list(
         Some(c) if c.s != sort => {
             return Err(DomainError::invalid(
                 "cursor",
+                FieldCode::Conflict,
                 "was made for another sort order",
             ));
         }

@@ -11,6 +11,7 @@ use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::complaint::{SlaPolicy, SlaPolicyUpdate};
 use crate::dto::page::Page;
 use crate::model::complaint::Severity;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
 use crate::store;
@@ -80,6 +81,7 @@ pub async fn update(
     if input.first_response_minutes > input.resolution_minutes {
         return Err(DomainError::invalid(
             "first_response_minutes",
+            FieldCode::Conflict,
             "must not be more than resolution_minutes",
         ));
     }

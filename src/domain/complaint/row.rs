@@ -15,10 +15,10 @@ use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
 use crate::store;
 
-/// Complaint times are kept to the microsecond, as PostgreSQL stores them, so that a
-/// deadline moved by the time waited is exact on every database.
+/// Complaint times are kept to the millisecond, as every instant the service stores, so that
+/// a deadline moved by the time waited is exact on every database.
 pub fn instant(now: DateTime<Utc>) -> DateTime<Utc> {
-    now.trunc_subsecs(6)
+    now.trunc_subsecs(3)
 }
 
 /// The complaint as the API shows it at `now`.
@@ -50,6 +50,8 @@ pub fn to_dto(m: complaints::Model, now: DateTime<Utc>) -> DomainResult<Complain
         version: m.version,
         created_at: m.created_at,
         updated_at: m.updated_at,
+        customer: None,
+        assignee: None,
     })
 }
 

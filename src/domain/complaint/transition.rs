@@ -23,6 +23,7 @@ use crate::dto::complaint::{Complaint, ComplaintTransition};
 use crate::model::cadence::{Purpose, Trigger};
 use crate::model::complaint::{ComplaintEventKind, ComplaintStatus};
 use crate::model::customer::Channel;
+use crate::model::error::FieldCode;
 use crate::model::error::{Conflict, DomainError, DomainResult};
 use crate::model::role::Actor;
 use crate::model::touchpoint::{Source, Status};
@@ -42,6 +43,7 @@ fn check_body(input: &ComplaintTransition) -> DomainResult<()> {
     if input.resolution.is_some() && input.to != ComplaintStatus::Resolved {
         return Err(DomainError::invalid(
             "resolution",
+            FieldCode::NotAllowed,
             "is given only with \"to\": \"resolved\"",
         ));
     }
@@ -50,11 +52,16 @@ fn check_body(input: &ComplaintTransition) -> DomainResult<()> {
         .as_deref()
         .is_some_and(|r| r.trim().is_empty())
     {
-        return Err(DomainError::invalid("resolution", "must not be blank"));
+        return Err(DomainError::invalid(
+            "resolution",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     if input.satisfaction_after.is_some() && input.to != ComplaintStatus::Closed {
         return Err(DomainError::invalid(
             "satisfaction_after",
+            FieldCode::NotAllowed,
             "is given only with \"to\": \"closed\"",
         ));
     }
@@ -171,6 +178,7 @@ pub async fn transition(
                     .ok_or_else(|| {
                         DomainError::invalid(
                             "resolution",
+                            FieldCode::Required,
                             "is required to resolve: give it here or on the complaint first",
                         )
                     })?,

@@ -6,6 +6,7 @@ use entity::customers;
 use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use uuid::Uuid;
 
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::{Actor, CustomerScope, Role};
 use crate::store;
@@ -74,7 +75,7 @@ pub async fn check_assignee(
         Some(role) if CustomerScope::of(assignee, role).reaches(owner) => return Ok(()),
         Some(_) => {
             errors.push(FieldError::new(
-                "assignee_id",
+                "assignee_id", FieldCode::NotAllowed,
                 "must be a user who can see the customer: an agent works only on customers they own",
             ));
             return Ok(());
@@ -83,6 +84,7 @@ pub async fn check_assignee(
     }
     errors.push(FieldError::new(
         "assignee_id",
+        FieldCode::NotAllowed,
         "must be an active user who can own customers",
     ));
     Ok(())
@@ -123,7 +125,11 @@ pub async fn parent_for_new(
     let Some(customer) =
         store::customers::lock_visible(tx, customer_id, actor.customer_scope()).await?
     else {
-        return Err(DomainError::invalid("customer_id", "no such customer"));
+        return Err(DomainError::invalid(
+            "customer_id",
+            FieldCode::NotFound,
+            "no such customer",
+        ));
     };
     let assignee = assignee.unwrap_or(customer.owner_id);
     check_assignee(tx, actor, assignee, customer.owner_id, what, &mut errors).await?;

@@ -17,6 +17,7 @@ use crate::domain::segment::membership;
 use crate::dto::customer::{Customer, CustomerListQuery};
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::time;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
 use crate::model::sort::CustomerSort;
@@ -50,6 +51,7 @@ pub async fn page_of(
         Some(c) if c.s != sort => {
             return Err(DomainError::invalid(
                 "cursor",
+                FieldCode::Conflict,
                 "was made for another sort order",
             ));
         }
@@ -124,6 +126,7 @@ pub async fn filter_of(
         Some(_) => {
             return Err(DomainError::invalid(
                 "birthday_within_days",
+                FieldCode::OutOfRange,
                 "must be between 0 and 366",
             ));
         }
@@ -147,6 +150,7 @@ pub async fn filter_of(
             Some(_) => {
                 return Err(DomainError::invalid(
                     "overdue_touchpoints_min",
+                    FieldCode::OutOfRange,
                     "must be between 0 and 10000",
                 ));
             }
@@ -157,6 +161,7 @@ pub async fn filter_of(
             Some(_) => {
                 return Err(DomainError::invalid(
                     "open_complaints_min",
+                    FieldCode::OutOfRange,
                     "must be between 0 and 10000",
                 ));
             }
@@ -215,7 +220,13 @@ fn sort_key(sort: CustomerSort, m: &customers::Model, overdue: i64) -> Option<St
 
 /// A cursor's sort key read back as the column's type.
 fn key_value(sort: CustomerSort, raw: &str) -> DomainResult<sea_orm::Value> {
-    let bad = || DomainError::invalid("cursor", "is not a cursor returned by this list");
+    let bad = || {
+        DomainError::invalid(
+            "cursor",
+            FieldCode::InvalidFormat,
+            "is not a cursor returned by this list",
+        )
+    };
     use CustomerSort::*;
     Ok(match sort {
         NameAsc | NameDesc if raw.contains('\0') => return Err(bad()),

@@ -13,4 +13,5 @@ pub mod ownership;
 pub mod records;
 pub mod rules;
 pub mod status;
+pub mod summary;
 pub mod timeline;

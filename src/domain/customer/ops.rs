@@ -17,6 +17,7 @@ use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, Customer
 use crate::dto::page::{Page, PageQuery};
 use crate::model::cadence::Trigger;
 use crate::model::customer::CustomerStatus;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::{Actor, CustomerScope, Role};
 use crate::store;
@@ -37,6 +38,7 @@ async fn check_references(
     if owner_changes && !can_own(tx, profile.owner_id).await? {
         errors.push(FieldError::new(
             "owner_id",
+            FieldCode::NotAllowed,
             "must be an active user who can own customers",
         ));
     }
@@ -45,6 +47,7 @@ async fn check_references(
         if current.is_some_and(|c| c.id == referrer) {
             errors.push(FieldError::new(
                 "referred_by_id",
+                FieldCode::NotAllowed,
                 "a customer cannot refer themselves",
             ));
         } else if !unchanged
@@ -52,7 +55,11 @@ async fn check_references(
                 .await?
                 .is_none()
         {
-            errors.push(FieldError::new("referred_by_id", "no such customer"));
+            errors.push(FieldError::new(
+                "referred_by_id",
+                FieldCode::NotFound,
+                "no such customer",
+            ));
         }
     }
     Ok(())

@@ -15,6 +15,7 @@ use crate::domain::version::Precondition;
 use crate::dto::customer::Customer;
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::relationship::{Handoff, OwnerChange};
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::Actor;
 use crate::store;
@@ -36,6 +37,7 @@ pub async fn change_owner(
     if !can_own(&tx, input.owner_id).await? {
         return Err(DomainError::Validation(vec![FieldError::new(
             "owner_id",
+            FieldCode::NotAllowed,
             "must be an active user who can own customers",
         )]));
     }

@@ -11,6 +11,7 @@ use crate::model::customer::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage,
     TAG_SEPARATOR, Tier,
 };
+use crate::model::error::FieldCode;
 use crate::model::error::FieldError;
 
 /// Every editable field of a customer.
@@ -177,27 +178,41 @@ impl Profile {
         let today = now.date_naive();
         let mut errors = Vec::new();
         if self.name.trim().is_empty() {
-            errors.push(FieldError::new("name", "must not be blank"));
+            errors.push(FieldError::new(
+                "name",
+                FieldCode::Blank,
+                "must not be blank",
+            ));
         }
         if let Some(phone) = &self.phone
             && !is_phone(phone)
         {
             errors.push(FieldError::new(
                 "phone",
+                FieldCode::InvalidFormat,
                 "must be digits with an optional leading + and spaces, dots, dashes or parentheses",
             ));
         }
         if self.timezone.parse::<chrono_tz::Tz>().is_err() {
             errors.push(FieldError::new(
                 "timezone",
+                FieldCode::InvalidFormat,
                 "must be an IANA timezone name such as Europe/Berlin",
             ));
         }
         if let Some(birthday) = self.birthday {
             if !time::date_in_range(&birthday) {
-                errors.push(FieldError::new("birthday", time::OUT_OF_RANGE));
+                errors.push(FieldError::new(
+                    "birthday",
+                    FieldCode::OutOfRange,
+                    time::OUT_OF_RANGE,
+                ));
             } else if birthday > today {
-                errors.push(FieldError::new("birthday", "must not be in the future"));
+                errors.push(FieldError::new(
+                    "birthday",
+                    FieldCode::InFuture,
+                    "must not be in the future",
+                ));
             }
         }
         if let Some(window) = &self.contact_window {
@@ -207,6 +222,7 @@ impl Profile {
             if tag.trim().is_empty() || tag.chars().count() > 64 {
                 errors.push(FieldError::new(
                     format!("tags[{i}]"),
+                    FieldCode::TooLong,
                     "must be 1 to 64 characters and not blank",
                 ));
             }
@@ -215,26 +231,37 @@ impl Profile {
         if let Some(tag) = self.tags.iter().find(|t| t.contains(TAG_SEPARATOR)) {
             errors.push(FieldError::new(
                 "tags",
+                FieldCode::InvalidFormat,
                 format!("{tag:?} contains \"{TAG_SEPARATOR}\", which separates tags in CSV files"),
             ));
         }
         if self.tags.len() > 50 {
-            errors.push(FieldError::new("tags", "at most 50 tags"));
+            errors.push(FieldError::new(
+                "tags",
+                FieldCode::TooMany,
+                "at most 50 tags",
+            ));
         }
         if self.important_dates.len() > 50 {
-            errors.push(FieldError::new("important_dates", "at most 50 dates"));
+            errors.push(FieldError::new(
+                "important_dates",
+                FieldCode::TooMany,
+                "at most 50 dates",
+            ));
         }
         for (i, date) in self.important_dates.iter().enumerate() {
             let len = date.label.chars().count();
             if date.label.trim().is_empty() || len > 100 {
                 errors.push(FieldError::new(
                     format!("important_dates[{i}].label"),
+                    FieldCode::TooLong,
                     "must be 1 to 100 characters and not blank",
                 ));
             }
             if !time::date_in_range(&date.date) {
                 errors.push(FieldError::new(
                     format!("important_dates[{i}].date"),
+                    FieldCode::OutOfRange,
                     time::OUT_OF_RANGE,
                 ));
             }
@@ -243,12 +270,21 @@ impl Profile {
             if self.status != CustomerStatus::Churned {
                 errors.push(FieldError::new(
                     "churned_at",
+                    FieldCode::NotAllowed,
                     "only applies when status is churned",
                 ));
             } else if !time::instant_in_range(&at) {
-                errors.push(FieldError::new("churned_at", time::OUT_OF_RANGE));
+                errors.push(FieldError::new(
+                    "churned_at",
+                    FieldCode::OutOfRange,
+                    time::OUT_OF_RANGE,
+                ));
             } else if at > now + CLOCK_SKEW {
-                errors.push(FieldError::new("churned_at", "must not be in the future"));
+                errors.push(FieldError::new(
+                    "churned_at",
+                    FieldCode::InFuture,
+                    "must not be in the future",
+                ));
             }
         }
         if self.status == CustomerStatus::Churned
@@ -259,6 +295,7 @@ impl Profile {
         {
             errors.push(FieldError::new(
                 "churn_reason",
+                FieldCode::Required,
                 "is required when status is churned",
             ));
         }
@@ -284,24 +321,28 @@ fn check_window(window: &ContactWindow, errors: &mut Vec<FieldError>) {
     if start.is_none() {
         errors.push(FieldError::new(
             "contact_window.start",
+            FieldCode::InvalidFormat,
             "must be a time HH:MM",
         ));
     }
     if end.is_none() {
         errors.push(FieldError::new(
             "contact_window.end",
+            FieldCode::InvalidFormat,
             "must be a time HH:MM",
         ));
     }
     if start.is_some() && start == end {
         errors.push(FieldError::new(
             "contact_window.end",
+            FieldCode::Conflict,
             "must differ from start",
         ));
     }
     if window.weekdays.is_empty() {
         errors.push(FieldError::new(
             "contact_window.weekdays",
+            FieldCode::TooMany,
             "must list at least one weekday",
         ));
     }

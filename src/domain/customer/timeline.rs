@@ -151,6 +151,7 @@ pub async fn list(
         kind: e.kind,
         at: e.at,
         record: e.record,
+        customer: None,
     }))
 }
 

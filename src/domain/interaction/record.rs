@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::domain::customer::records;
 use crate::domain::touchpoint::{closing, row};
 use crate::dto::interaction::InteractionCreate;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::{Actor, Role};
 use crate::store;
@@ -21,7 +22,11 @@ pub fn check_not_future(
     now: DateTime<Utc>,
 ) -> Result<(), FieldError> {
     if at > now + CLOCK_SKEW {
-        Err(FieldError::new(field, "must not be in the future"))
+        Err(FieldError::new(
+            field,
+            FieldCode::InFuture,
+            "must not be in the future",
+        ))
     } else {
         Ok(())
     }
@@ -52,13 +57,21 @@ pub async fn create_in(
         .await?
         .is_none()
     {
-        errors.push(FieldError::new("customer_id", "no such customer"));
+        errors.push(FieldError::new(
+            "customer_id",
+            FieldCode::NotFound,
+            "no such customer",
+        ));
     }
     if !store::users::find(tx, user_id)
         .await?
         .is_some_and(|u| u.active)
     {
-        errors.push(FieldError::new("user_id", "must be an active user"));
+        errors.push(FieldError::new(
+            "user_id",
+            FieldCode::NotAllowed,
+            "must be an active user",
+        ));
     }
     let touchpoint = match input.touchpoint_id {
         Some(id) => {
@@ -66,6 +79,7 @@ pub async fn create_in(
             if open.is_none() {
                 errors.push(FieldError::new(
                     "touchpoint_id",
+                    FieldCode::NotAllowed,
                     "must name an open touchpoint of this customer",
                 ));
             }

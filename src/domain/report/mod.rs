@@ -9,6 +9,7 @@ pub mod service;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
 use crate::store::reports::Period;
@@ -51,7 +52,11 @@ fn period(
     let to = to.unwrap_or(now);
     let from = from.or_else(|| default_span.map(|span| to - span));
     if from.is_some_and(|f| f >= to) {
-        return Err(DomainError::invalid("from", "must be before `to`"));
+        return Err(DomainError::invalid(
+            "from",
+            FieldCode::Conflict,
+            "must be before `to`",
+        ));
     }
     Ok(Period { from, to })
 }

@@ -11,6 +11,7 @@ use crate::dto::report::{
     ChurnReport, Count, NeglectedQuery, NeglectedReport, OwnerCount, PeriodQuery,
 };
 use crate::model::customer::CustomerStatus;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
 use crate::model::sort::CustomerSort;
@@ -39,7 +40,13 @@ pub async fn neglected(
     let days = match q.days {
         None => 90,
         Some(d @ 1..=3650) => d,
-        Some(_) => return Err(DomainError::invalid("days", "must be between 1 and 3650")),
+        Some(_) => {
+            return Err(DomainError::invalid(
+                "days",
+                FieldCode::OutOfRange,
+                "must be between 1 and 3650",
+            ));
+        }
     };
     let since = now - Duration::days(days);
     let by_tier = counted(store::neglected_by_tier(db, since).await?);

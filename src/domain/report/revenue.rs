@@ -14,6 +14,7 @@ use crate::dto::report::{
     TierSuggestion, TopShare,
 };
 use crate::model::customer::Tier;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
 use crate::store::page::Rows;
@@ -46,12 +47,19 @@ pub async fn pareto(
     let limit = match q.limit {
         None => 50,
         Some(n @ 1..=200) => n,
-        Some(_) => return Err(DomainError::invalid("limit", "must be between 1 and 200")),
+        Some(_) => {
+            return Err(DomainError::invalid(
+                "limit",
+                FieldCode::OutOfRange,
+                "must be between 1 and 200",
+            ));
+        }
     };
     let period = period(q.from, q.to, None, now)?;
     if q.currency.as_deref().is_some_and(|c| !is_currency(c)) {
         return Err(DomainError::invalid(
             "currency",
+            FieldCode::InvalidFormat,
             "must be an ISO 4217 code such as EUR",
         ));
     }
@@ -64,6 +72,7 @@ pub async fn pareto(
             let codes: Vec<String> = several.iter().filter_map(|(c, _)| c.clone()).collect();
             return Err(DomainError::invalid(
                 "currency",
+                FieldCode::Required,
                 format!(
                     "is required: the period's purchases are in {}",
                     codes.join(", ")

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::{rule, sql};
 use crate::dto::segment::SegmentKind;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::store;
 
@@ -43,9 +44,9 @@ pub async fn membership_of(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> DomainResult<Condition> {
-    let segment = store::segments::find(db, id)
-        .await?
-        .ok_or_else(|| DomainError::invalid("segment_id", "no such segment"))?;
+    let segment = store::segments::find(db, id).await?.ok_or_else(|| {
+        DomainError::invalid("segment_id", FieldCode::NotFound, "no such segment")
+    })?;
     as_filter(db, &segment, now)
 }
 
@@ -57,7 +58,9 @@ pub fn as_filter<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DomainResult<Condition> {
     membership(db, segment, now).map_err(|e| match e {
-        DomainError::Conflict(c) => DomainError::invalid("segment_id", c.detail),
+        DomainError::Conflict(c) => {
+            DomainError::invalid("segment_id", FieldCode::Conflict, c.detail)
+        }
         other => other,
     })
 }

@@ -18,6 +18,7 @@ use crate::dto::segment::{
     MembersChange, MembersResult, PreviewRequest, PreviewResponse, Segment, SegmentCreate,
     SegmentKind, SegmentListQuery, SegmentPatch,
 };
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::role::Actor;
 use crate::model::segment::Rule;
@@ -97,10 +98,12 @@ fn checked_rule(
         (SegmentKind::Dynamic, Some(r)) => rule::parse(r, "rule").map(Some),
         (SegmentKind::Dynamic, None) => Err(vec![FieldError::new(
             "rule",
+            FieldCode::Required,
             "a dynamic segment needs a rule",
         )]),
         (SegmentKind::Static, Some(_)) => Err(vec![FieldError::new(
             "rule",
+            FieldCode::NotAllowed,
             "a static segment has no rule; add members instead",
         )]),
         (SegmentKind::Static, None) => Ok(None),
@@ -133,7 +136,11 @@ pub async fn create(
     ensure_manager(actor)?;
     let mut errors = Vec::new();
     if input.name.trim().is_empty() {
-        errors.push(FieldError::new("name", "must not be blank"));
+        errors.push(FieldError::new(
+            "name",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     let rule = input.rule.filter(|r| !r.is_null());
     let parsed = checked_rule(input.kind, rule.as_ref()).unwrap_or_else(|mut e| {
@@ -195,7 +202,11 @@ pub async fn update(
     let kind = SegmentKind::from_stored(&current.kind)?;
     let mut errors = Vec::new();
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        errors.push(FieldError::new("name", "must not be blank"));
+        errors.push(FieldError::new(
+            "name",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     let parsed = match &patch.rule {
         Some(r) => checked_rule(kind, Some(r)).unwrap_or_else(|mut e| {

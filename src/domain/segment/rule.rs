@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::dto::time;
-use crate::model::error::FieldError;
+use crate::model::error::{FieldCode, FieldError};
 pub use crate::model::segment::{
     FIELDS, Field, FieldType, MAX_DEPTH, MAX_LIST, MAX_NODES, MAX_PATTERNS, MAX_VALUES, Op,
     Operand, Rule, Scalar, Source, ops_for, valid_attribute_key,
@@ -21,22 +21,31 @@ struct Parser {
 }
 
 impl Parser {
-    fn fail(&mut self, path: &str, message: impl Into<String>) -> Option<Rule> {
-        self.errors.push(FieldError::new(path, message));
+    fn fail(&mut self, path: &str, code: FieldCode, message: impl Into<String>) -> Option<Rule> {
+        self.errors.push(FieldError::new(path, code, message));
         None
     }
 
     fn node(&mut self, value: &Value, path: &str, depth: usize) -> Option<Rule> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            return self.fail(path, format!("a rule has at most {MAX_NODES} nodes"));
+            return self.fail(
+                path,
+                FieldCode::TooMany,
+                format!("a rule has at most {MAX_NODES} nodes"),
+            );
         }
         if depth > MAX_DEPTH {
-            return self.fail(path, format!("a rule nests at most {MAX_DEPTH} levels"));
+            return self.fail(
+                path,
+                FieldCode::TooMany,
+                format!("a rule nests at most {MAX_DEPTH} levels"),
+            );
         }
         let Some(obj) = value.as_object() else {
             return self.fail(
                 path,
+                FieldCode::InvalidType,
                 "must be an object: {\"all\"}, {\"any\"}, {\"not\"} or a condition",
             );
         };
@@ -45,7 +54,7 @@ impl Parser {
             ["all"] | ["any"] => {
                 let key = keys[0];
                 let Some(items) = obj[key].as_array().filter(|a| !a.is_empty()) else {
-                    return self.fail(&format!("{path}.{key}"), "must be a non-empty array of rules");
+                    return self.fail(&format!("{path}.{key}"), FieldCode::InvalidType, "must be a non-empty array of rules");
                 };
                 let children: Vec<Option<Rule>> = items
                     .iter()
@@ -61,7 +70,7 @@ impl Parser {
                 Some(Rule::Not(Box::new(inner)))
             }
             _ if obj.contains_key("field") || obj.contains_key("op") => self.condition(obj, path),
-            _ => self.fail(path, "must be {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}} or {\"field\", \"op\", \"value\"}"),
+            _ => self.fail(path, FieldCode::InvalidType, "must be {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}} or {\"field\", \"op\", \"value\"}"),
         }
     }
 
@@ -70,10 +79,18 @@ impl Parser {
             .keys()
             .find(|k| !matches!(k.as_str(), "field" | "op" | "value"))
         {
-            return self.fail(&format!("{path}.{extra}"), "unknown key in a condition");
+            return self.fail(
+                &format!("{path}.{extra}"),
+                FieldCode::UnknownField,
+                "unknown key in a condition",
+            );
         }
         let Some(name) = obj.get("field").and_then(Value::as_str) else {
-            return self.fail(&format!("{path}.field"), "must be a field name");
+            return self.fail(
+                &format!("{path}.field"),
+                FieldCode::InvalidType,
+                "must be a field name",
+            );
         };
         let (field, ftype) = if name == "tags" {
             (Field::Tags, FieldType::Tags)
@@ -81,6 +98,7 @@ impl Parser {
             if !valid_attribute_key(key) {
                 return self.fail(
                     &format!("{path}.field"),
+                    FieldCode::InvalidFormat,
                     "attribute keys are 1 to 64 letters, digits or underscores",
                 );
             }
@@ -88,14 +106,23 @@ impl Parser {
         } else if let Some(column) = FIELDS.iter().find(|f| f.name == name) {
             (Field::Column(column), column.kind)
         } else {
-            return self.fail(&format!("{path}.field"), format!("unknown field `{name}`"));
+            return self.fail(
+                &format!("{path}.field"),
+                FieldCode::UnknownValue,
+                format!("unknown field `{name}`"),
+            );
         };
         let Some(op_text) = obj.get("op").and_then(Value::as_str) else {
-            return self.fail(&format!("{path}.op"), "must be an operator name");
+            return self.fail(
+                &format!("{path}.op"),
+                FieldCode::InvalidType,
+                "must be an operator name",
+            );
         };
         let Some(op) = Op::from_name(op_text) else {
             return self.fail(
                 &format!("{path}.op"),
+                FieldCode::UnknownValue,
                 format!("unknown operator `{op_text}`"),
             );
         };
@@ -103,6 +130,7 @@ impl Parser {
             let allowed: Vec<&str> = ops_for(ftype).iter().map(|o| o.as_str()).collect();
             return self.fail(
                 &format!("{path}.op"),
+                FieldCode::NotAllowed,
                 format!(
                     "`{op_text}` does not apply to `{name}`; use one of {}",
                     allowed.join(", ")
@@ -114,7 +142,7 @@ impl Parser {
         let operand = match op {
             Op::IsNull | Op::IsNotNull => {
                 if !value.is_null() {
-                    return self.fail(&vpath, "takes no value");
+                    return self.fail(&vpath, FieldCode::NotAllowed, "takes no value");
                 }
                 Operand::None
             }
@@ -132,6 +160,7 @@ impl Parser {
                     None => {
                         return self.fail(
                             &vpath,
+                            FieldCode::OutOfRange,
                             format!("must be a whole number of days from 0 to {max}"),
                         );
                     }
@@ -144,6 +173,7 @@ impl Parser {
                 else {
                     return self.fail(
                         &vpath,
+                        FieldCode::InvalidType,
                         format!("must be an array of 1 to {MAX_LIST} values"),
                     );
                 };
@@ -151,7 +181,7 @@ impl Parser {
                 for (i, item) in items.iter().enumerate() {
                     match scalar(ftype, item) {
                         Ok(s) => scalars.push(s),
-                        Err(m) => return self.fail(&format!("{vpath}[{i}]"), m),
+                        Err((code, m)) => return self.fail(&format!("{vpath}[{i}]"), code, m),
                     }
                 }
                 Operand::Many(scalars)
@@ -160,17 +190,21 @@ impl Parser {
                 Ok(s) => {
                     let ordered = matches!(op, Op::Gt | Op::Gte | Op::Lt | Op::Lte);
                     if op == Op::Contains && !matches!(s, Scalar::Text(_)) {
-                        return self.fail(&vpath, "must be a string");
+                        return self.fail(&vpath, FieldCode::InvalidType, "must be a string");
                     }
                     if ordered
                         && ftype == FieldType::Attribute
                         && !matches!(s, Scalar::Number(_) | Scalar::Text(_))
                     {
-                        return self.fail(&vpath, "must be a number or a string");
+                        return self.fail(
+                            &vpath,
+                            FieldCode::InvalidType,
+                            "must be a number or a string",
+                        );
                     }
                     Operand::One(s)
                 }
-                Err(m) => return self.fail(&vpath, m),
+                Err((code, m)) => return self.fail(&vpath, code, m),
             },
         };
         self.values += match &operand {
@@ -189,6 +223,7 @@ impl Parser {
         if self.values > MAX_VALUES {
             self.fail(
                 prefix,
+                FieldCode::TooMany,
                 format!(
                     "a rule has at most {MAX_VALUES} values in all (this one has {})",
                     self.values
@@ -197,7 +232,7 @@ impl Parser {
         }
         if self.patterns > MAX_PATTERNS {
             self.fail(
-                prefix,
+                prefix, FieldCode::TooMany,
                 format!(
                     "a rule has at most {MAX_PATTERNS} text `contains` conditions (this one has {})",
                     self.patterns
@@ -221,35 +256,54 @@ fn whole(value: &Value) -> Option<i64> {
     }
 }
 
-fn scalar(t: FieldType, value: &Value) -> Result<Scalar, String> {
+fn scalar(t: FieldType, value: &Value) -> Result<Scalar, (FieldCode, String)> {
+    use FieldCode::{InvalidFormat, InvalidType, UnknownValue};
     let text = || value.as_str().map(str::to_string);
     match t {
         FieldType::Text | FieldType::Tags => text()
             .filter(|s| s.chars().count() <= 200 && !s.contains('\0'))
             .map(Scalar::Text)
-            .ok_or_else(|| "must be a string of at most 200 characters".into()),
+            .ok_or_else(|| {
+                (
+                    InvalidType,
+                    "must be a string of at most 200 characters".into(),
+                )
+            }),
         FieldType::Enum(allowed) => match text() {
             Some(s) if allowed.contains(&s.as_str()) => Ok(Scalar::Text(s)),
-            _ => Err(format!("must be one of {}", allowed.join(", "))),
+            _ => Err((
+                UnknownValue,
+                format!("must be one of {}", allowed.join(", ")),
+            )),
         },
         FieldType::Id => text()
             .and_then(|s| s.parse().ok())
             .map(Scalar::Id)
-            .ok_or_else(|| "must be a UUID".into()),
+            .ok_or_else(|| (InvalidFormat, "must be a UUID".into())),
         FieldType::Date => text()
             .and_then(|s| s.parse().ok())
             .filter(time::date_in_range)
             .map(Scalar::Date)
-            .ok_or_else(|| format!("must be a date YYYY-MM-DD whose year is {YEARS}")),
+            .ok_or_else(|| {
+                (
+                    InvalidFormat,
+                    format!("must be a date YYYY-MM-DD whose year is {YEARS}"),
+                )
+            }),
         FieldType::Timestamp => text()
             .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
             .map(|t| t.with_timezone(&Utc))
             .filter(time::instant_in_range)
             .map(Scalar::Timestamp)
-            .ok_or_else(|| format!("must be an RFC 3339 timestamp whose year is {YEARS}")),
+            .ok_or_else(|| {
+                (
+                    InvalidFormat,
+                    format!("must be an RFC 3339 timestamp whose year is {YEARS}"),
+                )
+            }),
         FieldType::Integer => whole(value)
             .map(Scalar::Integer)
-            .ok_or_else(|| "must be a whole number".into()),
+            .ok_or_else(|| (InvalidType, "must be a whole number".into())),
         FieldType::Attribute => match value {
             Value::String(s) if s.chars().count() <= 200 && !s.contains('\0') => {
                 Ok(Scalar::Text(s.clone()))
@@ -257,9 +311,12 @@ fn scalar(t: FieldType, value: &Value) -> Result<Scalar, String> {
             Value::Number(n) => n
                 .as_f64()
                 .map(Scalar::Number)
-                .ok_or_else(|| "must be a finite number".into()),
+                .ok_or_else(|| (InvalidType, "must be a finite number".into())),
             Value::Bool(b) => Ok(Scalar::Bool(*b)),
-            _ => Err("must be a string (at most 200 characters), a number or a boolean".into()),
+            _ => Err((
+                InvalidType,
+                "must be a string (at most 200 characters), a number or a boolean".into(),
+            )),
         },
     }
 }

@@ -22,6 +22,7 @@ use crate::dto::touchpoint::{
 };
 use crate::model::cadence::Purpose;
 use crate::model::customer::Channel;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::interaction::Direction;
 use crate::model::role::Actor;
@@ -39,7 +40,11 @@ pub async fn create(
     actor.ensure_can_write()?;
     let mut errors = Vec::new();
     if input.title.trim().is_empty() {
-        errors.push(FieldError::new("title", "must not be blank"));
+        errors.push(FieldError::new(
+            "title",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     let tx = begin_write(db).await?;
     let (customer, assignee) = parent_for_new(
@@ -145,7 +150,11 @@ pub async fn update(
     let (customer, current) = open_for_change(&tx, actor, id).await?;
     let mut errors = Vec::new();
     if patch.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        errors.push(FieldError::new("title", "must not be blank"));
+        errors.push(FieldError::new(
+            "title",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     if let Some(assignee) = patch.assignee_id
         && assignee != current.assignee_id
@@ -231,7 +240,11 @@ pub async fn skip(
     now: DateTime<Utc>,
 ) -> DomainResult<Touchpoint> {
     if input.reason.trim().is_empty() {
-        return Err(DomainError::invalid("reason", "must not be blank"));
+        return Err(DomainError::invalid(
+            "reason",
+            FieldCode::Blank,
+            "must not be blank",
+        ));
     }
     close(
         db,

@@ -36,6 +36,8 @@ pub fn to_dto(m: touchpoints::Model, now: DateTime<Utc>) -> DomainResult<Touchpo
         version: m.version,
         created_at: m.created_at,
         updated_at: m.updated_at,
+        customer: None,
+        assignee: None,
     })
 }
 

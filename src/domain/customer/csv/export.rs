@@ -11,6 +11,7 @@ use super::{COLUMNS, cell_of};
 use crate::domain::customer::convert::to_dto;
 use crate::domain::customer::listing::filter_of;
 use crate::dto::customer::CustomerListQuery;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
 use crate::model::sort::CustomerSort;
@@ -42,6 +43,7 @@ pub async fn start(
     if q.sort.is_some_and(|s| s != CustomerSort::CreatedAsc) {
         return Err(DomainError::invalid(
             "sort",
+            FieldCode::NotAllowed,
             "an export is in creation order (`created_at`)",
         ));
     }

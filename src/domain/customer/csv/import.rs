@@ -24,6 +24,7 @@ use crate::dto::customer_csv::{
 };
 use crate::dto::decode::from_validated;
 use crate::model::cadence::Trigger;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError, first_errors};
 use crate::model::role::{Actor, CustomerScope};
 use crate::store;
@@ -95,7 +96,7 @@ pub async fn import(
         DomainError::Validation(
             errors
                 .into_iter()
-                .map(|e| FieldError::new(e.field, format!("row {}: {}", e.row, e.message)))
+                .map(|e| FieldError::new(e.field, e.code, format!("row {}: {}", e.row, e.message)))
                 .collect(),
         )
     })?;
@@ -239,13 +240,21 @@ async fn update_one(
     };
     let Some(current) = store::customers::lock_visible(tx, id, actor.customer_scope()).await?
     else {
-        return Ok(Err(vec![FieldError::new("id", "no such customer")]));
+        return Ok(Err(vec![FieldError::new(
+            "id",
+            FieldCode::NotFound,
+            "no such customer",
+        )]));
     };
     let change = match plan_change(tx, actor, &current, patch, now).await {
         Ok(change) => change,
         Err(DomainError::Validation(errors)) => return Ok(Err(errors)),
         Err(DomainError::Forbidden(message)) => {
-            return Ok(Err(vec![FieldError::new("owner_id", message)]));
+            return Ok(Err(vec![FieldError::new(
+                "owner_id",
+                FieldCode::NotAllowed,
+                message,
+            )]));
         }
         Err(other) => return Err(other),
     };

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use super::{COLUMNS, OWNER_EMAIL};
 use crate::dto::customer_csv::ImportError;
+use crate::model::error::FieldCode;
 
 /// The most data rows one import takes.
 pub const MAX_ROWS: usize = 100_000;
@@ -43,13 +44,13 @@ fn delimiter(text: &[u8]) -> u8 {
 pub const MAX_COLUMNS: usize = 64;
 
 /// A problem of the header: of one of its columns (`header.<column>`), or of the whole.
-fn header_error(column: &str, message: impl Into<String>) -> ImportError {
+fn header_error(column: &str, code: FieldCode, message: impl Into<String>) -> ImportError {
     let field = if column == "header" {
         column.to_string()
     } else {
         format!("header.{column}")
     };
-    ImportError::new(1, field, message)
+    ImportError::new(1, field, code, message)
 }
 
 /// Checks the header: known, distinct columns including `name`. Problems are row-1 errors.
@@ -57,6 +58,7 @@ fn check_header(columns: &[String]) -> Vec<ImportError> {
     if columns.len() > MAX_COLUMNS {
         return vec![header_error(
             "header",
+            FieldCode::TooMany,
             format!(
                 "has {} columns; a header has at most {MAX_COLUMNS}",
                 columns.len()
@@ -69,21 +71,27 @@ fn check_header(columns: &[String]) -> Vec<ImportError> {
         if !COLUMNS.contains(&column.as_str()) && column != OWNER_EMAIL {
             errors.push(header_error(
                 column,
+                FieldCode::UnknownField,
                 format!(
                     "unknown column; the columns are {} and {OWNER_EMAIL}",
                     COLUMNS.join(", ")
                 ),
             ));
         } else if !seen.insert(column.as_str()) {
-            errors.push(header_error(column, "appears twice"));
+            errors.push(header_error(column, FieldCode::Conflict, "appears twice"));
         }
     }
     if !seen.contains("name") {
-        errors.push(header_error("name", "the header must have a name column"));
+        errors.push(header_error(
+            "name",
+            FieldCode::Required,
+            "the header must have a name column",
+        ));
     }
     if seen.contains("owner_id") && seen.contains(OWNER_EMAIL) {
         errors.push(header_error(
             OWNER_EMAIL,
+            FieldCode::Conflict,
             "give owner_id or owner_email, not both",
         ));
     }
@@ -95,7 +103,11 @@ fn check_header(columns: &[String]) -> Vec<ImportError> {
 pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(vec![header_error("header", "the file is empty")]);
+        return Err(vec![header_error(
+            "header",
+            FieldCode::Required,
+            "the file is empty",
+        )]);
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(body))
@@ -108,6 +120,7 @@ pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
         _ => {
             return Err(vec![header_error(
                 "header",
+                FieldCode::InvalidFormat,
                 "the header line cannot be read",
             )]);
         }
@@ -116,7 +129,13 @@ pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
     for cell in header.iter() {
         match std::str::from_utf8(cell) {
             Ok(name) => columns.push(name.trim().to_lowercase()),
-            Err(_) => return Err(vec![header_error("header", "is not valid UTF-8")]),
+            Err(_) => {
+                return Err(vec![header_error(
+                    "header",
+                    FieldCode::InvalidFormat,
+                    "is not valid UTF-8",
+                )]);
+            }
         }
     }
     let problems = check_header(&columns);
@@ -136,6 +155,7 @@ pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
             return Err(vec![ImportError {
                 row: number,
                 field: "body".into(),
+                code: FieldCode::TooMany,
                 message: format!("an import takes at most {MAX_ROWS} rows"),
             }]);
         }
@@ -145,6 +165,7 @@ pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
                 table.errors.push(ImportError {
                     row: number,
                     field: "row".into(),
+                    code: FieldCode::InvalidFormat,
                     message: format!("cannot be read: {e}"),
                 });
                 continue;
@@ -157,6 +178,7 @@ pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
             table.errors.push(ImportError {
                 row: number,
                 field: "row".into(),
+                code: FieldCode::InvalidFormat,
                 message: format!(
                     "has {} cells; the header has {}",
                     record.len(),
@@ -180,6 +202,7 @@ pub fn parse(body: &[u8]) -> Result<Table, Vec<ImportError>> {
             Some(column) => table.errors.push(ImportError {
                 row: number,
                 field: column,
+                code: FieldCode::InvalidFormat,
                 message: "is not valid UTF-8".into(),
             }),
             None => table.rows.push(Row { number, cells }),

@@ -15,6 +15,7 @@ use crate::domain::customer::rules::{Profile, phone_digits};
 use crate::dto::customer::CustomerCreate;
 use crate::dto::customer_csv::ImportError;
 use crate::dto::decode::from_validated;
+use crate::model::error::FieldCode;
 use crate::model::error::{DomainResult, FieldError};
 use crate::model::role::{Actor, Role};
 use crate::store;
@@ -43,21 +44,27 @@ pub(super) struct Decoded {
 pub(super) fn errors_of(number: usize, errors: Vec<FieldError>) -> Vec<ImportError> {
     errors
         .into_iter()
-        .map(|e| ImportError {
-            row: number,
-            field: e.field,
-            message: e.message,
-        })
+        .map(|e| ImportError::of_field(number, e))
         .collect()
 }
 
 /// An agent's row naming another owner, or an owner the agent cannot know of.
 fn not_own(number: usize) -> Vec<ImportError> {
-    error(number, "owner_id", "agents import only customers they own")
+    error(
+        number,
+        "owner_id",
+        FieldCode::NotAllowed,
+        "agents import only customers they own",
+    )
 }
 
-fn error(number: usize, field: &str, message: impl Into<String>) -> Vec<ImportError> {
-    vec![ImportError::new(number, field, message)]
+fn error(
+    number: usize,
+    field: &str,
+    code: FieldCode,
+    message: impl Into<String>,
+) -> Vec<ImportError> {
+    vec![ImportError::new(number, field, code, message)]
 }
 
 /// What the import knows beyond the file: the owners named by email, and the answers to
@@ -114,7 +121,14 @@ pub(super) fn decode(
             "id" if empty => {}
             "id" => match cell.trim().parse::<Uuid>() {
                 Ok(v) => id = Some(v),
-                Err(_) => return Err(error(n, "id", "is not a customer id (a UUID)")),
+                Err(_) => {
+                    return Err(error(
+                        n,
+                        "id",
+                        FieldCode::InvalidFormat,
+                        "is not a customer id (a UUID)",
+                    ));
+                }
             },
             OWNER_EMAIL if empty => {}
             OWNER_EMAIL => match lookups.owners_by_email.get(&cell.trim().to_lowercase()) {
@@ -125,7 +139,14 @@ pub(super) fn decode(
                 // An agent learns nothing of other accounts: an unknown email is answered as
                 // another user's is.
                 None if actor.role == Role::Agent => return Err(not_own(n)),
-                None => return Err(error(n, OWNER_EMAIL, "no active user has this email")),
+                None => {
+                    return Err(error(
+                        n,
+                        OWNER_EMAIL,
+                        FieldCode::NotFound,
+                        "no active user has this email",
+                    ));
+                }
             },
             name if empty => {
                 if !KEPT_WHEN_EMPTY.contains(&name) {
@@ -138,7 +159,8 @@ pub(super) fn decode(
                 }
             }
             name => {
-                let value = value_of(name, cell).map_err(|m| error(n, name, m))?;
+                let value = value_of(name, cell)
+                    .map_err(|m| error(n, name, FieldCode::InvalidFormat, m))?;
                 create.insert(name.into(), value.clone());
                 patch.insert(name.into(), value);
             }
@@ -195,6 +217,7 @@ pub(super) async fn check_references(
         return Ok(Err(error(
             d.number,
             "owner_id",
+            FieldCode::NotAllowed,
             "must be an active user who can own customers",
         )));
     }
@@ -210,7 +233,12 @@ pub(super) async fn check_references(
             }
         };
         if !seen {
-            return Ok(Err(error(d.number, "referred_by_id", "no such customer")));
+            return Ok(Err(error(
+                d.number,
+                "referred_by_id",
+                FieldCode::NotFound,
+                "no such customer",
+            )));
         }
     }
     Ok(Ok(()))
