@@ -94,7 +94,7 @@ pub struct PlannedRow {
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
     "dry_run": false, "created": 2, "updated": 0, "skipped": 1,
-    "errors": [{"row": 4, "field": "email", "message": "must be a valid email address"}],
+    "errors": [{"row": 4, "field": "email", "code": "invalid_format", "message": "must be a valid email address"}],
     "errors_omitted": 0,
     "plan": null
 }))]

@@ -2100,6 +2100,7 @@ export interface components {
          *       "dry_run": false,
          *       "errors": [
          *         {
+         *           "code": "invalid_format",
          *           "field": "email",
          *           "message": "must be a valid email address",
          *           "row": 4
