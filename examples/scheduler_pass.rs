@@ -117,7 +117,9 @@ async fn main() {
         let db = db.clone();
         async move {
             let t = Instant::now();
-            let run = run_once(&db, Utc::now()).await.unwrap();
+            let run = run_once(&db, &Default::default(), Utc::now())
+                .await
+                .unwrap();
             println!(
                 "{label}: {:.1} ms ({})",
                 t.elapsed().as_secs_f64() * 1e3,

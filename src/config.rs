@@ -73,6 +73,8 @@ pub struct Settings {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// The origins a browser frontend may call the API from.
     pub cors_origins: CorsOrigins,
+    /// How long the event feed keeps events.
+    pub event_retention_days: u64,
 }
 
 /// `RAPPORT_CORS_ALLOWED_ORIGINS`: no origin (the default), every origin (`*`; bearer
@@ -147,6 +149,7 @@ impl fmt::Debug for Settings {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("import_timeout", &self.import_timeout)
             .field("cors_origins", &self.cors_origins)
+            .field("event_retention_days", &self.event_retention_days)
             .finish()
     }
 }
@@ -344,6 +347,18 @@ impl Settings {
             return Err(invalid("RAPPORT_IMPORT_TIMEOUT_MS", "must be positive"));
         }
 
+        let event_retention_days = parse_number(
+            get("RAPPORT_EVENT_RETENTION_DAYS"),
+            "RAPPORT_EVENT_RETENTION_DAYS",
+            30,
+        )?;
+        if !(1..=3650).contains(&event_retention_days) {
+            return Err(invalid(
+                "RAPPORT_EVENT_RETENTION_DAYS",
+                "must be between 1 and 3650",
+            ));
+        }
+
         let mut trusted_proxies = Vec::new();
         for address in get("RAPPORT_TRUSTED_PROXIES")
             .unwrap_or_default()
@@ -381,6 +396,7 @@ impl Settings {
             import_timeout: Duration::from_millis(import_timeout_ms),
             trusted_proxies,
             cors_origins: CorsOrigins::parse(get("RAPPORT_CORS_ALLOWED_ORIGINS").as_deref())?,
+            event_retention_days,
         })
     }
 }

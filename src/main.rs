@@ -72,9 +72,13 @@ async fn run_scheduler_once(settings: &Settings) -> Result<(), String> {
     let db = prepare_database(settings)
         .await
         .map_err(|e| e.to_string())?;
-    let report = scheduler::run_once(&db, rapport::clock::system_now())
-        .await
-        .map_err(|e| e.to_string())?;
+    let report = scheduler::run_once(
+        &db,
+        &scheduler::Options::of(settings),
+        rapport::clock::system_now(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     println!("{}", serde_json::to_string(&report).unwrap_or_default());
     Ok(())
 }

@@ -90,7 +90,12 @@ impl Application {
         domain::playbook::seed_defaults(&db, clock::system_now()).await?;
         let clock = Clock::default();
         if settings.scheduler_enabled {
-            scheduler::spawn(db.clone(), settings.scheduler_interval, clock.clone());
+            scheduler::spawn(
+                db.clone(),
+                scheduler::Options::of(&settings),
+                settings.scheduler_interval,
+                clock.clone(),
+            );
         }
         let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
@@ -106,6 +111,7 @@ impl Application {
             campaign_max_members: settings.campaign_max_members,
             tier_thresholds: settings.tier_thresholds,
             trusted_proxies: settings.trusted_proxies.clone(),
+            scheduler: scheduler::Options::of(&settings),
         });
         let server = serve(listener, state, settings.cors_origins.clone())?;
         Ok(Self {

@@ -8,6 +8,8 @@ pub struct Model {
     pub complaint_id: Uuid,
     pub kind: String,
     pub actor_id: Option<Uuid>,
+    /// `user`, `api_key` or `system`: what the id beside it names.
+    pub actor_type: String,
     pub at: DateTimeUtc,
     pub from_status: Option<String>,
     pub to_status: Option<String>,

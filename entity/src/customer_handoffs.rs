@@ -9,6 +9,8 @@ pub struct Model {
     pub from_owner_id: Uuid,
     pub to_owner_id: Uuid,
     pub by_user_id: Uuid,
+    /// `user`, `api_key` or `system`: what the id beside it names.
+    pub actor_type: String,
     pub reason: Option<String>,
     pub at: DateTimeUtc,
 }

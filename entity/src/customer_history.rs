@@ -10,6 +10,8 @@ pub struct Model {
     pub from_value: Option<String>,
     pub to_value: Option<String>,
     pub actor_id: Option<Uuid>,
+    /// `user`, `api_key` or `system`: what the id beside it names.
+    pub actor_type: String,
     pub reason: Option<String>,
     pub at: DateTimeUtc,
 }

@@ -1,6 +1,7 @@
 //! sea-orm entities, one module per table, as `sea-orm-cli generate entity` would write them.
 //! No behaviour lives here: rules are in the service's `domain` module.
 
+pub mod api_keys;
 pub mod complaint_events;
 pub mod complaints;
 pub mod customer_dates;
@@ -9,6 +10,7 @@ pub mod customer_history;
 pub mod customer_tags;
 pub mod customers;
 pub mod domain_events;
+pub mod events;
 pub mod idempotency_keys;
 pub mod interactions;
 pub mod login_throttle;

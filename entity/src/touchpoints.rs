@@ -22,6 +22,8 @@ pub struct Model {
     pub interaction_id: Option<Uuid>,
     pub skip_reason: Option<String>,
     pub complaint_id: Option<Uuid>,
+    /// The scheduler has announced that it is overdue (`touchpoint.overdue`).
+    pub overdue_noted: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -13,6 +13,8 @@ mod m20261123_000007_customer_dates;
 mod m20261129_000008_complaints;
 mod m20261129_000009_phone_digits;
 mod m20261201_000010_login_throttle_source;
+mod m20261201_000011_api_keys;
+mod m20261201_000012_events;
 
 pub struct Migrator;
 
@@ -30,6 +32,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_complaints::Migration),
             Box::new(m20261129_000009_phone_digits::Migration),
             Box::new(m20261201_000010_login_throttle_source::Migration),
+            Box::new(m20261201_000011_api_keys::Migration),
+            Box::new(m20261201_000012_events::Migration),
         ]
     }
 }

@@ -11,7 +11,7 @@ use crate::domain::cadence::window::place;
 use crate::domain::customer::records;
 use crate::domain::schedule::reach_of;
 use crate::domain::segment::membership::membership_for_campaign;
-use crate::domain::touchpoint::row::NewTouchpoint;
+use crate::domain::touchpoint::row::{NewTouchpoint, announce, id_of};
 use crate::dto::touchpoint::{CampaignCreate, CampaignResult};
 use crate::model::cadence::Purpose;
 use crate::model::error::FieldCode;
@@ -70,7 +70,9 @@ pub async fn schedule(
             .row(now),
         );
     }
+    let created: Vec<Uuid> = rows.iter().filter_map(id_of).collect();
     let scheduled = store::touchpoints::insert_all(&tx, rows).await?;
+    announce(&tx, Some(actor.recorded()), &created, now).await?;
     let ids: Vec<Uuid> = members.iter().map(|c| c.id).collect();
     records::refresh_derived_of(&tx, &ids).await?;
     tx.commit().await?;

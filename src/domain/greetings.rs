@@ -17,7 +17,7 @@ use crate::domain::cadence::plan::yearly_within;
 use crate::domain::customer::birthday;
 use crate::domain::customer::records;
 use crate::domain::schedule::reach_of;
-use crate::domain::touchpoint::row::NewTouchpoint;
+use crate::domain::touchpoint::row::{NewTouchpoint, announce, id_of};
 use crate::model::cadence::Purpose;
 use crate::model::customer::{Channel, CustomerStatus, ImportantDate};
 use crate::model::error::{DomainError, DomainResult};
@@ -160,6 +160,7 @@ pub async fn replan(
 ) -> DomainResult<u64> {
     let open = store::touchpoints::open_from(tx, customer_id, &GREETINGS).await?;
     store::touchpoints::release_many(tx, &open, DATE_CHANGED_REASON, now).await?;
+    announce(tx, None, &open, now).await?;
     let created = match store::customers::find_visible(tx, customer_id, CustomerScope::All).await? {
         Some(customer) if customer.status == CustomerStatus::Active.as_str() => {
             plan_for(tx, &customer, now, HORIZON_DAYS).await?
@@ -199,8 +200,10 @@ async fn plan_for(
         }
         .row(now);
         row.occurrence_key = Set(Some(g.key));
+        let id = id_of(&row);
         if store::touchpoints::insert_generated(tx, row).await? {
             created += 1;
+            announce(tx, None, id.as_slice(), now).await?;
         }
     }
     if created > 0 {

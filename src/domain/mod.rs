@@ -21,11 +21,13 @@
 //! Every table hanging off a customer is listed once, in `customer::records`.
 
 pub mod agenda;
+pub mod api_key;
 pub mod budget;
 pub mod cadence;
 pub mod campaign;
 pub mod complaint;
 pub mod customer;
+pub mod feed;
 pub mod greetings;
 pub mod idempotency;
 pub mod interaction;

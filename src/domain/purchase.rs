@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::db::begin_write;
 use crate::domain::customer::guard::{locked_customer, visible_customer};
 use crate::domain::customer::{records, status};
+use crate::domain::feed::{self, Change};
 use crate::domain::interaction::record::check_not_future;
 use crate::domain::page::{TimeCursor, keyset};
 use crate::domain::schedule;
@@ -23,6 +24,7 @@ use crate::dto::purchase::{Purchase, PurchaseCreate};
 use crate::model::cadence::Trigger;
 use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::event::EventType;
 use crate::model::role::Actor;
 use crate::store;
 
@@ -103,7 +105,7 @@ pub async fn create(
     )
     .await?;
     // Won back before the cadence starts: a cadence never runs for a customer marked churned.
-    let customer = status::win_back(&tx, &customer, row.id, actor.id, now).await?;
+    let customer = status::win_back(&tx, &customer, row.id, actor.recorded(), now).await?;
     records::refresh_derived(&tx, customer_id).await?;
     let event = store::events::append(
         &tx,
@@ -132,8 +134,26 @@ pub async fn create(
         )
         .await?;
     }
+    let shown: Purchase = row.into();
+    announce(&tx, actor, EventType::PurchaseCreated, &shown, now).await?;
     tx.commit().await?;
-    Ok(row.into())
+    Ok(shown)
+}
+
+async fn announce(
+    tx: &sea_orm::DatabaseTransaction,
+    actor: &Actor,
+    kind: EventType,
+    purchase: &Purchase,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    let change = Change {
+        kind,
+        subject_id: purchase.id,
+        customer_id: purchase.customer_id,
+        data: purchase,
+    };
+    feed::emit(tx, Some(actor.recorded()), change, now).await
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, purchase.id = %id, customer.id = %customer_id))]
@@ -157,6 +177,7 @@ pub async fn delete(
     customer_id: Uuid,
     id: Uuid,
     precondition: &Precondition,
+    now: DateTime<Utc>,
 ) -> DomainResult<()> {
     let tx = begin_write(db).await?;
     locked_customer(&tx, actor, customer_id).await?;
@@ -167,6 +188,7 @@ pub async fn delete(
     precondition.check(current.version)?;
     store::purchases::delete(&tx, id).await?;
     records::refresh_derived(&tx, customer_id).await?;
+    announce(&tx, actor, EventType::PurchaseDeleted, &current.into(), now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -14,7 +14,7 @@ use crate::domain::cadence::duration::CalendarDuration;
 use crate::domain::cadence::plan::{ELAPSED_REASON, Reach, next_occurrence, step};
 use crate::domain::cadence::window::{Window, local_time, place, resolve_local, start_of_day};
 use crate::domain::customer::records;
-use crate::domain::touchpoint::row::NewTouchpoint;
+use crate::domain::touchpoint::row::{NewTouchpoint, announce, id_of};
 use crate::dto::playbook::{PlaybookRecurrence, PlaybookStep};
 use crate::model::cadence::{Purpose, Trigger};
 use crate::model::customer::{Channel, ContactWindow, CustomerStatus};
@@ -81,7 +81,12 @@ async fn insert(
     row.playbook_id = Set(Some(playbook.id));
     row.occurrence_key = Set(Some(o.key));
     row.series_anchor_at = Set(o.series_anchor_at);
-    Ok(store::touchpoints::insert_generated(tx, row).await?)
+    let id = id_of(&row);
+    let inserted = store::touchpoints::insert_generated(tx, row).await?;
+    if inserted {
+        announce(tx, None, id.as_slice(), now).await?;
+    }
+    Ok(inserted)
 }
 
 fn parse(text: &str) -> DomainResult<CalendarDuration> {
@@ -156,6 +161,7 @@ async fn restart_series(
     }
     let open: Vec<Uuid> = open.into_iter().map(|t| t.id).collect();
     store::touchpoints::close_many(tx, &open, Status::Cancelled, None, now).await?;
+    announce(tx, None, &open, now).await?;
     schedule_next(
         tx,
         customer,
@@ -307,6 +313,7 @@ pub async fn on_churn(
     let cancelled =
         store::touchpoints::close_many(tx, &open, Status::Cancelled, Some(CHURNED_REASON), now)
             .await?;
+    announce(tx, None, &open, now).await?;
     records::refresh_derived(tx, customer_id).await?;
     Ok(cancelled)
 }
@@ -322,6 +329,7 @@ pub async fn on_tier_change(
     let stale = store::touchpoints::open_of_tier(tx, customer.id, old_tier).await?;
     let mut changed =
         store::touchpoints::close_many(tx, &stale, Status::Cancelled, None, now).await?;
+    announce(tx, None, &stale, now).await?;
     let reach = reach_of(customer)?;
     if !store::playbooks::has_personal_plan(tx, customer.id).await? {
         for playbook in store::playbooks::recurring_of_tier(tx, &customer.tier).await? {

@@ -105,7 +105,12 @@ pub async fn actor_for_token(
     db: &DatabaseConnection,
     keys: &TokenKeys,
     token: &str,
+    now: DateTime<Utc>,
 ) -> DomainResult<Actor> {
+    // An integration's key, not a person's access token.
+    if crate::domain::api_key::is_key(token) {
+        return crate::domain::api_key::authenticate(db, token, now).await;
+    }
     let claims = keys
         .verify(token)
         .map_err(|_| DomainError::Unauthenticated("the token is invalid or expired".into()))?;
@@ -118,7 +123,7 @@ pub async fn actor_for_token(
             )
         })?;
     let role = Role::from_stored(&user.role)?;
-    Ok(Actor { id: user.id, role })
+    Ok(Actor::user(user.id, role))
 }
 
 /// Creates the first admin when the database has no user. Returns the generated password
@@ -343,9 +348,9 @@ pub async fn update(
                 "must be another active user who can own customers",
             ));
         }
-        handoff::hand_over_all(&tx, id, target, actor.id, now).await?;
+        handoff::hand_over_all(&tx, id, target, actor.recorded(), now).await?;
         // Complaints escalated to this user belong to other owners' customers.
-        complaint::handover::hand_over(&tx, None, id, target, actor.id, now).await?;
+        complaint::handover::hand_over(&tx, None, id, target, actor.recorded(), now).await?;
     }
     if current.active && !active {
         let owned = store::customers::count_owned_by(&tx, id).await?;

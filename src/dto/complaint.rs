@@ -14,6 +14,7 @@ use crate::model::complaint::{
 };
 use crate::model::customer::Channel;
 use crate::model::number::Rating;
+use crate::model::role::ActorType;
 use crate::model::sort::ComplaintSort;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -181,7 +182,7 @@ pub struct ComplaintNote {
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
     "id": "01932ca1-9999-7000-8000-000000000001", "complaint_id": "01932ca0-8888-7000-8000-000000000001",
-    "kind": "transition", "actor_id": "01932c8e-0000-7000-8000-000000000001", "at": "2026-11-20T09:40:00Z",
+    "kind": "transition", "actor_id": "01932c8e-0000-7000-8000-000000000001", "actor_type": "user", "at": "2026-11-20T09:40:00Z",
     "from_status": "open", "to_status": "acknowledged", "note": "Apologised by phone", "details": null
 }))]
 pub struct ComplaintEvent {
@@ -190,6 +191,8 @@ pub struct ComplaintEvent {
     pub kind: ComplaintEventKind,
     /// Who made the change; null for the scheduler (escalations).
     pub actor_id: Option<Uuid>,
+    /// `user`, `api_key`, or `system` for the scheduler.
+    pub actor_type: ActorType,
     pub at: DateTime<Utc>,
     pub from_status: Option<ComplaintStatus>,
     pub to_status: Option<ComplaintStatus>,

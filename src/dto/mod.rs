@@ -2,11 +2,13 @@
 //! their OpenAPI schemas. They are not database entities; conversions live beside them.
 
 pub mod agenda;
+pub mod api_key;
 pub mod auth;
 pub mod complaint;
 pub mod customer;
 pub mod customer_csv;
 pub mod decode;
+pub mod event;
 pub mod expand;
 pub mod interaction;
 pub mod page;

@@ -11,6 +11,8 @@ use crate::dto::expand::CustomerSummary;
 use crate::dto::interaction::Interaction;
 use crate::dto::purchase::Purchase;
 use crate::dto::touchpoint::Touchpoint;
+use crate::model::error::DomainError;
+use crate::model::role::ActorType;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -28,30 +30,34 @@ pub struct OwnerChange {
 #[schema(example = json!({
     "id": "01932c95-6666-7000-8000-000000000001", "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
     "from_owner_id": "01932c8e-0000-7000-8000-000000000001", "to_owner_id": "01932c8e-0000-7000-8000-000000000002",
-    "by_user_id": "01932c8e-0000-7000-8000-000000000003", "reason": "after-sale care", "at": "2026-11-18T10:05:00Z"
+    "by_user_id": "01932c8e-0000-7000-8000-000000000003", "actor_type": "user", "reason": "after-sale care", "at": "2026-11-18T10:05:00Z"
 }))]
 pub struct Handoff {
     pub id: Uuid,
     pub customer_id: Uuid,
     pub from_owner_id: Uuid,
     pub to_owner_id: Uuid,
-    /// Who made the hand-off.
+    /// Who made the hand-off: a user, or the API key `actor_type` says.
     pub by_user_id: Uuid,
+    pub actor_type: ActorType,
     pub reason: Option<String>,
     pub at: DateTime<Utc>,
 }
 
-impl From<entity::customer_handoffs::Model> for Handoff {
-    fn from(m: entity::customer_handoffs::Model) -> Self {
-        Self {
+impl TryFrom<entity::customer_handoffs::Model> for Handoff {
+    type Error = DomainError;
+
+    fn try_from(m: entity::customer_handoffs::Model) -> Result<Self, DomainError> {
+        Ok(Self {
             id: m.id,
             customer_id: m.customer_id,
             from_owner_id: m.from_owner_id,
             to_owner_id: m.to_owner_id,
             by_user_id: m.by_user_id,
+            actor_type: ActorType::from_stored(&m.actor_type)?,
             reason: m.reason,
             at: m.at,
-        }
+        })
     }
 }
 
@@ -59,7 +65,7 @@ impl From<entity::customer_handoffs::Model> for Handoff {
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
     "id": "01932c92-3333-7000-8000-000000000001", "field": "tier", "from": "general", "to": "important",
-    "actor_id": "01932c8e-0000-7000-8000-000000000001", "reason": null, "at": "2026-11-18T10:05:00Z"
+    "actor_id": "01932c8e-0000-7000-8000-000000000001", "actor_type": "user", "reason": null, "at": "2026-11-18T10:05:00Z"
 }))]
 pub struct HistoryEntry {
     pub id: Uuid,
@@ -68,23 +74,28 @@ pub struct HistoryEntry {
     /// The value before; null when the customer was created.
     pub from: Option<String>,
     pub to: Option<String>,
-    /// Who made the change; null for changes made by the system.
+    /// Who made the change (a user or an API key, as `actor_type` says); null for changes
+    /// made by the system.
     pub actor_id: Option<Uuid>,
+    pub actor_type: ActorType,
     pub reason: Option<String>,
     pub at: DateTime<Utc>,
 }
 
-impl From<entity::customer_history::Model> for HistoryEntry {
-    fn from(m: entity::customer_history::Model) -> Self {
-        Self {
+impl TryFrom<entity::customer_history::Model> for HistoryEntry {
+    type Error = DomainError;
+
+    fn try_from(m: entity::customer_history::Model) -> Result<Self, DomainError> {
+        Ok(Self {
             id: m.id,
             field: m.field,
             from: m.from_value,
             to: m.to_value,
             actor_id: m.actor_id,
+            actor_type: ActorType::from_stored(&m.actor_type)?,
             reason: m.reason,
             at: m.at,
-        }
+        })
     }
 }
 

@@ -224,9 +224,14 @@ impl FromRequest for Caller {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let route = super::scopes::route_of(req.method(), req.path());
         // Already authenticated by the idempotency middleware for this very request.
         if let Some(actor) = req.extensions().get::<Actor>().copied() {
-            return Box::pin(ready(Ok(Caller(actor))));
+            return Box::pin(ready(
+                super::scopes::check(&actor, route)
+                    .map(|()| Caller(actor))
+                    .map_err(Into::into),
+            ));
         }
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_token(req).map(str::to_string);
@@ -234,9 +239,15 @@ impl FromRequest for Caller {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
             let token =
                 token.ok_or_else(|| ApiError::Unauthorized("a bearer token is required".into()))?;
-            Ok(Caller(
-                crate::domain::user::actor_for_token(&state.db, &state.tokens, &token).await?,
-            ))
+            let actor = crate::domain::user::actor_for_token(
+                &state.db,
+                &state.tokens,
+                &token,
+                state.clock.now(),
+            )
+            .await?;
+            super::scopes::check(&actor, route)?;
+            Ok(Caller(actor))
         })
     }
 }

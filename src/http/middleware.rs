@@ -119,7 +119,9 @@ pub async fn idempotency(
     // a token that no longer stands for one. Without such a caller the handler answers 401.
     let token = bearer_token(req.request()).map(str::to_string);
     let actor = match token {
-        Some(token) => actor_for_token(&state.db, &state.tokens, &token).await.ok(),
+        Some(token) => actor_for_token(&state.db, &state.tokens, &token, state.clock.now())
+            .await
+            .ok(),
         None => None,
     };
     let Some(actor) = actor else {

@@ -2,12 +2,14 @@
 //! shape the response; they hold no SQL and no business rules.
 
 pub mod agenda;
+pub mod api_keys;
 pub mod auth;
 pub mod complaints;
 pub mod cors;
 pub mod customer_csv;
 pub mod customers;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod head_guard;
 pub mod headers;
@@ -23,6 +25,7 @@ pub mod request_span;
 pub mod responses;
 pub mod routing;
 pub mod scheduler;
+pub mod scopes;
 pub mod segments;
 pub mod state;
 pub mod touchpoints;

@@ -48,6 +48,14 @@ pub fn base() -> OpenApi {
             "Where the relationships stand: revenue, neglect, churn, complaints, contacts, tiers (managers and admins)",
         ),
         ("users", "User management (admins)"),
+        (
+            "events",
+            "The feed of what changed, in order, for integrations",
+        ),
+        (
+            "api-keys",
+            "Keys for integrations: service principals with a role and scopes (admins)",
+        ),
         ("operations", "Health and metrics, without authentication"),
     ];
     OpenApiBuilder::new()

@@ -114,6 +114,14 @@ pub async fn delete_purchase(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let (customer_id, id) = path.into_inner();
-    purchases::delete(&state.db, &caller.0, customer_id, id, &if_match.0).await?;
+    purchases::delete(
+        &state.db,
+        &caller.0,
+        customer_id,
+        id,
+        &if_match.0,
+        state.clock.now(),
+    )
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -7,8 +7,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
 use super::{
-    agenda, auth, complaints, customer_csv, customers, health, interactions, middleware, playbooks,
-    purchases, relationships, reports, scheduler, segments, touchpoints, users,
+    agenda, api_keys, auth, complaints, customer_csv, customers, events, health, interactions,
+    middleware, playbooks, purchases, relationships, reports, scheduler, segments, touchpoints,
+    users,
 };
 use crate::http::error::ApiError;
 
@@ -28,6 +29,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(users::create_user)
                 .service(users::get_user)
                 .service(users::update_user)
+                .service(api_keys::list_api_keys)
+                .service(api_keys::create_api_key)
+                .service(api_keys::get_api_key)
+                .service(api_keys::update_api_key)
+                .service(api_keys::revoke_api_key)
                 .service(customers::list_customers)
                 .service(customers::create_customer)
                 // Before `/customers/{id}`, which would take `export` for an id.
@@ -88,6 +94,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(reports::get_touchpoint_report)
                 .service(reports::get_tier_suggestions)
                 .service(agenda::get_agenda)
+                .service(events::list_events)
                 .service(scheduler::run_scheduler),
         );
 }

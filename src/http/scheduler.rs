@@ -24,6 +24,6 @@ use crate::scheduler::{self, SchedulerRun};
 pub async fn run_scheduler(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
     caller.0.ensure_admin("run the scheduler")?;
     Ok(super::page(
-        &scheduler::run_once(&state.db, state.clock.now()).await?,
+        &scheduler::run_once(&state.db, &state.scheduler, state.clock.now()).await?,
     ))
 }

@@ -23,4 +23,5 @@ pub struct AppState {
     pub tier_thresholds: crate::domain::report::TierThresholds,
     /// Peers whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub scheduler: crate::scheduler::Options,
 }

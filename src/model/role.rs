@@ -30,11 +30,38 @@ impl Role {
     }
 }
 
-/// The authenticated caller, as the domain sees it.
+vocabulary!(
+    /// What made a change: a person signed in, an integration's API key, or the service itself
+    /// (the scheduler's escalations and reminders).
+    ActorType {
+        User => "user",
+        ApiKey => "api_key",
+        System => "system",
+    }
+);
+
+/// Who made a change, as the records of it name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActorRef {
+    pub kind: ActorType,
+    pub id: Uuid,
+}
+
+/// The caller of a request. `id` is the user the caller acts as: the signed-in user, or for
+/// an API key the user it acts for (whose customers an agent key sees, who a write names where
+/// it names no one); `key` is set when an API key made the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Actor {
     pub id: Uuid,
     pub role: Role,
+    pub key: Option<KeyGrant>,
+}
+
+/// What an API key may do beyond its role: its id, and the resources it may read or write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyGrant {
+    pub id: Uuid,
+    pub scopes: crate::model::scope::Scopes,
 }
 
 /// Which customers an actor can reach.
@@ -63,6 +90,28 @@ impl CustomerScope {
 }
 
 impl Actor {
+    pub fn user(id: Uuid, role: Role) -> Self {
+        Self {
+            id,
+            role,
+            key: None,
+        }
+    }
+
+    /// Who the records of this caller's changes name: the key when a key made them.
+    pub fn recorded(&self) -> ActorRef {
+        match self.key {
+            Some(key) => ActorRef {
+                kind: ActorType::ApiKey,
+                id: key.id,
+            },
+            None => ActorRef {
+                kind: ActorType::User,
+                id: self.id,
+            },
+        }
+    }
+
     pub fn customer_scope(&self) -> CustomerScope {
         CustomerScope::of(self.id, self.role)
     }
@@ -114,15 +163,9 @@ mod tests {
     #[test]
     fn only_agents_are_scoped_to_their_customers() {
         let id = Uuid::now_v7();
-        let agent = Actor {
-            id,
-            role: Role::Agent,
-        };
+        let agent = Actor::user(id, Role::Agent);
         assert_eq!(agent.customer_scope(), CustomerScope::OwnedBy(id));
-        let viewer = Actor {
-            id,
-            role: Role::Viewer,
-        };
+        let viewer = Actor::user(id, Role::Viewer);
         assert_eq!(viewer.customer_scope(), CustomerScope::All);
         assert!(!Role::Viewer.can_write());
     }

@@ -6,5 +6,5 @@ use crate::domain::complaint::escalation::escalate_due;
 pub const PASS: Pass = Pass {
     name: "complaint_escalations",
     description: "Escalates open complaints past their first-response or resolution deadline, once per deadline",
-    run: |db, now| Box::pin(escalate_due(db, now)),
+    run: |db, _, now| Box::pin(escalate_due(db, now)),
 };

@@ -6,5 +6,5 @@ use crate::domain::greetings::{HORIZON_DAYS, schedule_due};
 pub const PASS: Pass = Pass {
     name: "yearly_greetings",
     description: "Schedules birthday and important-date touchpoints coming within 30 days",
-    run: |db, now| Box::pin(schedule_due(db, now, HORIZON_DAYS)),
+    run: |db, _, now| Box::pin(schedule_due(db, now, HORIZON_DAYS)),
 };

@@ -10,7 +10,7 @@ use crate::store;
 pub const PASS: Pass = Pass {
     name: "expired_idempotency_keys",
     description: "Forgets Idempotency-Key records older than 24 hours",
-    run: |db, now| Box::pin(run(db, now)),
+    run: |db, _, now| Box::pin(run(db, now)),
 };
 
 async fn run(

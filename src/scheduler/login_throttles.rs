@@ -10,7 +10,7 @@ use crate::store;
 pub const PASS: Pass = Pass {
     name: "expired_login_throttles",
     description: "Forgets sign-in throttles whose failures no longer count",
-    run: |db, now| Box::pin(run(db, now)),
+    run: |db, _, now| Box::pin(run(db, now)),
 };
 
 async fn run(

@@ -4,9 +4,11 @@
 //! its due time), so running it twice, or on two replicas, changes nothing more.
 
 mod escalations;
+mod expired_events;
 mod greetings;
 mod idempotency_keys;
 mod login_throttles;
+mod overdue_touchpoints;
 mod pending_purchases;
 
 use std::time::{Duration, Instant};
@@ -28,7 +30,34 @@ pub struct Pass {
     /// What the pass does, in a line.
     pub description: &'static str,
     /// Does the work due at `now` and says how many records it touched.
-    pub run: for<'a> fn(&'a DatabaseConnection, DateTime<Utc>) -> BoxFuture<'a, DomainResult<u64>>,
+    pub run: for<'a> fn(
+        &'a DatabaseConnection,
+        &'a Options,
+        DateTime<Utc>,
+    ) -> BoxFuture<'a, DomainResult<u64>>,
+}
+
+/// What the passes are configured with.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// How long the event feed keeps events (`RAPPORT_EVENT_RETENTION_DAYS`).
+    pub event_retention: chrono::Duration,
+}
+
+impl Options {
+    pub fn of(settings: &crate::config::Settings) -> Self {
+        Self {
+            event_retention: chrono::Duration::days(settings.event_retention_days as i64),
+        }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            event_retention: chrono::Duration::days(30),
+        }
+    }
 }
 
 /// Every pass, in the order they run. A new pass is a module and one line here.
@@ -36,6 +65,8 @@ pub const PASSES: &[Pass] = &[
     pending_purchases::PASS,
     greetings::PASS,
     escalations::PASS,
+    overdue_touchpoints::PASS,
+    expired_events::PASS,
     idempotency_keys::PASS,
     login_throttles::PASS,
 ];
@@ -56,6 +87,8 @@ pub struct PassOutcome {
     {"name": "pending_purchase_playbooks", "description": "Applies the after-purchase playbooks of purchases not yet applied", "affected": 0},
     {"name": "yearly_greetings", "description": "Schedules birthday and important-date touchpoints coming within 30 days", "affected": 37},
     {"name": "complaint_escalations", "description": "Escalates open complaints past their first-response or resolution deadline, once per deadline", "affected": 2},
+    {"name": "overdue_touchpoints", "description": "Announces touchpoints that have become overdue (touchpoint.overdue), once each", "affected": 5},
+    {"name": "expired_events", "description": "Forgets events older than the feed's retention period", "affected": 0},
     {"name": "expired_idempotency_keys", "description": "Forgets Idempotency-Key records older than 24 hours", "affected": 12},
     {"name": "expired_login_throttles", "description": "Forgets sign-in throttles whose failures no longer count", "affected": 0}
 ]}))]
@@ -67,11 +100,15 @@ pub struct SchedulerRun {
 
 /// Runs every pass once, in order; the first failure stops the run (the next run retries
 /// everything, which is safe because every pass is idempotent).
-pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResult<SchedulerRun> {
+pub async fn run_once(
+    db: &DatabaseConnection,
+    options: &Options,
+    now: DateTime<Utc>,
+) -> DomainResult<SchedulerRun> {
     let mut passes = Vec::with_capacity(PASSES.len());
     for pass in PASSES {
         let started = Instant::now();
-        let outcome = (pass.run)(db, now).await;
+        let outcome = (pass.run)(db, options, now).await;
         telemetry::observe_pass(pass.name, started.elapsed(), outcome.as_ref().ok().copied());
         let affected = outcome?;
         tracing::debug!(pass = pass.name, affected, "scheduler pass");
@@ -85,13 +122,13 @@ pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResu
 }
 
 /// Runs every pass each `interval` until the process stops.
-pub fn spawn(db: DatabaseConnection, interval: Duration, clock: Clock) {
+pub fn spawn(db: DatabaseConnection, options: Options, interval: Duration, clock: Clock) {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(interval);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            if let Err(err) = run_once(&db, clock.now()).await {
+            if let Err(err) = run_once(&db, &options, clock.now()).await {
                 tracing::warn!(error.cause = %err, "scheduler run failed");
             }
         }

@@ -9,5 +9,5 @@ const PER_RUN: u64 = 1000;
 pub const PASS: Pass = Pass {
     name: "pending_purchase_playbooks",
     description: "Applies the after-purchase playbooks of purchases not yet applied",
-    run: |db, now| Box::pin(apply_pending(db, now, PER_RUN)),
+    run: |db, _, now| Box::pin(apply_pending(db, now, PER_RUN)),
 };

@@ -65,6 +65,11 @@ pub async fn many_visible<C: ConnectionTrait>(
         .await
 }
 
+/// The customer, live or deleted.
+pub async fn find_any<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<Option<customers::Model>> {
+    customers::Entity::find_by_id(id).one(db).await
+}
+
 pub async fn find_visible<C: ConnectionTrait>(
     db: &C,
     id: Uuid,

@@ -19,12 +19,14 @@
 //! customer row derives from them; `versioned` holds the one version-checked update and the
 //! one lock of a record for change; `scope` the one visibility condition.
 
+pub mod api_keys;
 pub mod complaints;
 pub mod customer_import;
 pub mod customer_records;
 pub mod customers;
 pub mod derived;
 pub mod events;
+pub mod feed;
 pub mod history;
 pub mod idempotency;
 pub mod interactions;

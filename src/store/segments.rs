@@ -78,6 +78,25 @@ pub async fn existing_customers<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> DbR
 }
 
 /// Adds members, ignoring those already in; returns how many were new.
+/// Which of `ids` are members of the segment.
+pub async fn members_among<C: ConnectionTrait>(
+    db: &C,
+    segment_id: Uuid,
+    ids: &[Uuid],
+) -> DbResult<Vec<Uuid>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(segment_members::Entity::find()
+        .filter(segment_members::Column::SegmentId.eq(segment_id))
+        .filter(segment_members::Column::CustomerId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.customer_id)
+        .collect())
+}
+
 pub async fn add_members<C: ConnectionTrait>(
     db: &C,
     segment_id: Uuid,

@@ -321,6 +321,7 @@ pub async fn move_due<C: ConnectionTrait>(
 ) -> DbResult<u64> {
     Ok(change_open(now)
         .col_expr(touchpoints::Column::DueAt, Expr::value(due_at))
+        .col_expr(touchpoints::Column::OverdueNoted, Expr::value(false))
         .filter(touchpoints::Column::Id.eq(id))
         .exec(db)
         .await?
@@ -386,5 +387,40 @@ pub async fn open_of_complaint<C: ConnectionTrait>(
         .filter(touchpoints::Column::Status.eq(SCHEDULED))
         .into_tuple()
         .all(db)
+        .await
+}
+
+/// The touchpoints of `ids`, oldest first.
+pub async fn by_ids<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> DbResult<Vec<touchpoints::Model>> {
+    touchpoints::Entity::find()
+        .filter(touchpoints::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(touchpoints::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Claims up to `limit` open touchpoints that became overdue before `now` and were not
+/// announced yet, marking them announced; returns the rows this call claimed (a pass running
+/// at once on another replica claims others, or none).
+pub async fn claim_overdue<C: ConnectionTrait>(
+    db: &C,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> DbResult<Vec<touchpoints::Model>> {
+    let due = Query::select()
+        .column(touchpoints::Column::Id)
+        .from(touchpoints::Entity)
+        .and_where(touchpoints::Column::Status.eq(SCHEDULED))
+        .and_where(touchpoints::Column::OverdueNoted.eq(false))
+        .and_where(touchpoints::Column::DueAt.lt(now))
+        .order_by(touchpoints::Column::DueAt, sea_orm::Order::Asc)
+        .limit(limit)
+        .to_owned();
+    touchpoints::Entity::update_many()
+        .col_expr(touchpoints::Column::OverdueNoted, Expr::value(true))
+        .filter(touchpoints::Column::Id.in_subquery(due))
+        .filter(touchpoints::Column::OverdueNoted.eq(false))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .exec_with_returning(db)
         .await
 }

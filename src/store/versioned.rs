@@ -1,7 +1,9 @@
 //! Records changed in place under optimistic concurrency: a `version` that every change
 //! bumps, and a write that lands only on the version the caller read.
 
-use entity::{complaints, customers, interactions, playbooks, segments, touchpoints, users};
+use entity::{
+    api_keys, complaints, customers, interactions, playbooks, segments, touchpoints, users,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
 };
@@ -26,6 +28,7 @@ macro_rules! versioned {
 }
 
 versioned!(
+    api_keys,
     complaints,
     customers,
     interactions,

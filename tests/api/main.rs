@@ -6,6 +6,7 @@
 mod helpers;
 
 mod agenda;
+mod api_keys;
 mod auth;
 mod budgets;
 mod cadences;
@@ -18,6 +19,7 @@ mod customer_lists;
 mod customers;
 mod errors;
 mod escalations;
+mod events;
 mod expand;
 mod fidelity;
 mod greetings;

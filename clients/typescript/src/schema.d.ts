@@ -26,6 +26,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Admins only. Oldest first, revoked ones included (with `revoked_at`); secrets are never
+         *     shown, only their `prefix`.
+         */
+        get: operations["list_api_keys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Admins only. The answer carries the `secret` (`rk_…`) this once: only its hash is stored.
+         *     An integration sends it as `Authorization: Bearer <secret>` on every route a person's
+         *     token can use, except users, keys, `/me` and the scheduler. It acts with `role` for
+         *     `owner_id` (an agent key sees that agent's customers) within `scopes`; its writes name the
+         *     key as their actor.
+         */
+        post: operations["create_api_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an API key
+         * @description Admins only; without its secret.
+         */
+        get: operations["get_api_key"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Admins only. The key is refused from the next request on, on every replica; the record
+         *     stays with `revoked_at`. Revoking a revoked key again changes nothing.
+         */
+        delete: operations["revoke_api_key"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an API key
+         * @description Admins only: its name, description, scopes or expiry (its role and owner stay; make a new
+         *     key for another). A revoked key cannot be changed (409).
+         */
+        patch: operations["update_api_key"];
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -413,6 +472,31 @@ export interface paths {
          * @description Interactions, purchases and hand-offs merged, newest first, paginated across kinds.
          */
         get: operations["get_customer_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the event feed
+         * @description Oldest first, from `after` (the `next_cursor` of the page before; from the oldest kept
+         *     without it). Every change the API makes appends its event in the same transaction, so a
+         *     reader that polls with `next_cursor` forever sees every event once, in order, even when
+         *     writes commit out of order (an event is shown only once no transaction still running can
+         *     commit one before it). Agents, and agent keys, see their own customers' events. Events are
+         *     kept for `RAPPORT_EVENT_RETENTION_DAYS` (30); an `after` older than that is 422.
+         */
+        get: operations["list_events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1137,6 +1221,12 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description What made a change: a person signed in, an integration's API key, or the service itself
+         *     (the scheduler's escalations and reminders).
+         * @enum {string}
+         */
+        ActorType: "user" | "api_key" | "system";
+        /**
          * @example {
          *       "days": [
          *         {
@@ -1185,6 +1275,135 @@ export interface components {
              */
             date: string;
             items: components["schemas"]["Touchpoint"][];
+        };
+        /**
+         * @example {
+         *       "created_at": "2026-12-01T10:00:00Z",
+         *       "created_by": "01932c8e-0000-7000-8000-000000000001",
+         *       "description": "Opens complaints from support tickets",
+         *       "expires_at": "2027-12-31T00:00:00Z",
+         *       "id": "01932ca0-0000-7000-8000-000000000001",
+         *       "last_used_at": null,
+         *       "name": "Helpdesk",
+         *       "owner_id": "01932c8e-0000-7000-8000-000000000001",
+         *       "prefix": "rk_3kTq9ZxB",
+         *       "revoked_at": null,
+         *       "role": "manager",
+         *       "scopes": [
+         *         "complaints:write",
+         *         "customers:read"
+         *       ],
+         *       "updated_at": "2026-12-01T10:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description?: string | null;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            owner_id: string;
+            /** @description Empty: everything the role allows. */
+            scopes: components["schemas"]["ScopeName"][];
+            /** @description The start of the secret, to tell keys apart; the secret itself is never shown again. */
+            prefix: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /**
+             * Format: date-time
+             * @description To the minute: a key used often is not written on every request.
+             */
+            last_used_at?: string | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            /** Format: uuid */
+            created_by: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "description": "Opens complaints from support tickets",
+         *       "expires_at": "2027-12-31T00:00:00Z",
+         *       "name": "Helpdesk",
+         *       "role": "manager",
+         *       "scopes": [
+         *         "complaints:write",
+         *         "customers:read"
+         *       ]
+         *     }
+         */
+        ApiKeyCreate: {
+            name: string;
+            description?: string | null;
+            /** @description `manager`, `agent` or `viewer`; a key is never an admin. */
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description The user the key acts for: an `agent` key sees this agent's customers (required);
+             *     for the other roles it is who a write names where it names no one (the owner of a new
+             *     customer), by default the admin creating the key.
+             */
+            owner_id?: string | null;
+            /** @description What the key may reach within its role; empty or absent for everything the role allows. */
+            scopes?: components["schemas"]["ScopeName"][] | null;
+            /**
+             * Format: date-time
+             * @description After this instant the key is refused; none for a key that does not expire.
+             */
+            expires_at?: string | null;
+        };
+        /**
+         * @description A new key and, this once, its secret.
+         * @example {
+         *       "created_at": "2026-12-01T10:00:00Z",
+         *       "created_by": "01932c8e-0000-7000-8000-000000000001",
+         *       "description": "Opens complaints from support tickets",
+         *       "expires_at": null,
+         *       "id": "01932ca0-0000-7000-8000-000000000001",
+         *       "last_used_at": null,
+         *       "name": "Helpdesk",
+         *       "owner_id": "01932c8e-0000-7000-8000-000000000001",
+         *       "prefix": "rk_3kTq9ZxB",
+         *       "revoked_at": null,
+         *       "role": "manager",
+         *       "scopes": [
+         *         "complaints:write",
+         *         "customers:read"
+         *       ],
+         *       "secret": "rk_3kTq9ZxBexampleexampleexampleexampleex",
+         *       "updated_at": "2026-12-01T10:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        ApiKeyCreated: components["schemas"]["ApiKey"] & {
+            /**
+             * @description `rk_…`: send it as `Authorization: Bearer <secret>`. Only a hash is kept, so it cannot
+             *     be shown again; a lost secret means a new key.
+             * @example rk_3kTq9ZxBexampleexampleexampleexampleex
+             */
+            secret: string;
+        };
+        /**
+         * @example {
+         *       "expires_at": null,
+         *       "scopes": [
+         *         "complaints:read"
+         *       ]
+         *     }
+         */
+        ApiKeyPatch: {
+            name?: string;
+            description?: string | null;
+            scopes?: components["schemas"]["ScopeName"][];
+            /** Format: date-time */
+            expires_at?: string | null;
         };
         /**
          * @description A campaign: one touchpoint for every member of a segment (holiday greetings, an event
@@ -1409,6 +1628,7 @@ export interface components {
          * @description One entry of a complaint's history; entries are never changed or removed.
          * @example {
          *       "actor_id": "01932c8e-0000-7000-8000-000000000001",
+         *       "actor_type": "user",
          *       "at": "2026-11-20T09:40:00Z",
          *       "complaint_id": "01932ca0-8888-7000-8000-000000000001",
          *       "details": null,
@@ -1430,6 +1650,8 @@ export interface components {
              * @description Who made the change; null for the scheduler (escalations).
              */
             actor_id?: string | null;
+            /** @description `user`, `api_key`, or `system` for the scheduler. */
+            actor_type: components["schemas"]["ActorType"];
             /** Format: date-time */
             at: string;
             from_status?: components["schemas"]["ComplaintStatus"] | null;
@@ -1975,6 +2197,71 @@ export interface components {
             customer_share: number;
         };
         /**
+         * @example {
+         *       "actor": {
+         *         "id": "01932ca0-0000-7000-8000-000000000001",
+         *         "type": "api_key"
+         *       },
+         *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *       "data": {
+         *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *         "name": "Ada Lovelace",
+         *         "tier": "key"
+         *       },
+         *       "id": "01932cb0-0000-7000-8000-000000000001",
+         *       "occurred_at": "2026-12-01T10:00:00.123Z",
+         *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *       "type": "customer.tier_changed"
+         *     }
+         */
+        Event: {
+            /**
+             * Format: uuid
+             * @description Unique; `after` takes it to resume the feed from this event.
+             */
+            id: string;
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            occurred_at: string;
+            actor: components["schemas"]["EventActor"];
+            /**
+             * Format: uuid
+             * @description The record the event is about (a customer, purchase, touchpoint, complaint…).
+             */
+            subject_id: string;
+            /** Format: uuid */
+            customer_id: string;
+            /**
+             * @description The record as the API showed it when the event happened: a `Customer` for
+             *     `customer.*`, a `Purchase`, `Interaction`, `Touchpoint` or `Complaint` for theirs, and
+             *     `{"segment_id", "customer_id"}` for `segment.*`.
+             */
+            data: Record<string, never>;
+        };
+        /** @description Who made a change. */
+        EventActor: {
+            type: components["schemas"]["ActorType"];
+            /**
+             * Format: uuid
+             * @description The user or API key; null for the system.
+             */
+            id?: string | null;
+        };
+        /**
+         * @description A page of the feed. `next_cursor` is the id of the last event returned, or the `after`
+         *     given when nothing new came: poll with it forever and no event is missed or repeated.
+         */
+        EventPage: {
+            items: components["schemas"]["Event"][];
+            /** Format: uuid */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description What happened, `<resource>.<change>`.
+         * @enum {string}
+         */
+        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.owner_changed" | "customer.tier_changed" | "customer.churned" | "purchase.created" | "purchase.deleted" | "interaction.logged" | "touchpoint.scheduled" | "touchpoint.completed" | "touchpoint.skipped" | "touchpoint.cancelled" | "touchpoint.overdue" | "complaint.received" | "complaint.transitioned" | "complaint.escalated" | "complaint.reopened" | "segment.member_added" | "segment.member_removed";
+        /**
          * @description What is wrong with a field: one stable word per kind of mistake, so that a frontend
          *     shows its own translated text (`message` says it in English, with the detail).
          *
@@ -2012,6 +2299,7 @@ export interface components {
         /**
          * @description One hand-off of a customer from one owner to another.
          * @example {
+         *       "actor_type": "user",
          *       "at": "2026-11-18T10:05:00Z",
          *       "by_user_id": "01932c8e-0000-7000-8000-000000000003",
          *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -2032,9 +2320,10 @@ export interface components {
             to_owner_id: string;
             /**
              * Format: uuid
-             * @description Who made the hand-off.
+             * @description Who made the hand-off: a user, or the API key `actor_type` says.
              */
             by_user_id: string;
+            actor_type: components["schemas"]["ActorType"];
             reason?: string | null;
             /** Format: date-time */
             at: string;
@@ -2052,6 +2341,7 @@ export interface components {
          * @description One change of tier, lifecycle stage, status or owner.
          * @example {
          *       "actor_id": "01932c8e-0000-7000-8000-000000000001",
+         *       "actor_type": "user",
          *       "at": "2026-11-18T10:05:00Z",
          *       "field": "tier",
          *       "from": "general",
@@ -2070,9 +2360,11 @@ export interface components {
             to?: string | null;
             /**
              * Format: uuid
-             * @description Who made the change; null for changes made by the system.
+             * @description Who made the change (a user or an API key, as `actor_type` says); null for changes
+             *     made by the system.
              */
             actor_id?: string | null;
+            actor_type: components["schemas"]["ActorType"];
             reason?: string | null;
             /** Format: date-time */
             at: string;
@@ -2393,6 +2685,37 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "created_at": "2026-12-01T10:00:00Z",
+         *           "created_by": "01932c8e-0000-7000-8000-000000000001",
+         *           "description": "Opens complaints from support tickets",
+         *           "expires_at": "2027-12-31T00:00:00Z",
+         *           "id": "01932ca0-0000-7000-8000-000000000001",
+         *           "last_used_at": null,
+         *           "name": "Helpdesk",
+         *           "owner_id": "01932c8e-0000-7000-8000-000000000001",
+         *           "prefix": "rk_3kTq9ZxB",
+         *           "revoked_at": null,
+         *           "role": "manager",
+         *           "scopes": [
+         *             "complaints:write",
+         *             "customers:read"
+         *           ],
+         *           "updated_at": "2026-12-01T10:00:00Z",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_ApiKey: {
+            items: components["schemas"]["ApiKey"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
          *           "assignee_id": "01932c8e-0000-7000-8000-000000000001",
          *           "breached": false,
          *           "category": "delivery",
@@ -2433,6 +2756,7 @@ export interface components {
          *       "items": [
          *         {
          *           "actor_id": "01932c8e-0000-7000-8000-000000000001",
+         *           "actor_type": "user",
          *           "at": "2026-11-20T09:40:00Z",
          *           "complaint_id": "01932ca0-8888-7000-8000-000000000001",
          *           "details": null,
@@ -2535,6 +2859,7 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "actor_type": "user",
          *           "at": "2026-11-18T10:05:00Z",
          *           "by_user_id": "01932c8e-0000-7000-8000-000000000003",
          *           "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -2557,6 +2882,7 @@ export interface components {
          *       "items": [
          *         {
          *           "actor_id": "01932c8e-0000-7000-8000-000000000001",
+         *           "actor_type": "user",
          *           "at": "2026-11-18T10:05:00Z",
          *           "field": "tier",
          *           "from": "general",
@@ -3368,6 +3694,16 @@ export interface components {
          *           "name": "complaint_escalations"
          *         },
          *         {
+         *           "affected": 5,
+         *           "description": "Announces touchpoints that have become overdue (touchpoint.overdue), once each",
+         *           "name": "overdue_touchpoints"
+         *         },
+         *         {
+         *           "affected": 0,
+         *           "description": "Forgets events older than the feed's retention period",
+         *           "name": "expired_events"
+         *         },
+         *         {
          *           "affected": 12,
          *           "description": "Forgets Idempotency-Key records older than 24 hours",
          *           "name": "expired_idempotency_keys"
@@ -3388,6 +3724,12 @@ export interface components {
             at: string;
             passes: components["schemas"]["PassOutcome"][];
         };
+        /**
+         * @description What an API key may reach: `<resource>:read`, or `<resource>:write` which includes reading
+         * @example customers:read
+         * @enum {string}
+         */
+        ScopeName: "customers:read" | "customers:write" | "interactions:read" | "interactions:write" | "purchases:read" | "purchases:write" | "touchpoints:read" | "touchpoints:write" | "complaints:read" | "complaints:write" | "segments:read" | "segments:write" | "playbooks:read" | "playbooks:write" | "reports:read" | "reports:write" | "events:read" | "events:write";
         /**
          * @example {
          *       "created_at": "2026-11-18T10:05:00Z",
@@ -4017,6 +4359,717 @@ export interface operations {
                      *       "status": 403,
                      *       "title": "Not allowed",
                      *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_api_keys: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of API keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApiKey"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_api_key: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; the secret is shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with stored data, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API key id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_api_key: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed; a stale one changes nothing (412). */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description API key id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_api_key: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed; a stale one changes nothing (412). */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description API key id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed API key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with stored data, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7544,6 +8597,113 @@ export interface operations {
                      *       "status": 404,
                      *       "title": "Not found",
                      *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Resume after this event (the `next_cursor` of the last page); from the oldest kept
+                 *     without it.
+                 */
+                after?: string;
+                /** @description Only events of this type. */
+                type?: components["schemas"]["EventType"];
+                /** @description Only events about this customer. */
+                customer_id?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

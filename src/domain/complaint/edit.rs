@@ -151,13 +151,13 @@ pub async fn update(
     let mut history = Vec::new();
     if !fields.is_empty() {
         history.push(
-            Event::new(ComplaintEventKind::Updated, Some(actor.id))
+            Event::new(ComplaintEventKind::Updated, Some(actor.recorded()))
                 .details(json!({ "fields": fields })),
         );
     }
     if let Some(to) = reassigned {
         history.push(
-            Event::new(ComplaintEventKind::Assignment, Some(actor.id))
+            Event::new(ComplaintEventKind::Assignment, Some(actor.recorded()))
                 .details(json!({"from_assignee_id": current.assignee_id, "to_assignee_id": to})),
         );
     }
@@ -186,8 +186,8 @@ pub async fn add_note(
     }
     let tx = begin_write(db).await?;
     locked_for_change(&tx, actor, id).await?;
-    let note =
-        Event::new(ComplaintEventKind::Note, Some(actor.id)).note(Some(input.note.trim().into()));
+    let note = Event::new(ComplaintEventKind::Note, Some(actor.recorded()))
+        .note(Some(input.note.trim().into()));
     let saved = events::append_one(&tx, id, note, now).await?;
     tx.commit().await?;
     Ok(saved)

@@ -17,6 +17,7 @@ use crate::db::begin_write;
 use crate::domain::version::ensure_written;
 use crate::model::complaint::ComplaintEventKind;
 use crate::model::error::DomainResult;
+use crate::model::event::EventType;
 use crate::model::role::Role;
 use crate::store;
 
@@ -111,5 +112,6 @@ async fn escalate(tx: &DatabaseTransaction, id: Uuid, now: DateTime<Utc>) -> Dom
         "complaint",
     )?;
     events::append(tx, id, history, now).await?;
+    super::row::announce(tx, None, &[EventType::ComplaintEscalated], id, now).await?;
     Ok(due.len() as u64)
 }

@@ -12,14 +12,14 @@ use crate::dto::complaint::ComplaintEvent;
 use crate::dto::page::{Page, PageQuery};
 use crate::model::complaint::{ComplaintEventKind, ComplaintStatus};
 use crate::model::error::DomainResult;
-use crate::model::role::Actor;
+use crate::model::role::{Actor, ActorRef, ActorType};
 use crate::store;
 
 /// An event about to be appended.
 pub struct Event {
     pub kind: ComplaintEventKind,
     /// None for the system (the escalation pass).
-    pub actor: Option<Uuid>,
+    pub actor: Option<ActorRef>,
     pub from: Option<ComplaintStatus>,
     pub to: Option<ComplaintStatus>,
     pub note: Option<String>,
@@ -27,7 +27,7 @@ pub struct Event {
 }
 
 impl Event {
-    pub fn new(kind: ComplaintEventKind, actor: Option<Uuid>) -> Self {
+    pub fn new(kind: ComplaintEventKind, actor: Option<ActorRef>) -> Self {
         Self {
             kind,
             actor,
@@ -59,7 +59,12 @@ impl Event {
             id: Set(Uuid::now_v7()),
             complaint_id: Set(complaint_id),
             kind: Set(self.kind.as_str().into()),
-            actor_id: Set(self.actor),
+            actor_id: Set(self.actor.map(|a| a.id)),
+            actor_type: Set(self
+                .actor
+                .map_or(ActorType::System, |a| a.kind)
+                .as_str()
+                .into()),
             at: Set(at),
             from_status: Set(self.from.map(|s| s.as_str().to_string())),
             to_status: Set(self.to.map(|s| s.as_str().to_string())),
@@ -100,6 +105,7 @@ fn to_dto(m: complaint_events::Model) -> DomainResult<ComplaintEvent> {
         complaint_id: m.complaint_id,
         kind: ComplaintEventKind::from_stored(&m.kind)?,
         actor_id: m.actor_id,
+        actor_type: ActorType::from_stored(&m.actor_type)?,
         at: m.at,
         from_status: status(m.from_status)?,
         to_status: status(m.to_status)?,

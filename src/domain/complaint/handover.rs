@@ -10,6 +10,7 @@ use super::events::{self, Event};
 use super::row::instant;
 use crate::model::complaint::ComplaintEventKind;
 use crate::model::error::DomainResult;
+use crate::model::role::ActorRef;
 use crate::store;
 
 /// Moves the complaints `from` holds that are not closed (of one customer, or all of them)
@@ -20,7 +21,7 @@ pub async fn hand_over<C: ConnectionTrait>(
     customer_id: Option<Uuid>,
     from: Uuid,
     to: Uuid,
-    by: Uuid,
+    by: ActorRef,
     now: DateTime<Utc>,
 ) -> DomainResult<u64> {
     let now = instant(now);

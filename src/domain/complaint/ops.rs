@@ -23,6 +23,7 @@ use crate::model::complaint::{
 };
 use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::event::EventType;
 use crate::model::role::Actor;
 use crate::model::sort::ComplaintSort;
 use crate::store;
@@ -94,10 +95,12 @@ pub async fn create(
     };
     set_sla(&mut row, &sla);
     let saved = store::complaints::insert(&tx, row).await?;
-    let created = Event::new(ComplaintEventKind::Created, Some(actor.id))
+    let created = Event::new(ComplaintEventKind::Created, Some(actor.recorded()))
         .details(json!({"severity": severity, "assignee_id": assignee}));
     events::append(&tx, id, vec![created], now).await?;
     records::refresh_derived(&tx, customer.id).await?;
+    let by = Some(actor.recorded());
+    super::row::announce(&tx, by, &[EventType::ComplaintReceived], id, now).await?;
     tx.commit().await?;
     to_dto(saved, now)
 }

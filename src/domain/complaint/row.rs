@@ -8,11 +8,13 @@ use uuid::Uuid;
 
 use super::sla::SlaState;
 use crate::domain::customer::guard::for_change;
+use crate::domain::feed::{self, Change};
 use crate::dto::complaint::Complaint;
 use crate::model::complaint::{ComplaintCategory, ComplaintKind, Severity};
 use crate::model::customer::Channel;
 use crate::model::error::{DomainError, DomainResult};
-use crate::model::role::Actor;
+use crate::model::event::EventType;
+use crate::model::role::{Actor, ActorRef, CustomerScope};
 use crate::store;
 
 /// Complaint times are kept to the millisecond, as every instant the service stores, so that
@@ -92,4 +94,28 @@ pub async fn locked_for_change(
 
 pub fn blank(text: Option<&str>) -> bool {
     text.is_some_and(|t| t.trim().is_empty())
+}
+
+/// Appends one event of each of `kinds` about complaint `id`, as the API shows it at `now`.
+pub async fn announce<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<ActorRef>,
+    kinds: &[EventType],
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    let model = store::versioned::find_visible::<complaints::Entity, _>(db, id, CustomerScope::All)
+        .await?
+        .ok_or_else(|| DomainError::not_found("complaint"))?;
+    let shown = to_dto(model, now)?;
+    for kind in kinds {
+        let change = Change {
+            kind: *kind,
+            subject_id: shown.id,
+            customer_id: shown.customer_id,
+            data: &shown,
+        };
+        feed::emit(db, actor, change, now).await?;
+    }
+    Ok(())
 }

@@ -17,7 +17,7 @@ use crate::db::begin_write;
 use crate::domain::cadence::window::place;
 use crate::domain::customer::records;
 use crate::domain::schedule::{self, reach_of};
-use crate::domain::touchpoint::row::NewTouchpoint;
+use crate::domain::touchpoint::row::{NewTouchpoint, announce};
 use crate::domain::version::ensure_written;
 use crate::dto::complaint::{Complaint, ComplaintTransition};
 use crate::model::cadence::{Purpose, Trigger};
@@ -25,6 +25,7 @@ use crate::model::complaint::{ComplaintEventKind, ComplaintStatus};
 use crate::model::customer::Channel;
 use crate::model::error::FieldCode;
 use crate::model::error::{Conflict, DomainError, DomainResult};
+use crate::model::event::EventType;
 use crate::model::role::Actor;
 use crate::model::touchpoint::{Source, Status};
 use crate::store;
@@ -125,7 +126,9 @@ async fn follow_up(
     }
     .row(now);
     row.complaint_id = Set(Some(complaint.id));
-    Ok(store::touchpoints::insert(tx, row).await?.id)
+    let id = store::touchpoints::insert(tx, row).await?.id;
+    announce(tx, None, &[id], now).await?;
+    Ok(id)
 }
 
 /// `POST /complaints/{id}/transitions`.
@@ -162,7 +165,7 @@ pub async fn transition(
             let waited = sla.resume(now);
             if waited > Duration::zero() {
                 history.push(
-                    Event::new(ComplaintEventKind::Updated, Some(actor.id)).details(
+                    Event::new(ComplaintEventKind::Updated, Some(actor.recorded())).details(
                         json!({"fields": ["first_response_due_at", "resolution_due_at"], "waited_seconds": waited.num_seconds()}),
                     ),
                 );
@@ -214,7 +217,7 @@ pub async fn transition(
             if let Some(rating) = input.satisfaction_after {
                 row.satisfaction_after = Set(Some(i16::from(rating.0)));
                 history.push(
-                    Event::new(ComplaintEventKind::Satisfaction, Some(actor.id))
+                    Event::new(ComplaintEventKind::Satisfaction, Some(actor.recorded()))
                         .details(json!({"rating": rating.0})),
                 );
                 if rating.0 <= UNSATISFIED_AT_MOST {
@@ -240,6 +243,7 @@ pub async fn transition(
                         .await?
                     }
                 };
+                announce(&tx, Some(actor.recorded()), &open, now).await?;
             }
         }
         ComplaintStatus::Reopened | ComplaintStatus::Open => {}
@@ -248,6 +252,7 @@ pub async fn transition(
         sla.resolved_at = None;
         let open = store::touchpoints::open_of_complaint(&tx, id).await?;
         store::touchpoints::close_many(&tx, &open, Status::Cancelled, None, now).await?;
+        announce(&tx, Some(actor.recorded()), &open, now).await?;
         if to == ComplaintStatus::Closed {
             let touchpoint = follow_up(
                 &tx,
@@ -274,7 +279,7 @@ pub async fn transition(
     )?;
     history.insert(
         0,
-        Event::new(ComplaintEventKind::Transition, Some(actor.id))
+        Event::new(ComplaintEventKind::Transition, Some(actor.recorded()))
             .moved(from, reached)
             .note(
                 input
@@ -294,6 +299,15 @@ pub async fn transition(
     events::append(&tx, id, history, now).await?;
     // Open complaints and the next touchpoint due, after whatever this step closed or planned.
     records::refresh_derived(&tx, customer.id).await?;
+    let kinds: &[EventType] = if reached == ComplaintStatus::Reopened {
+        &[
+            EventType::ComplaintTransitioned,
+            EventType::ComplaintReopened,
+        ]
+    } else {
+        &[EventType::ComplaintTransitioned]
+    };
+    super::row::announce(&tx, Some(actor.recorded()), kinds, id, now).await?;
     let updated = visible(&tx, actor, id).await?;
     tx.commit().await?;
     to_dto(updated, now)

@@ -11,9 +11,12 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::announce::announce;
 use super::history::{self, Change};
 use super::records;
 use crate::model::error::DomainResult;
+use crate::model::event::EventType;
+use crate::model::role::ActorRef;
 use crate::store;
 
 /// Records a hand-off that has been written to the customer row.
@@ -23,7 +26,7 @@ pub async fn record_handoff<C: ConnectionTrait>(
     customer_id: Uuid,
     from: Uuid,
     to: Uuid,
-    by: Uuid,
+    by: ActorRef,
     reason: Option<String>,
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
@@ -34,7 +37,8 @@ pub async fn record_handoff<C: ConnectionTrait>(
             customer_id: Set(customer_id),
             from_owner_id: Set(from),
             to_owner_id: Set(to),
-            by_user_id: Set(by),
+            by_user_id: Set(by.id),
+            actor_type: Set(by.kind.as_str().into()),
             reason: Set(reason),
             at: Set(now),
         },
@@ -49,7 +53,7 @@ pub async fn hand_over(
     tx: &DatabaseTransaction,
     customer: &customers::Model,
     to: Uuid,
-    by: Uuid,
+    by: ActorRef,
     reason: Option<String>,
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
@@ -86,6 +90,14 @@ pub async fn hand_over(
         Some(by),
         now,
     )
+    .await?;
+    announce(
+        tx,
+        Some(by),
+        &[EventType::CustomerOwnerChanged],
+        customer.id,
+        now,
+    )
     .await
 }
 
@@ -95,7 +107,7 @@ pub async fn hand_over_all(
     tx: &DatabaseTransaction,
     from: Uuid,
     to: Uuid,
-    by: Uuid,
+    by: ActorRef,
     now: DateTime<Utc>,
 ) -> DomainResult<usize> {
     let owned = customers::Entity::find()

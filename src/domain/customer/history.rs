@@ -13,7 +13,7 @@ use crate::dto::page::{Page, PageQuery};
 use crate::dto::relationship::HistoryEntry;
 use crate::model::customer::CustomerStatus;
 use crate::model::error::DomainResult;
-use crate::model::role::Actor;
+use crate::model::role::{Actor, ActorRef, ActorType};
 use crate::store;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -61,10 +61,10 @@ pub async fn record<C: ConnectionTrait>(
     db: &C,
     customer_id: Uuid,
     changes: Vec<Change>,
-    actor_id: Option<Uuid>,
+    actor: Option<ActorRef>,
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
-    for row in rows(customer_id, changes, actor_id, now) {
+    for row in rows(customer_id, changes, actor, now) {
         store::history::insert_change(db, row).await?;
     }
     Ok(())
@@ -74,7 +74,7 @@ pub async fn record<C: ConnectionTrait>(
 pub fn rows(
     customer_id: Uuid,
     changes: Vec<Change>,
-    actor_id: Option<Uuid>,
+    actor: Option<ActorRef>,
     now: DateTime<Utc>,
 ) -> Vec<customer_history::ActiveModel> {
     changes
@@ -85,7 +85,8 @@ pub fn rows(
             field: Set(change.field.to_string()),
             from_value: Set(change.from),
             to_value: Set(change.to),
-            actor_id: Set(actor_id),
+            actor_id: Set(actor.map(|a| a.id)),
+            actor_type: Set(actor.map_or(ActorType::System, |a| a.kind).as_str().into()),
             reason: Set(change.reason),
             at: Set(change.at.unwrap_or(now)),
         })
@@ -103,7 +104,7 @@ pub async fn list(
     let page = page.request::<TimeCursor>()?;
     let after = page.after.map(TimeCursor::bound);
     let rows = store::history::changes(db, customer_id, after, page.limit).await?;
-    Ok(keyset(rows, |r| TimeCursor { at: r.at, id: r.id }).map(HistoryEntry::from))
+    keyset(rows, |r| TimeCursor { at: r.at, id: r.id }).try_map(HistoryEntry::try_from)
 }
 
 #[cfg(test)]

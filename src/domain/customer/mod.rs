@@ -1,6 +1,7 @@
 //! Customers: the profile vocabulary, the rules a profile must satisfy, and the operations
 //! that create, change, list and remove customers.
 
+pub mod announce;
 pub mod birthday;
 pub mod convert;
 pub mod csv;

@@ -6,6 +6,7 @@ use entity::customers;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
+use super::announce::announce_shown;
 use super::convert::{profile_of, to_dto, write_profile};
 use super::guard::{can_own, locked_customer};
 use super::rules::{Profile, churned_at};
@@ -19,6 +20,7 @@ use crate::model::cadence::Trigger;
 use crate::model::customer::CustomerStatus;
 use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::event::EventType;
 use crate::model::role::{Actor, CustomerScope, Role};
 use crate::store;
 
@@ -138,7 +140,7 @@ pub async fn create(
         &tx,
         id,
         history::changes(None, &profile),
-        Some(actor.id),
+        Some(actor.recorded()),
         now,
     )
     .await?;
@@ -148,6 +150,8 @@ pub async fn create(
         schedule::on_trigger(&tx, &stored, Trigger::CustomerCreated, now, id, now).await?;
     }
     let created = load(&tx, id, CustomerScope::All, now).await?;
+    let actor_ref = Some(actor.recorded());
+    announce_shown(&tx, actor_ref, &[EventType::CustomerCreated], &created, now).await?;
     tx.commit().await?;
     Ok(created)
 }
@@ -189,8 +193,9 @@ pub async fn update(
     // Checked after the body, so an invalid change is reported as such whatever its version.
     precondition.check(current.version)?;
     // Nothing that does not change moves the version.
-    write_change(&tx, actor, &current, change, now).await?;
+    let kinds = write_change(&tx, actor, &current, change, now).await?;
     let updated = load(&tx, id, CustomerScope::All, now).await?;
+    announce_shown(&tx, Some(actor.recorded()), &kinds, &updated, now).await?;
     tx.commit().await?;
     Ok(updated)
 }
@@ -230,20 +235,31 @@ pub async fn plan_change(
 }
 
 /// Writes a planned change: the row, its history, a hand-off, tags, dates and the new tier's
-/// cadence. Nothing is written when nothing changes.
+/// cadence. Nothing is written when nothing changes. Returns the events the change is
+/// (none when nothing changed), for the caller to announce with the customer as it now is.
 pub async fn write_change(
     tx: &DatabaseTransaction,
     actor: &Actor,
     current: &customers::Model,
     change: ProfileChange,
     now: DateTime<Utc>,
-) -> DomainResult<()> {
+) -> DomainResult<Vec<EventType>> {
     let ProfileChange {
         before,
         after: profile,
     } = change;
     if profile == before {
-        return Ok(());
+        return Ok(Vec::new());
+    }
+    let mut kinds = vec![EventType::CustomerUpdated];
+    if profile.owner_id != before.owner_id {
+        kinds.push(EventType::CustomerOwnerChanged);
+    }
+    if profile.tier != before.tier {
+        kinds.push(EventType::CustomerTierChanged);
+    }
+    if profile.status == CustomerStatus::Churned && before.status != CustomerStatus::Churned {
+        kinds.push(EventType::CustomerChurned);
     }
     let id = current.id;
     let mut model = customers::ActiveModel {
@@ -261,7 +277,7 @@ pub async fn write_change(
         tx,
         id,
         history::changes(Some(&before), &profile),
-        Some(actor.id),
+        Some(actor.recorded()),
         now,
     )
     .await?;
@@ -271,7 +287,7 @@ pub async fn write_change(
             id,
             before.owner_id,
             profile.owner_id,
-            actor.id,
+            actor.recorded(),
             None,
             now,
         )
@@ -300,7 +316,7 @@ pub async fn write_change(
     {
         schedule::on_tier_change(tx, &stored, before.tier.as_str(), now).await?;
     }
-    Ok(())
+    Ok(kinds)
 }
 
 /// Soft delete: the row stays for history and reports, and disappears from the API.
@@ -316,6 +332,7 @@ pub async fn delete(
     let current = locked_customer(&tx, actor, id).await?;
     actor.ensure_can_write()?;
     precondition.check(current.version)?;
+    let before = load(&tx, id, CustomerScope::All, now).await?;
     let model = customers::ActiveModel {
         deleted_at: Set(Some(now)),
         version: Set(current.version + 1),
@@ -326,6 +343,8 @@ pub async fn delete(
         store::versioned::update_if_version(&tx, id, current.version, model).await?,
         "customer",
     )?;
+    let actor_ref = Some(actor.recorded());
+    announce_shown(&tx, actor_ref, &[EventType::CustomerDeleted], &before, now).await?;
     tx.commit().await?;
     Ok(())
 }

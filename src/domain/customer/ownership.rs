@@ -43,7 +43,15 @@ pub async fn change_owner(
     }
     precondition.check(customer.version)?;
     if customer.owner_id != input.owner_id {
-        hand_over(&tx, &customer, input.owner_id, actor.id, input.reason, now).await?;
+        hand_over(
+            &tx,
+            &customer,
+            input.owner_id,
+            actor.recorded(),
+            input.reason,
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     get(db, actor, id, now).await
@@ -61,5 +69,5 @@ pub async fn owner_history(
     let page = page.request::<TimeCursor>()?;
     let after = page.after.map(TimeCursor::bound);
     let rows = store::history::handoffs(db, id, after, false, page.limit).await?;
-    Ok(keyset(rows, |r| TimeCursor { at: r.at, id: r.id }).map(Handoff::from))
+    keyset(rows, |r| TimeCursor { at: r.at, id: r.id }).try_map(Handoff::try_from)
 }

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::domain::complaint::handover;
 use crate::model::error::DomainResult;
+use crate::model::role::ActorRef;
 use crate::store;
 use crate::store::customer_records::{Link, Table};
 
@@ -108,6 +109,7 @@ pub const RECORDS: &[Record] = &[
     record("complaints",         Customer,  &[],             CustomerThenRow, OpenComplaintsMove, Rows),
     record("complaint_events",   Complaint, &[],             WithCustomer,    Stays,              Rows),
     record("domain_events",      Customer,  &[],             WithCustomer,    Stays,              Rows),
+    record("events",             Customer,  &[],             WithCustomer,    Stays,              Rows),
 ];
 
 /// The open work of `customer` that `from` held moves to `to`, in the caller's transaction
@@ -117,7 +119,7 @@ pub async fn hand_off<C: ConnectionTrait>(
     customer: Uuid,
     from: Uuid,
     to: Uuid,
-    by: Uuid,
+    by: ActorRef,
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
     for record in RECORDS {

@@ -5,11 +5,13 @@ use entity::customers;
 use sea_orm::{DatabaseTransaction, Set};
 use uuid::Uuid;
 
+use super::announce::announce;
 use super::history::{self, Change};
 use crate::domain::version::ensure_written;
 use crate::model::customer::CustomerStatus;
 use crate::model::error::{DomainError, DomainResult};
-use crate::model::role::CustomerScope;
+use crate::model::event::EventType;
+use crate::model::role::{ActorRef, CustomerScope};
 use crate::store;
 
 /// Marks a churned `customer` (locked by the caller) active again because of `purchase`,
@@ -19,7 +21,7 @@ pub async fn win_back(
     tx: &DatabaseTransaction,
     customer: &customers::Model,
     purchase: Uuid,
-    by: Uuid,
+    by: ActorRef,
     now: DateTime<Utc>,
 ) -> DomainResult<customers::Model> {
     if customer.status != CustomerStatus::Churned.as_str() {
@@ -44,6 +46,14 @@ pub async fn win_back(
         at: None,
     };
     history::record(tx, customer.id, vec![change], Some(by), now).await?;
+    announce(
+        tx,
+        Some(by),
+        &[EventType::CustomerUpdated],
+        customer.id,
+        now,
+    )
+    .await?;
     store::customers::find_visible(tx, customer.id, CustomerScope::All)
         .await?
         .ok_or_else(|| DomainError::not_found("customer"))

@@ -91,12 +91,14 @@ pub async fn list(
     let (before, whole) = bound(&cursor, TimelineKind::Handoff);
     let rows = store::history::handoffs(db, customer_id, before, whole, limit).await?;
     more |= rows.more;
-    items.extend(rows.items.into_iter().map(|r| Entry {
-        at: r.at,
-        kind: TimelineKind::Handoff,
-        id: r.id,
-        record: TimelineRecord::Handoff(r.into()),
-    }));
+    for r in rows.items {
+        items.push(Entry {
+            at: r.at,
+            kind: TimelineKind::Handoff,
+            id: r.id,
+            record: TimelineRecord::Handoff(r.try_into()?),
+        });
+    }
 
     let (before, whole) = bound(&cursor, TimelineKind::Touchpoint);
     let rows = store::page::newest_of_customer(

@@ -6,10 +6,13 @@ use sea_orm::{DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use crate::domain::customer::records;
+use crate::domain::feed::{self, Change};
 use crate::domain::touchpoint::{closing, row};
+use crate::dto::interaction::Interaction;
 use crate::dto::interaction::InteractionCreate;
 use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::event::EventType;
 use crate::model::role::{Actor, Role};
 use crate::store;
 
@@ -111,8 +114,17 @@ pub async fn create_in(
     )
     .await?;
     records::refresh_derived(tx, input.customer_id).await?;
+    let by = Some(actor.recorded());
+    let shown = Interaction::try_from(row.clone())?;
+    let change = Change {
+        kind: EventType::InteractionLogged,
+        subject_id: shown.id,
+        customer_id: shown.customer_id,
+        data: &shown,
+    };
+    feed::emit(tx, by, change, now).await?;
     if let Some(open) = touchpoint {
-        closing::mark_done(tx, &open, row.id, occurred_at, now).await?;
+        closing::mark_done(tx, by, &open, row.id, occurred_at, now).await?;
     }
     Ok(row)
 }

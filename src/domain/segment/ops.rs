@@ -10,6 +10,7 @@ use super::membership::{as_filter, membership};
 use super::{rule, sql};
 use crate::db::begin_write;
 use crate::domain::customer::listing as customers;
+use crate::domain::feed::{self, Change};
 use crate::domain::page::keyset;
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::customer::{Customer, CustomerListQuery};
@@ -20,6 +21,7 @@ use crate::dto::segment::{
 };
 use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::event::EventType;
 use crate::model::role::Actor;
 use crate::model::segment::Rule;
 use crate::store;
@@ -299,13 +301,40 @@ pub async fn change_members(
     ids.sort();
     ids.dedup();
     let tx = begin_write(db).await?;
+    // Locked, so that two changes at once announce each member once.
+    store::versioned::lock::<entity::segments::Entity, _>(&tx, id).await?;
     let known = store::segments::existing_customers(&tx, &ids).await?;
     let unknown_ids: Vec<Uuid> = ids.iter().copied().filter(|i| !known.contains(i)).collect();
-    let changed = if add {
-        store::segments::add_members(&tx, id, &known, now).await?
+    let members = store::segments::members_among(&tx, id, &ids).await?;
+    let (changed, kind, moved): (u64, EventType, Vec<Uuid>) = if add {
+        let added = known
+            .iter()
+            .copied()
+            .filter(|c| !members.contains(c))
+            .collect();
+        let n = store::segments::add_members(&tx, id, &known, now).await?;
+        (n, EventType::SegmentMemberAdded, added)
     } else {
-        store::segments::remove_members(&tx, id, &ids).await?
+        let n = store::segments::remove_members(&tx, id, &ids).await?;
+        (n, EventType::SegmentMemberRemoved, members)
     };
+    let shown: Vec<MembershipChange> = moved
+        .into_iter()
+        .map(|customer_id| MembershipChange {
+            segment_id: id,
+            customer_id,
+        })
+        .collect();
+    let changes = shown
+        .iter()
+        .map(|m| Change {
+            kind,
+            subject_id: id,
+            customer_id: m.customer_id,
+            data: m,
+        })
+        .collect();
+    feed::emit_all(&tx, Some(actor.recorded()), changes, now).await?;
     tx.commit().await?;
     Ok(MembersResult {
         changed,
@@ -344,4 +373,11 @@ pub async fn preview(
     };
     let (count, items) = customers::count_and_first_page(db, actor, &filter, now).await?;
     Ok(PreviewResponse { count, items })
+}
+
+/// The data of a `segment.member_added` or `segment.member_removed` event.
+#[derive(serde::Serialize)]
+struct MembershipChange {
+    segment_id: Uuid,
+    customer_id: Uuid,
 }

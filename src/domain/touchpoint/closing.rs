@@ -9,12 +9,14 @@ use crate::domain::customer::records;
 use crate::domain::schedule;
 use crate::domain::version::ensure_written;
 use crate::model::error::DomainResult;
+use crate::model::role::ActorRef;
 use crate::model::touchpoint::Status;
 use crate::store;
 
 /// Closes a touchpoint as done by `interaction`, and refreshes its customer's next due time.
 pub async fn mark_done(
     tx: &DatabaseTransaction,
+    by: Option<ActorRef>,
     open: &touchpoints::Model,
     interaction: Uuid,
     occurred_at: DateTime<Utc>,
@@ -33,6 +35,7 @@ pub async fn mark_done(
         "touchpoint",
     )?;
     records::refresh_derived(tx, open.customer_id).await?;
+    super::row::announce(tx, by, &[open.id], now).await?;
     schedule::after_closed(tx, open, now).await?;
     Ok(())
 }

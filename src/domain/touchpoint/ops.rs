@@ -5,6 +5,7 @@ use entity::touchpoints;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
+use super::row::announce;
 use super::row::{NewTouchpoint, to_dto, visible};
 use crate::db::begin_write;
 use crate::domain::customer::guard::for_change;
@@ -72,6 +73,7 @@ pub async fn create(
     )
     .await?;
     records::refresh_derived(&tx, customer.id).await?;
+    announce(&tx, Some(actor.recorded()), &[row.id], now).await?;
     tx.commit().await?;
     to_dto(row, now)
 }
@@ -174,6 +176,8 @@ pub async fn update(
     }
     precondition.check(current.version)?;
     let row = touchpoints::ActiveModel {
+        // A new due time may become overdue again, and is announced again then.
+        overdue_noted: patch.due_at.map(|_| Set(false)).unwrap_or_default(),
         due_at: patch.due_at.map(Set).unwrap_or_default(),
         assignee_id: patch.assignee_id.map(Set).unwrap_or_default(),
         channel: patch
@@ -222,6 +226,7 @@ async fn close(
         "touchpoint",
     )?;
     records::refresh_derived(&tx, current.customer_id).await?;
+    announce(&tx, Some(actor.recorded()), &[id], now).await?;
     // A skipped occurrence of a series is followed by the next; a cancelled one ends it.
     if status == Status::Skipped {
         schedule::after_closed(&tx, &current, now).await?;

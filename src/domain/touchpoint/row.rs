@@ -5,11 +5,14 @@ use entity::touchpoints;
 use sea_orm::{DatabaseTransaction, Set};
 use uuid::Uuid;
 
+use crate::domain::feed::{self, Change};
 use crate::dto::touchpoint::Touchpoint;
 use crate::model::cadence::Purpose;
 use crate::model::customer::Channel;
 use crate::model::error::{DomainError, DomainResult};
+use crate::model::event::EventType;
 use crate::model::role::Actor;
+use crate::model::role::ActorRef;
 use crate::model::touchpoint::{Source, Status};
 use crate::store;
 
@@ -74,6 +77,7 @@ impl NewTouchpoint {
             interaction_id: Set(None),
             skip_reason: Set(None),
             complaint_id: Set(None),
+            overdue_noted: Set(false),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
@@ -110,4 +114,82 @@ pub async fn open_of_customer(
         Some(t) if t.customer_id == customer && t.status == Status::Scheduled.as_str() => Some(t),
         _ => None,
     })
+}
+
+/// Appends each touchpoint of `ids` to the feed with the event its status now is: scheduled,
+/// completed, skipped or cancelled. Called right after the rows were written.
+pub async fn announce<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: Option<ActorRef>,
+    ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut shown = Vec::with_capacity(ids.len());
+    for row in store::touchpoints::by_ids(db, ids).await? {
+        let kind = match Status::from_stored(&row.status)? {
+            Status::Scheduled => EventType::TouchpointScheduled,
+            Status::Done => EventType::TouchpointCompleted,
+            Status::Skipped => EventType::TouchpointSkipped,
+            Status::Cancelled => EventType::TouchpointCancelled,
+        };
+        shown.push((kind, to_dto(row, now)?));
+    }
+    let changes = shown
+        .iter()
+        .map(|(kind, t)| Change {
+            kind: *kind,
+            subject_id: t.id,
+            customer_id: t.customer_id,
+            data: t,
+        })
+        .collect();
+    feed::emit_all(db, actor, changes, now).await
+}
+
+/// The id a new row was given.
+pub fn id_of(row: &touchpoints::ActiveModel) -> Option<Uuid> {
+    match &row.id {
+        sea_orm::ActiveValue::Set(id) | sea_orm::ActiveValue::Unchanged(id) => Some(*id),
+        sea_orm::ActiveValue::NotSet => None,
+    }
+}
+
+/// How many overdue touchpoints one transaction of the pass announces.
+const OVERDUE_BATCH: u64 = 500;
+
+/// Announces every touchpoint that has become overdue by `now` and was not announced yet
+/// (`touchpoint.overdue`, once each, by the system), a batch per transaction; returns how
+/// many. Found by an index on (status, announced, due time): the pass costs what is due.
+pub async fn announce_overdue(
+    db: &sea_orm::DatabaseConnection,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    let mut total = 0;
+    loop {
+        let tx = crate::db::begin_write(db).await?;
+        let claimed = store::touchpoints::claim_overdue(&tx, now, OVERDUE_BATCH).await?;
+        let n = claimed.len() as u64;
+        let shown = claimed
+            .into_iter()
+            .map(|row| to_dto(row, now))
+            .collect::<DomainResult<Vec<_>>>()?;
+        let changes = shown
+            .iter()
+            .map(|t| Change {
+                kind: EventType::TouchpointOverdue,
+                subject_id: t.id,
+                customer_id: t.customer_id,
+                data: t,
+            })
+            .collect();
+        feed::emit_all(&tx, None, changes, now).await?;
+        tx.commit().await?;
+        total += n;
+        if n < OVERDUE_BATCH {
+            return Ok(total);
+        }
+    }
 }

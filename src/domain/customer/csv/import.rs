@@ -15,8 +15,11 @@ use uuid::Uuid;
 use super::read;
 use super::rows::{Decoded, check_references, decode, errors_of, lookups};
 use crate::db::begin_write;
+use crate::domain::customer::announce::announce;
+use crate::domain::customer::convert::to_dto;
 use crate::domain::customer::history;
 use crate::domain::customer::ops::{new_row, plan_change, write_change};
+use crate::domain::feed::{self, Change};
 use crate::domain::schedule;
 use crate::dto::customer::CustomerPatch;
 use crate::dto::customer_csv::{
@@ -26,6 +29,7 @@ use crate::dto::decode::from_validated;
 use crate::model::cadence::Trigger;
 use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError, first_errors};
+use crate::model::event::EventType;
 use crate::model::role::{Actor, CustomerScope};
 use crate::store;
 
@@ -260,7 +264,8 @@ async fn update_one(
     };
     let changes = change.after != change.before;
     if changes && !dry_run {
-        write_change(tx, actor, &current, change, now).await?;
+        let kinds = write_change(tx, actor, &current, change, now).await?;
+        announce(tx, Some(actor.recorded()), &kinds, current.id, now).await?;
     }
     Ok(Ok(changes))
 }
@@ -298,11 +303,38 @@ async fn create_all(
             changes.extend(history::rows(
                 id,
                 history::changes(None, &d.profile),
-                Some(actor.id),
+                Some(actor.recorded()),
                 now,
             ));
         }
         store::customer_import::insert_new(tx, rows, tags, dates, changes).await?;
+        // The new customers as the API shows them: nothing is overdue for a customer yet.
+        let batch_ids = &ids[ids.len() - batch.len()..];
+        let mut stored: std::collections::HashMap<Uuid, _> =
+            store::customers::many_visible(tx, batch_ids, CustomerScope::All)
+                .await?
+                .into_iter()
+                .map(|m| (m.id, m))
+                .collect();
+        let shown = batch_ids
+            .iter()
+            .zip(batch)
+            .filter_map(|(id, d)| {
+                stored
+                    .remove(id)
+                    .map(|m| to_dto(m, d.profile.tags.clone(), 0))
+            })
+            .collect::<DomainResult<Vec<_>>>()?;
+        let created = shown
+            .iter()
+            .map(|c| Change {
+                kind: EventType::CustomerCreated,
+                subject_id: c.id,
+                customer_id: c.id,
+                data: c,
+            })
+            .collect();
+        feed::emit_all(tx, Some(actor.recorded()), created, now).await?;
     }
     if store::playbooks::any_active_for(tx, Trigger::CustomerCreated.as_str()).await? {
         for id in ids {
