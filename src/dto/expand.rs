@@ -34,7 +34,8 @@ impl<'de> Deserialize<'de> for Expand {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         let mut expand = Expand::default();
-        for word in text.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+        // As the documented pattern says: names separated by single commas, nothing else.
+        for word in text.split(',') {
             match Expansion::from_name(word) {
                 Some(Expansion::Customer) => expand.customer = true,
                 Some(Expansion::Assignee) => expand.assignee = true,

@@ -130,6 +130,9 @@ db_test!(
         for path in [
             "/api/v1/touchpoints?expand=owner",
             "/api/v1/agenda?expand=customer,,bogus",
+            "/api/v1/agenda?expand=",
+            "/api/v1/complaints?expand=customer,",
+            "/api/v1/touchpoints?expand=%20customer",
             "/api/v1/interactions?expand=assignee",
             "/api/v1/customers/00000000-0000-7000-8000-000000000000/timeline?expand=assignee",
         ] {
