@@ -2250,6 +2250,26 @@ export interface components {
         /**
          * @description A page of the feed. `next_cursor` is the id of the last event returned, or the `after`
          *     given when nothing new came: poll with it forever and no event is missed or repeated.
+         * @example {
+         *       "items": [
+         *         {
+         *           "actor": {
+         *             "id": "01932c8e-0000-7000-8000-000000000001",
+         *             "type": "user"
+         *           },
+         *           "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *           "data": {
+         *             "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *             "name": "Ada Lovelace"
+         *           },
+         *           "id": "01932cb0-0000-7000-8000-000000000001",
+         *           "occurred_at": "2026-12-01T10:00:00.123Z",
+         *           "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *           "type": "customer.created"
+         *         }
+         *       ],
+         *       "next_cursor": "01932cb0-0000-7000-8000-000000000001"
+         *     }
          */
         EventPage: {
             items: components["schemas"]["Event"][];
