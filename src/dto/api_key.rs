@@ -24,6 +24,17 @@ impl utoipa::PartialSchema for ScopeName {
             ))
             .enum_values(Some(Scopes::names()))
             .examples([serde_json::json!("customers:read")])
+            .extensions(Some(
+                utoipa::openapi::extensions::ExtensionsBuilder::new()
+                    .add(
+                        "x-enum-varnames",
+                        Scopes::names()
+                            .iter()
+                            .map(|n| n.replace(':', "_").to_uppercase())
+                            .collect::<Vec<_>>(),
+                    )
+                    .build(),
+            ))
             .into()
     }
 }

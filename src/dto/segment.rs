@@ -66,7 +66,7 @@ impl utoipa::PartialSchema for SegmentRule {
                     .schema_type(Type::String)
                     .enum_values(Some(Op::NAMES.iter().copied())),
             )
-            .property("value", ObjectBuilder::new())
+            .property("value", condition_value())
             .examples([serde_json::json!({"all": [
                 {"field": "tier", "op": "in", "value": ["important", "key"]},
                 {"field": "last_contacted_at", "op": "older_than_days", "value": 90}
@@ -76,6 +76,26 @@ impl utoipa::PartialSchema for SegmentRule {
 }
 
 impl ToSchema for SegmentRule {}
+
+/// A condition's `value`: a string, number or boolean, or a list of them (`in`, `not_in`).
+fn condition_value() -> Schema {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Type};
+    let scalar = || {
+        OneOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::String))
+            .item(ObjectBuilder::new().schema_type(Type::Number))
+            .item(ObjectBuilder::new().schema_type(Type::Boolean))
+    };
+    scalar()
+        .item(
+            ArrayBuilder::new()
+                .items(scalar())
+                .min_items(Some(1))
+                .max_items(Some(MAX_LIST)),
+        )
+        .build()
+        .into()
+}
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -98,6 +98,9 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
             HttpBuilder::new()
                 .scheme(HttpAuthScheme::Bearer)
                 .bearer_format("JWT")
+                .description(Some(
+                    "An access token from POST /api/v1/auth/token, or an API key (`rk_…`)",
+                ))
                 .build(),
         ),
     );
@@ -117,6 +120,16 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
     }
     link_page_items(&mut components);
     doc.components = Some(components);
+    // Signing in needs no credentials: an empty list says so (`[{}]`, what `security(())`
+    // writes, reads as "optional" to some generators, which then demand a token).
+    if let Some(op) = doc
+        .paths
+        .paths
+        .get_mut("/api/v1/auth/token")
+        .and_then(|item| item.post.as_mut())
+    {
+        op.security = Some(Vec::new());
+    }
     doc
 }
 

@@ -3874,7 +3874,7 @@ export interface components {
             field?: string;
             /** @enum {string} */
             op?: "eq" | "ne" | "in" | "not_in" | "contains" | "gt" | "gte" | "lt" | "lte" | "is_null" | "is_not_null" | "older_than_days" | "within_days" | "birthday_within_days";
-            value?: Record<string, never>;
+            value?: string | number | boolean | (string | number | boolean)[];
         };
         /**
          * @description How urgent the repair is; each severity has its own deadlines (`/sla-policies`).
@@ -4015,7 +4015,7 @@ export interface components {
         /** @description The record behind a timeline item; its shape follows `kind`. */
         TimelineRecord: components["schemas"]["Interaction"] | components["schemas"]["Purchase"] | components["schemas"]["Handoff"] | components["schemas"]["Touchpoint"] | components["schemas"]["Complaint"];
         /**
-         * @description IANA timezone name
+         * @description IANA timezone name; `x-enum-varnames` gives each one an identifier for generated clients
          * @example Europe/Berlin
          * @enum {string}
          */

@@ -1,0 +1,287 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.complaint import Complaint
+from ...models.complaint_transition import ComplaintTransition
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    body: ComplaintTransition,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/complaints/{id}/transitions".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Complaint | Problem | None:
+    if response.status_code == 200:
+        response_200 = Complaint.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Complaint | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintTransition,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Complaint | Problem]:
+    """Move a complaint through the workflow
+
+     `open → acknowledged → in_progress → resolved → closed`, `in_progress ⇄
+    waiting_on_customer`, `resolved → reopened → in_progress`. Acknowledging records the first
+    response; waiting pauses the SLA clock and resuming moves both deadlines by the time
+    waited; resolving needs a `resolution` (here or on the complaint) and schedules a
+    satisfaction follow-up for the assignee 3 days later; closing with `satisfaction_after` 1
+    or 2 reopens the complaint instead and gives the customer's owner a touchpoint. Any other
+    move is a 409 whose `allowed` lists the permitted targets.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintTransition): A step of the workflow: `open → acknowledged → in_progress →
+            resolved → closed`,
+            `in_progress ⇄ waiting_on_customer`, `resolved → reopened → in_progress`. Example:
+            {'note': 'Re-delivered by express', 'resolution': 'Express re-delivery at our cost; new
+            carrier from December', 'to': 'resolved'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Complaint | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintTransition,
+    idempotency_key: str | Unset = UNSET,
+) -> Complaint | Problem | None:
+    """Move a complaint through the workflow
+
+     `open → acknowledged → in_progress → resolved → closed`, `in_progress ⇄
+    waiting_on_customer`, `resolved → reopened → in_progress`. Acknowledging records the first
+    response; waiting pauses the SLA clock and resuming moves both deadlines by the time
+    waited; resolving needs a `resolution` (here or on the complaint) and schedules a
+    satisfaction follow-up for the assignee 3 days later; closing with `satisfaction_after` 1
+    or 2 reopens the complaint instead and gives the customer's owner a touchpoint. Any other
+    move is a 409 whose `allowed` lists the permitted targets.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintTransition): A step of the workflow: `open → acknowledged → in_progress →
+            resolved → closed`,
+            `in_progress ⇄ waiting_on_customer`, `resolved → reopened → in_progress`. Example:
+            {'note': 'Re-delivered by express', 'resolution': 'Express re-delivery at our cost; new
+            carrier from December', 'to': 'resolved'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Complaint | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintTransition,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Complaint | Problem]:
+    """Move a complaint through the workflow
+
+     `open → acknowledged → in_progress → resolved → closed`, `in_progress ⇄
+    waiting_on_customer`, `resolved → reopened → in_progress`. Acknowledging records the first
+    response; waiting pauses the SLA clock and resuming moves both deadlines by the time
+    waited; resolving needs a `resolution` (here or on the complaint) and schedules a
+    satisfaction follow-up for the assignee 3 days later; closing with `satisfaction_after` 1
+    or 2 reopens the complaint instead and gives the customer's owner a touchpoint. Any other
+    move is a 409 whose `allowed` lists the permitted targets.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintTransition): A step of the workflow: `open → acknowledged → in_progress →
+            resolved → closed`,
+            `in_progress ⇄ waiting_on_customer`, `resolved → reopened → in_progress`. Example:
+            {'note': 'Re-delivered by express', 'resolution': 'Express re-delivery at our cost; new
+            carrier from December', 'to': 'resolved'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Complaint | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ComplaintTransition,
+    idempotency_key: str | Unset = UNSET,
+) -> Complaint | Problem | None:
+    """Move a complaint through the workflow
+
+     `open → acknowledged → in_progress → resolved → closed`, `in_progress ⇄
+    waiting_on_customer`, `resolved → reopened → in_progress`. Acknowledging records the first
+    response; waiting pauses the SLA clock and resuming moves both deadlines by the time
+    waited; resolving needs a `resolution` (here or on the complaint) and schedules a
+    satisfaction follow-up for the assignee 3 days later; closing with `satisfaction_after` 1
+    or 2 reopens the complaint instead and gives the customer's owner a touchpoint. Any other
+    move is a 409 whose `allowed` lists the permitted targets.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (ComplaintTransition): A step of the workflow: `open → acknowledged → in_progress →
+            resolved → closed`,
+            `in_progress ⇄ waiting_on_customer`, `resolved → reopened → in_progress`. Example:
+            {'note': 'Re-delivered by express', 'resolution': 'Express re-delivery at our cost; new
+            carrier from December', 'to': 'resolved'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Complaint | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,287 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.customer import Customer
+from ...models.customer_patch import CustomerPatch
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    body: CustomerPatch,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/customers/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Customer | Problem | None:
+    if response.status_code == 200:
+        response_200 = Customer.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Customer | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CustomerPatch,
+    if_match: str | Unset = UNSET,
+) -> Response[Customer | Problem]:
+    """Change a customer
+
+     Absent fields stay as they are; `null` clears an optional field. What follows from a
+    change, in the same transaction: `status` `churned` cancels the open cadence (playbook
+    and greeting touchpoints, with the reason `customer churned`; manual work and complaint
+    follow-ups stay) and nothing new is planned until the customer is active again, which a
+    purchase also makes it; a new `birthday` or `important_dates` re-plans the open greetings;
+    a new `timezone` or `contact_window` re-plans the open touchpoints not yet due (planned
+    ones keep their local time in the new timezone, greetings move to the window's start,
+    manual ones keep their time unless the new window excludes it), each moved to the next
+    opening of the window when outside it.
+
+    Args:
+        id (UUID):
+        if_match (str | Unset):
+        body (CustomerPatch): A partial update: absent fields stay as they are, `null` clears an
+            optional field. Example: {'company': None, 'notes': 'Prefers calls after lunch', 'tier':
+            'key'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Customer | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CustomerPatch,
+    if_match: str | Unset = UNSET,
+) -> Customer | Problem | None:
+    """Change a customer
+
+     Absent fields stay as they are; `null` clears an optional field. What follows from a
+    change, in the same transaction: `status` `churned` cancels the open cadence (playbook
+    and greeting touchpoints, with the reason `customer churned`; manual work and complaint
+    follow-ups stay) and nothing new is planned until the customer is active again, which a
+    purchase also makes it; a new `birthday` or `important_dates` re-plans the open greetings;
+    a new `timezone` or `contact_window` re-plans the open touchpoints not yet due (planned
+    ones keep their local time in the new timezone, greetings move to the window's start,
+    manual ones keep their time unless the new window excludes it), each moved to the next
+    opening of the window when outside it.
+
+    Args:
+        id (UUID):
+        if_match (str | Unset):
+        body (CustomerPatch): A partial update: absent fields stay as they are, `null` clears an
+            optional field. Example: {'company': None, 'notes': 'Prefers calls after lunch', 'tier':
+            'key'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Customer | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CustomerPatch,
+    if_match: str | Unset = UNSET,
+) -> Response[Customer | Problem]:
+    """Change a customer
+
+     Absent fields stay as they are; `null` clears an optional field. What follows from a
+    change, in the same transaction: `status` `churned` cancels the open cadence (playbook
+    and greeting touchpoints, with the reason `customer churned`; manual work and complaint
+    follow-ups stay) and nothing new is planned until the customer is active again, which a
+    purchase also makes it; a new `birthday` or `important_dates` re-plans the open greetings;
+    a new `timezone` or `contact_window` re-plans the open touchpoints not yet due (planned
+    ones keep their local time in the new timezone, greetings move to the window's start,
+    manual ones keep their time unless the new window excludes it), each moved to the next
+    opening of the window when outside it.
+
+    Args:
+        id (UUID):
+        if_match (str | Unset):
+        body (CustomerPatch): A partial update: absent fields stay as they are, `null` clears an
+            optional field. Example: {'company': None, 'notes': 'Prefers calls after lunch', 'tier':
+            'key'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Customer | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CustomerPatch,
+    if_match: str | Unset = UNSET,
+) -> Customer | Problem | None:
+    """Change a customer
+
+     Absent fields stay as they are; `null` clears an optional field. What follows from a
+    change, in the same transaction: `status` `churned` cancels the open cadence (playbook
+    and greeting touchpoints, with the reason `customer churned`; manual work and complaint
+    follow-ups stay) and nothing new is planned until the customer is active again, which a
+    purchase also makes it; a new `birthday` or `important_dates` re-plans the open greetings;
+    a new `timezone` or `contact_window` re-plans the open touchpoints not yet due (planned
+    ones keep their local time in the new timezone, greetings move to the window's start,
+    manual ones keep their time unless the new window excludes it), each moved to the next
+    opening of the window when outside it.
+
+    Args:
+        id (UUID):
+        if_match (str | Unset):
+        body (CustomerPatch): A partial update: absent fields stay as they are, `null` clears an
+            optional field. Example: {'company': None, 'notes': 'Prefers calls after lunch', 'tier':
+            'key'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Customer | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,826 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.channel import Channel
+from ..models.customer_status import CustomerStatus
+from ..models.lifecycle_stage import LifecycleStage
+from ..models.sales_stage import SalesStage
+from ..models.tier import Tier
+from ..models.timezone import Timezone
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contact_window import ContactWindow
+    from ..models.customer_create_attributes_type_0 import CustomerCreateAttributesType0
+    from ..models.important_date import ImportantDate
+
+
+T = TypeVar("T", bound="CustomerCreate")
+
+
+@_attrs_define
+class CustomerCreate:
+    """A new customer. Only `name` is required.
+
+    Example:
+        {'attributes': {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
+            'contact_window': {'end': '18:00', 'start': '12:00', 'weekdays': [1, 2, 3, 4, 5]}, 'email': 'ada@example.com',
+            'important_dates': [{'date': '2012-03-01', 'label': 'Company anniversary', 'recurring': True}], 'name': 'Ada
+            Lovelace', 'phone': '+44 20 7946 0000', 'preferred_channel': 'phone', 'tags': ['vip', 'engineering'], 'tier':
+            'important', 'timezone': 'Europe/London'}
+
+    Attributes:
+        name (str):
+        company (None | str | Unset):
+        gender (None | str | Unset): Free text.
+        birthday (datetime.date | None | Unset): Not in the future.
+        email (None | str | Unset):
+        phone (None | str | Unset):
+        industry (None | str | Unset):
+        occupation (None | str | Unset):
+        position (None | str | Unset):
+        city (None | str | Unset):
+        country (None | str | Unset):
+        timezone (None | Timezone | Unset):
+        preferred_channel (Channel | None | Unset):
+        contact_window (ContactWindow | None | Unset):
+        source_channel (None | str | Unset): Free text: where the customer came from.
+        referred_by_id (None | Unset | UUID): An existing customer who referred this one.
+        tier (None | Tier | Unset):
+        lifecycle_stage (LifecycleStage | None | Unset):
+        sales_stage (None | SalesStage | Unset):
+        status (CustomerStatus | None | Unset):
+        churn_reason (None | str | Unset): Required when `status` is `churned`.
+        churned_at (datetime.datetime | None | Unset): When the customer was lost, for a loss noticed late: only with
+            `status` `churned`, not
+            in the future; defaults to now.
+        owner_id (None | Unset | UUID): An active, non-viewer user; defaults to the caller. Agents may only name
+            themselves.
+        tags (list[str] | None | Unset):
+        needs (None | str | Unset):
+        pain_points (None | str | Unset):
+        preferences (None | str | Unset):
+        personality (None | str | Unset):
+        notes (None | str | Unset):
+        attributes (CustomerCreateAttributesType0 | None | Unset): Free JSON object of custom attributes.
+        important_dates (list[ImportantDate] | None | Unset):
+    """
+
+    name: str
+    company: None | str | Unset = UNSET
+    gender: None | str | Unset = UNSET
+    birthday: datetime.date | None | Unset = UNSET
+    email: None | str | Unset = UNSET
+    phone: None | str | Unset = UNSET
+    industry: None | str | Unset = UNSET
+    occupation: None | str | Unset = UNSET
+    position: None | str | Unset = UNSET
+    city: None | str | Unset = UNSET
+    country: None | str | Unset = UNSET
+    timezone: None | Timezone | Unset = UNSET
+    preferred_channel: Channel | None | Unset = UNSET
+    contact_window: ContactWindow | None | Unset = UNSET
+    source_channel: None | str | Unset = UNSET
+    referred_by_id: None | Unset | UUID = UNSET
+    tier: None | Tier | Unset = UNSET
+    lifecycle_stage: LifecycleStage | None | Unset = UNSET
+    sales_stage: None | SalesStage | Unset = UNSET
+    status: CustomerStatus | None | Unset = UNSET
+    churn_reason: None | str | Unset = UNSET
+    churned_at: datetime.datetime | None | Unset = UNSET
+    owner_id: None | Unset | UUID = UNSET
+    tags: list[str] | None | Unset = UNSET
+    needs: None | str | Unset = UNSET
+    pain_points: None | str | Unset = UNSET
+    preferences: None | str | Unset = UNSET
+    personality: None | str | Unset = UNSET
+    notes: None | str | Unset = UNSET
+    attributes: CustomerCreateAttributesType0 | None | Unset = UNSET
+    important_dates: list[ImportantDate] | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.contact_window import ContactWindow  # noqa: PLC0415
+        from ..models.customer_create_attributes_type_0 import CustomerCreateAttributesType0  # noqa: PLC0415
+
+        name = self.name
+
+        company: None | str | Unset
+        if isinstance(self.company, Unset):
+            company = UNSET
+        else:
+            company = self.company
+
+        gender: None | str | Unset
+        if isinstance(self.gender, Unset):
+            gender = UNSET
+        else:
+            gender = self.gender
+
+        birthday: None | str | Unset
+        if isinstance(self.birthday, Unset):
+            birthday = UNSET
+        elif isinstance(self.birthday, datetime.date):
+            birthday = self.birthday.isoformat()
+        else:
+            birthday = self.birthday
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
+
+        industry: None | str | Unset
+        if isinstance(self.industry, Unset):
+            industry = UNSET
+        else:
+            industry = self.industry
+
+        occupation: None | str | Unset
+        if isinstance(self.occupation, Unset):
+            occupation = UNSET
+        else:
+            occupation = self.occupation
+
+        position: None | str | Unset
+        if isinstance(self.position, Unset):
+            position = UNSET
+        else:
+            position = self.position
+
+        city: None | str | Unset
+        if isinstance(self.city, Unset):
+            city = UNSET
+        else:
+            city = self.city
+
+        country: None | str | Unset
+        if isinstance(self.country, Unset):
+            country = UNSET
+        else:
+            country = self.country
+
+        timezone: None | str | Unset
+        if isinstance(self.timezone, Unset):
+            timezone = UNSET
+        elif isinstance(self.timezone, Timezone):
+            timezone = self.timezone.value
+        else:
+            timezone = self.timezone
+
+        preferred_channel: None | str | Unset
+        if isinstance(self.preferred_channel, Unset):
+            preferred_channel = UNSET
+        elif isinstance(self.preferred_channel, Channel):
+            preferred_channel = self.preferred_channel.value
+        else:
+            preferred_channel = self.preferred_channel
+
+        contact_window: dict[str, Any] | None | Unset
+        if isinstance(self.contact_window, Unset):
+            contact_window = UNSET
+        elif isinstance(self.contact_window, ContactWindow):
+            contact_window = self.contact_window.to_dict()
+        else:
+            contact_window = self.contact_window
+
+        source_channel: None | str | Unset
+        if isinstance(self.source_channel, Unset):
+            source_channel = UNSET
+        else:
+            source_channel = self.source_channel
+
+        referred_by_id: None | str | Unset
+        if isinstance(self.referred_by_id, Unset):
+            referred_by_id = UNSET
+        elif isinstance(self.referred_by_id, UUID):
+            referred_by_id = str(self.referred_by_id)
+        else:
+            referred_by_id = self.referred_by_id
+
+        tier: None | str | Unset
+        if isinstance(self.tier, Unset):
+            tier = UNSET
+        elif isinstance(self.tier, Tier):
+            tier = self.tier.value
+        else:
+            tier = self.tier
+
+        lifecycle_stage: None | str | Unset
+        if isinstance(self.lifecycle_stage, Unset):
+            lifecycle_stage = UNSET
+        elif isinstance(self.lifecycle_stage, LifecycleStage):
+            lifecycle_stage = self.lifecycle_stage.value
+        else:
+            lifecycle_stage = self.lifecycle_stage
+
+        sales_stage: None | str | Unset
+        if isinstance(self.sales_stage, Unset):
+            sales_stage = UNSET
+        elif isinstance(self.sales_stage, SalesStage):
+            sales_stage = self.sales_stage.value
+        else:
+            sales_stage = self.sales_stage
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, CustomerStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        churn_reason: None | str | Unset
+        if isinstance(self.churn_reason, Unset):
+            churn_reason = UNSET
+        else:
+            churn_reason = self.churn_reason
+
+        churned_at: None | str | Unset
+        if isinstance(self.churned_at, Unset):
+            churned_at = UNSET
+        elif isinstance(self.churned_at, datetime.datetime):
+            churned_at = self.churned_at.isoformat()
+        else:
+            churned_at = self.churned_at
+
+        owner_id: None | str | Unset
+        if isinstance(self.owner_id, Unset):
+            owner_id = UNSET
+        elif isinstance(self.owner_id, UUID):
+            owner_id = str(self.owner_id)
+        else:
+            owner_id = self.owner_id
+
+        tags: list[str] | None | Unset
+        if isinstance(self.tags, Unset):
+            tags = UNSET
+        elif isinstance(self.tags, list):
+            tags = self.tags
+
+        else:
+            tags = self.tags
+
+        needs: None | str | Unset
+        if isinstance(self.needs, Unset):
+            needs = UNSET
+        else:
+            needs = self.needs
+
+        pain_points: None | str | Unset
+        if isinstance(self.pain_points, Unset):
+            pain_points = UNSET
+        else:
+            pain_points = self.pain_points
+
+        preferences: None | str | Unset
+        if isinstance(self.preferences, Unset):
+            preferences = UNSET
+        else:
+            preferences = self.preferences
+
+        personality: None | str | Unset
+        if isinstance(self.personality, Unset):
+            personality = UNSET
+        else:
+            personality = self.personality
+
+        notes: None | str | Unset
+        if isinstance(self.notes, Unset):
+            notes = UNSET
+        else:
+            notes = self.notes
+
+        attributes: dict[str, Any] | None | Unset
+        if isinstance(self.attributes, Unset):
+            attributes = UNSET
+        elif isinstance(self.attributes, CustomerCreateAttributesType0):
+            attributes = self.attributes.to_dict()
+        else:
+            attributes = self.attributes
+
+        important_dates: list[dict[str, Any]] | None | Unset
+        if isinstance(self.important_dates, Unset):
+            important_dates = UNSET
+        elif isinstance(self.important_dates, list):
+            important_dates = []
+            for important_dates_type_0_item_data in self.important_dates:
+                important_dates_type_0_item = important_dates_type_0_item_data.to_dict()
+                important_dates.append(important_dates_type_0_item)
+
+        else:
+            important_dates = self.important_dates
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if company is not UNSET:
+            field_dict["company"] = company
+        if gender is not UNSET:
+            field_dict["gender"] = gender
+        if birthday is not UNSET:
+            field_dict["birthday"] = birthday
+        if email is not UNSET:
+            field_dict["email"] = email
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if industry is not UNSET:
+            field_dict["industry"] = industry
+        if occupation is not UNSET:
+            field_dict["occupation"] = occupation
+        if position is not UNSET:
+            field_dict["position"] = position
+        if city is not UNSET:
+            field_dict["city"] = city
+        if country is not UNSET:
+            field_dict["country"] = country
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+        if preferred_channel is not UNSET:
+            field_dict["preferred_channel"] = preferred_channel
+        if contact_window is not UNSET:
+            field_dict["contact_window"] = contact_window
+        if source_channel is not UNSET:
+            field_dict["source_channel"] = source_channel
+        if referred_by_id is not UNSET:
+            field_dict["referred_by_id"] = referred_by_id
+        if tier is not UNSET:
+            field_dict["tier"] = tier
+        if lifecycle_stage is not UNSET:
+            field_dict["lifecycle_stage"] = lifecycle_stage
+        if sales_stage is not UNSET:
+            field_dict["sales_stage"] = sales_stage
+        if status is not UNSET:
+            field_dict["status"] = status
+        if churn_reason is not UNSET:
+            field_dict["churn_reason"] = churn_reason
+        if churned_at is not UNSET:
+            field_dict["churned_at"] = churned_at
+        if owner_id is not UNSET:
+            field_dict["owner_id"] = owner_id
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if needs is not UNSET:
+            field_dict["needs"] = needs
+        if pain_points is not UNSET:
+            field_dict["pain_points"] = pain_points
+        if preferences is not UNSET:
+            field_dict["preferences"] = preferences
+        if personality is not UNSET:
+            field_dict["personality"] = personality
+        if notes is not UNSET:
+            field_dict["notes"] = notes
+        if attributes is not UNSET:
+            field_dict["attributes"] = attributes
+        if important_dates is not UNSET:
+            field_dict["important_dates"] = important_dates
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contact_window import ContactWindow  # noqa: PLC0415
+        from ..models.customer_create_attributes_type_0 import CustomerCreateAttributesType0  # noqa: PLC0415
+        from ..models.important_date import ImportantDate  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        def _parse_company(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        company = _parse_company(d.pop("company", UNSET))
+
+        def _parse_gender(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        gender = _parse_gender(d.pop("gender", UNSET))
+
+        def _parse_birthday(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                birthday_type_0 = datetime.date.fromisoformat(data)
+
+                return birthday_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        birthday = _parse_birthday(d.pop("birthday", UNSET))
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
+
+        def _parse_industry(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        industry = _parse_industry(d.pop("industry", UNSET))
+
+        def _parse_occupation(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        occupation = _parse_occupation(d.pop("occupation", UNSET))
+
+        def _parse_position(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        position = _parse_position(d.pop("position", UNSET))
+
+        def _parse_city(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        city = _parse_city(d.pop("city", UNSET))
+
+        def _parse_country(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        country = _parse_country(d.pop("country", UNSET))
+
+        def _parse_timezone(data: object) -> None | Timezone | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timezone_type_0 = Timezone(data)
+
+                return timezone_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Timezone | Unset, data)
+
+        timezone = _parse_timezone(d.pop("timezone", UNSET))
+
+        def _parse_preferred_channel(data: object) -> Channel | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                preferred_channel_type_0 = Channel(data)
+
+                return preferred_channel_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Channel | None | Unset, data)
+
+        preferred_channel = _parse_preferred_channel(d.pop("preferred_channel", UNSET))
+
+        def _parse_contact_window(data: object) -> ContactWindow | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                contact_window_type_0 = ContactWindow.from_dict(data)
+
+                return contact_window_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContactWindow | None | Unset, data)
+
+        contact_window = _parse_contact_window(d.pop("contact_window", UNSET))
+
+        def _parse_source_channel(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source_channel = _parse_source_channel(d.pop("source_channel", UNSET))
+
+        def _parse_referred_by_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                referred_by_id_type_0 = UUID(data)
+
+                return referred_by_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        referred_by_id = _parse_referred_by_id(d.pop("referred_by_id", UNSET))
+
+        def _parse_tier(data: object) -> None | Tier | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                tier_type_0 = Tier(data)
+
+                return tier_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Tier | Unset, data)
+
+        tier = _parse_tier(d.pop("tier", UNSET))
+
+        def _parse_lifecycle_stage(data: object) -> LifecycleStage | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                lifecycle_stage_type_0 = LifecycleStage(data)
+
+                return lifecycle_stage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LifecycleStage | None | Unset, data)
+
+        lifecycle_stage = _parse_lifecycle_stage(d.pop("lifecycle_stage", UNSET))
+
+        def _parse_sales_stage(data: object) -> None | SalesStage | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                sales_stage_type_0 = SalesStage(data)
+
+                return sales_stage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SalesStage | Unset, data)
+
+        sales_stage = _parse_sales_stage(d.pop("sales_stage", UNSET))
+
+        def _parse_status(data: object) -> CustomerStatus | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = CustomerStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomerStatus | None | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_churn_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        churn_reason = _parse_churn_reason(d.pop("churn_reason", UNSET))
+
+        def _parse_churned_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                churned_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return churned_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        churned_at = _parse_churned_at(d.pop("churned_at", UNSET))
+
+        def _parse_owner_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                owner_id_type_0 = UUID(data)
+
+                return owner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        owner_id = _parse_owner_id(d.pop("owner_id", UNSET))
+
+        def _parse_tags(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                tags_type_0 = cast(list[str], data)
+
+                return tags_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        tags = _parse_tags(d.pop("tags", UNSET))
+
+        def _parse_needs(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        needs = _parse_needs(d.pop("needs", UNSET))
+
+        def _parse_pain_points(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        pain_points = _parse_pain_points(d.pop("pain_points", UNSET))
+
+        def _parse_preferences(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        preferences = _parse_preferences(d.pop("preferences", UNSET))
+
+        def _parse_personality(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        personality = _parse_personality(d.pop("personality", UNSET))
+
+        def _parse_notes(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        notes = _parse_notes(d.pop("notes", UNSET))
+
+        def _parse_attributes(data: object) -> CustomerCreateAttributesType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                attributes_type_0 = CustomerCreateAttributesType0.from_dict(data)
+
+                return attributes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomerCreateAttributesType0 | None | Unset, data)
+
+        attributes = _parse_attributes(d.pop("attributes", UNSET))
+
+        def _parse_important_dates(data: object) -> list[ImportantDate] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                important_dates_type_0 = []
+                _important_dates_type_0 = data
+                for important_dates_type_0_item_data in _important_dates_type_0:
+                    important_dates_type_0_item = ImportantDate.from_dict(important_dates_type_0_item_data)
+
+                    important_dates_type_0.append(important_dates_type_0_item)
+
+                return important_dates_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ImportantDate] | None | Unset, data)
+
+        important_dates = _parse_important_dates(d.pop("important_dates", UNSET))
+
+        customer_create = cls(
+            name=name,
+            company=company,
+            gender=gender,
+            birthday=birthday,
+            email=email,
+            phone=phone,
+            industry=industry,
+            occupation=occupation,
+            position=position,
+            city=city,
+            country=country,
+            timezone=timezone,
+            preferred_channel=preferred_channel,
+            contact_window=contact_window,
+            source_channel=source_channel,
+            referred_by_id=referred_by_id,
+            tier=tier,
+            lifecycle_stage=lifecycle_stage,
+            sales_stage=sales_stage,
+            status=status,
+            churn_reason=churn_reason,
+            churned_at=churned_at,
+            owner_id=owner_id,
+            tags=tags,
+            needs=needs,
+            pain_points=pain_points,
+            preferences=preferences,
+            personality=personality,
+            notes=notes,
+            attributes=attributes,
+            important_dates=important_dates,
+        )
+
+        return customer_create
