@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-use super::convert::to_dto;
 use crate::domain::feed::{self, Change};
 use crate::dto::customer::Customer;
 use crate::model::error::{DomainError, DomainResult};
@@ -22,15 +21,14 @@ pub async fn shown<C: ConnectionTrait>(
     let model = store::customers::find_any(db, id)
         .await?
         .ok_or_else(|| DomainError::not_found("customer"))?;
-    let tags = store::customers::tags_of(db, &[id])
-        .await?
-        .remove(&id)
-        .unwrap_or_default();
-    let overdue = store::touchpoints::overdue_counts(db, &[id], now)
-        .await?
-        .remove(&id)
-        .unwrap_or(0);
-    to_dto(model, tags, overdue)
+    one(super::listing::shown(db, vec![model], now).await?)
+}
+
+/// The one customer of a list of one.
+pub fn one(mut shown: Vec<Customer>) -> DomainResult<Customer> {
+    shown
+        .pop()
+        .ok_or_else(|| DomainError::not_found("customer"))
 }
 
 /// Appends one event of each of `kinds` about customer `id`, all with its current shape.

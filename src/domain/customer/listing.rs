@@ -175,8 +175,8 @@ pub async fn filter_of(
 
 /// Customers as the API shows them, with their tags and overdue counts fetched in one query each.
 #[tracing::instrument(skip_all)]
-pub async fn shown(
-    db: &DatabaseConnection,
+pub async fn shown<C: sea_orm::ConnectionTrait>(
+    db: &C,
     rows: Vec<customers::Model>,
     now: DateTime<Utc>,
 ) -> DomainResult<Vec<Customer>> {
@@ -185,8 +185,8 @@ pub async fn shown(
     with_tags(db, rows, overdue).await
 }
 
-async fn with_tags(
-    db: &DatabaseConnection,
+async fn with_tags<C: sea_orm::ConnectionTrait>(
+    db: &C,
     rows: Vec<customers::Model>,
     mut overdue: HashMap<Uuid, i64>,
 ) -> DomainResult<Vec<Customer>> {

@@ -7,7 +7,7 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use super::announce::announce_shown;
-use super::convert::{profile_of, to_dto, write_profile};
+use super::convert::{profile_of, write_profile};
 use super::guard::{can_own, locked_customer};
 use super::rules::{Profile, churned_at};
 use super::{handoff, history, listing};
@@ -76,15 +76,7 @@ async fn load<C: sea_orm::ConnectionTrait>(
     let model = store::customers::find_visible(db, id, scope)
         .await?
         .ok_or_else(|| DomainError::not_found("customer"))?;
-    let tags = store::customers::tags_of(db, &[id])
-        .await?
-        .remove(&id)
-        .unwrap_or_default();
-    let overdue = store::touchpoints::overdue_counts(db, &[id], now)
-        .await?
-        .remove(&id)
-        .unwrap_or(0);
-    to_dto(model, tags, overdue)
+    super::announce::one(super::listing::shown(db, vec![model], now).await?)
 }
 
 /// The row of a new customer with `profile`: nothing bought, contacted or owed yet.
