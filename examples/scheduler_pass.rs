@@ -113,13 +113,12 @@ async fn main() {
     };
     analyze().await;
 
+    let options = rapport::scheduler::Options::of(&settings).unwrap();
     let time = |label: String| {
-        let db = db.clone();
+        let (db, options) = (db.clone(), options.clone());
         async move {
             let t = Instant::now();
-            let run = run_once(&db, &Default::default(), Utc::now())
-                .await
-                .unwrap();
+            let run = run_once(&db, &options, Utc::now()).await.unwrap();
             println!(
                 "{label}: {:.1} ms ({})",
                 t.elapsed().as_secs_f64() * 1e3,

@@ -75,6 +75,10 @@ pub struct Settings {
     pub cors_origins: CorsOrigins,
     /// How long the event feed keeps events.
     pub event_retention_days: u64,
+    /// Where webhooks may send (`RAPPORT_WEBHOOK_ALLOW_HTTP`, `RAPPORT_WEBHOOK_ALLOWED_HOSTS`).
+    pub webhook_policy: crate::domain::webhook::target::Policy,
+    /// An endpoint failing this long is turned off (`RAPPORT_WEBHOOK_DISABLE_AFTER_HOURS`).
+    pub webhook_disable_after_hours: u64,
 }
 
 /// `RAPPORT_CORS_ALLOWED_ORIGINS`: no origin (the default), every origin (`*`; bearer
@@ -150,6 +154,11 @@ impl fmt::Debug for Settings {
             .field("import_timeout", &self.import_timeout)
             .field("cors_origins", &self.cors_origins)
             .field("event_retention_days", &self.event_retention_days)
+            .field("webhook_policy", &self.webhook_policy)
+            .field(
+                "webhook_disable_after_hours",
+                &self.webhook_disable_after_hours,
+            )
             .finish()
     }
 }
@@ -264,16 +273,7 @@ impl Settings {
             }
         };
 
-        let scheduler_enabled = match get("RAPPORT_SCHEDULER").as_deref() {
-            None | Some("on") | Some("true") | Some("1") => true,
-            Some("off") | Some("false") | Some("0") => false,
-            Some(other) => {
-                return Err(invalid(
-                    "RAPPORT_SCHEDULER",
-                    format!("expected `on` or `off`, got `{other}`"),
-                ));
-            }
-        };
+        let scheduler_enabled = parse_flag(get("RAPPORT_SCHEDULER"), "RAPPORT_SCHEDULER", true)?;
         let interval = parse_number(
             get("RAPPORT_SCHEDULER_INTERVAL_SECS"),
             "RAPPORT_SCHEDULER_INTERVAL_SECS",
@@ -359,6 +359,27 @@ impl Settings {
             ));
         }
 
+        let webhook_policy = crate::domain::webhook::target::Policy::new(
+            parse_flag(
+                get("RAPPORT_WEBHOOK_ALLOW_HTTP"),
+                "RAPPORT_WEBHOOK_ALLOW_HTTP",
+                false,
+            )?,
+            &get("RAPPORT_WEBHOOK_ALLOWED_HOSTS").unwrap_or_default(),
+        )
+        .map_err(|m| invalid("RAPPORT_WEBHOOK_ALLOWED_HOSTS", m))?;
+        let webhook_disable_after_hours = parse_number(
+            get("RAPPORT_WEBHOOK_DISABLE_AFTER_HOURS"),
+            "RAPPORT_WEBHOOK_DISABLE_AFTER_HOURS",
+            72,
+        )?;
+        if !(1..=8760).contains(&webhook_disable_after_hours) {
+            return Err(invalid(
+                "RAPPORT_WEBHOOK_DISABLE_AFTER_HOURS",
+                "must be between 1 and 8760",
+            ));
+        }
+
         let mut trusted_proxies = Vec::new();
         for address in get("RAPPORT_TRUSTED_PROXIES")
             .unwrap_or_default()
@@ -397,7 +418,26 @@ impl Settings {
             trusted_proxies,
             cors_origins: CorsOrigins::parse(get("RAPPORT_CORS_ALLOWED_ORIGINS").as_deref())?,
             event_retention_days,
+            webhook_policy,
+            webhook_disable_after_hours,
         })
+    }
+}
+
+/// An on/off switch: `on`, `true` or `1`; `off`, `false` or `0`.
+fn parse_flag(
+    value: Option<String>,
+    name: &'static str,
+    default: bool,
+) -> Result<bool, ConfigError> {
+    match value.as_deref().map(str::trim) {
+        None => Ok(default),
+        Some("on") | Some("true") | Some("1") => Ok(true),
+        Some("off") | Some("false") | Some("0") => Ok(false),
+        Some(other) => Err(invalid(
+            name,
+            format!("expected `on` or `off`, got `{other}`"),
+        )),
     }
 }
 

@@ -74,7 +74,7 @@ async fn run_scheduler_once(settings: &Settings) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let report = scheduler::run_once(
         &db,
-        &scheduler::Options::of(settings),
+        &scheduler::Options::of(settings)?,
         rapport::clock::system_now(),
     )
     .await

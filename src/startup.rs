@@ -46,6 +46,8 @@ pub enum StartupError {
     Bootstrap(#[from] DomainError),
     #[error("listener: {0}")]
     Io(#[from] std::io::Error),
+    #[error("webhook sender: {0}")]
+    Outbound(String),
 }
 
 /// Brings the schema up to date on a connection of its own, without the statement budget (a
@@ -89,13 +91,15 @@ impl Application {
         }
         domain::playbook::seed_defaults(&db, clock::system_now()).await?;
         let clock = Clock::default();
+        let options = scheduler::Options::of(&settings).map_err(StartupError::Outbound)?;
         if settings.scheduler_enabled {
             scheduler::spawn(
                 db.clone(),
-                scheduler::Options::of(&settings),
+                options.clone(),
                 settings.scheduler_interval,
                 clock.clone(),
             );
+            scheduler::webhook_worker::spawn(db.clone(), options.webhooks.clone(), clock.clone());
         }
         let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
@@ -111,7 +115,7 @@ impl Application {
             campaign_max_members: settings.campaign_max_members,
             tier_thresholds: settings.tier_thresholds,
             trusted_proxies: settings.trusted_proxies.clone(),
-            scheduler: scheduler::Options::of(&settings),
+            scheduler: options,
         });
         let server = serve(listener, state, settings.cors_origins.clone())?;
         Ok(Self {

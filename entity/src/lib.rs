@@ -22,3 +22,6 @@ pub mod segments;
 pub mod sla_policies;
 pub mod touchpoints;
 pub mod users;
+pub mod webhook_attempts;
+pub mod webhook_deliveries;
+pub mod webhooks;

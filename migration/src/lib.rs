@@ -15,6 +15,7 @@ mod m20261129_000009_phone_digits;
 mod m20261201_000010_login_throttle_source;
 mod m20261201_000011_api_keys;
 mod m20261201_000012_events;
+mod m20261201_000013_webhooks;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_login_throttle_source::Migration),
             Box::new(m20261201_000011_api_keys::Migration),
             Box::new(m20261201_000012_events::Migration),
+            Box::new(m20261201_000013_webhooks::Migration),
         ]
     }
 }

@@ -117,7 +117,7 @@ pub async fn read(
     })
 }
 
-fn to_dto(m: events::Model) -> DomainResult<Event> {
+pub fn to_dto(m: events::Model) -> DomainResult<Event> {
     Ok(Event {
         id: m.id,
         kind: EventType::from_stored(&m.kind)?,

@@ -43,3 +43,4 @@ pub mod token;
 pub mod touchpoint;
 pub mod user;
 pub mod version;
+pub mod webhook;

@@ -21,6 +21,7 @@ pub mod strict;
 pub mod time;
 pub mod touchpoint;
 pub mod user;
+pub mod webhook;
 
 use serde::{Deserialize, Deserializer};
 

@@ -30,6 +30,7 @@ pub mod segments;
 pub mod state;
 pub mod touchpoints;
 pub mod users;
+pub mod webhooks;
 
 use actix_web::HttpResponse;
 use actix_web::http::header;

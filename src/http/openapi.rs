@@ -56,6 +56,10 @@ pub fn base() -> OpenApi {
             "api-keys",
             "Keys for integrations: service principals with a role and scopes (admins)",
         ),
+        (
+            "webhooks",
+            "Endpoints that receive the event feed as signed Standard Webhooks requests (admins)",
+        ),
         ("operations", "Health and metrics, without authentication"),
     ];
     OpenApiBuilder::new()
@@ -130,7 +134,120 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
     {
         op.security = Some(Vec::new());
     }
+    // Built as JSON, which reads more plainly than builders; a test holds it to the schema.
+    doc.webhooks = serde_json::from_value(webhook_payloads()).ok();
     doc
+}
+
+/// What the service sends to webhook endpoints, one entry per event type (OpenAPI 3.1
+/// `webhooks`): the event as the feed shows it, its `data` typed by the resource.
+fn webhook_payloads() -> Value {
+    use crate::model::event::EventType;
+    let header = |name: &str, text: &str, example: Value| {
+        json!({"name": name, "in": "header", "required": true, "description": text,
+               "schema": {"type": "string"}, "example": example})
+    };
+    let parameters = json!([
+        header(
+            "webhook-id",
+            "The event id: the same on every retry, for deduplication",
+            json!("01932cb0-0000-7000-8000-000000000001")
+        ),
+        header(
+            "webhook-timestamp",
+            "Seconds since the Unix epoch when this try was signed; refuse old ones",
+            json!("1764583200")
+        ),
+        header(
+            "webhook-signature",
+            "`v1,<base64 HMAC-SHA256 of \"<webhook-id>.<webhook-timestamp>.<body>\">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period",
+            json!("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+        ),
+    ]);
+    let responses = json!({
+        "2XX": {"description": "Taken: the delivery succeeded"},
+        "default": {"description": "Anything else, or no answer within 10 s: retried with backoff for 24 hours"}
+    });
+    let entry = |name: &str, summary: String, description: &str, schema: Value, data: Value| {
+        let customer = (name != crate::domain::webhook::PING)
+            .then_some("01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e");
+        let example = json!({
+            "id": "01932cb0-0000-7000-8000-000000000001", "type": name,
+            "occurred_at": "2026-12-01T10:00:00.123Z",
+            "actor": {"type": "user", "id": "01932c8e-0000-7000-8000-000000000001"},
+            "subject_id": customer.unwrap_or("01932cc0-0000-7000-8000-000000000001"),
+            "customer_id": customer, "data": data
+        });
+        json!({"post": {
+            "summary": summary,
+            "description": description,
+            "operationId": format!("on_{}", name.replace('.', "_")),
+            "tags": ["webhooks"],
+            "parameters": parameters,
+            "requestBody": {"required": true, "content": {"application/json": {
+                "schema": schema, "example": example}}},
+            "responses": responses,
+        }})
+    };
+    let mut hooks = serde_json::Map::new();
+    for kind in EventType::ALL {
+        let name = kind.as_str();
+        let data = match name.split('.').next().unwrap_or_default() {
+            "customer" => json!({"$ref": "#/components/schemas/Customer"}),
+            "purchase" => json!({"$ref": "#/components/schemas/Purchase"}),
+            "interaction" => json!({"$ref": "#/components/schemas/Interaction"}),
+            "touchpoint" => json!({"$ref": "#/components/schemas/Touchpoint"}),
+            "complaint" => json!({"$ref": "#/components/schemas/Complaint"}),
+            _ => {
+                json!({"type": "object", "required": ["segment_id", "customer_id"], "properties": {
+                "segment_id": {"type": "string", "format": "uuid"},
+                "customer_id": {"type": "string", "format": "uuid"}}})
+            }
+        };
+        let example_data = if name.starts_with("segment.") {
+            json!({"segment_id": "01932cd0-0000-7000-8000-000000000001",
+                   "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"})
+        } else {
+            json!({"id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"})
+        };
+        hooks.insert(
+            name.into(),
+            entry(
+                name,
+                format!("A {name} event"),
+                "Sent to endpoints subscribed to this type (or to every type).",
+                json!({"allOf": [
+                    {"$ref": "#/components/schemas/Event"},
+                    {"type": "object", "properties": {"type": {"type": "string", "enum": [name]}, "data": data}}
+                ]}),
+                example_data,
+            ),
+        );
+    }
+    hooks.insert(
+        "webhook.ping".into(),
+        entry(
+            crate::domain::webhook::PING,
+            "A ping".into(),
+            "Sent by `POST /api/v1/webhooks/{id}/ping` to check an endpoint; not part of the feed.",
+            json!({"type": "object",
+            "required": ["id", "type", "occurred_at", "actor", "subject_id", "customer_id", "data"],
+            "properties": {
+                "id": {"type": "string", "format": "uuid"},
+                "type": {"type": "string", "enum": ["webhook.ping"]},
+                "occurred_at": {"type": "string", "format": "date-time"},
+                "actor": {"$ref": "#/components/schemas/EventActor"},
+                "subject_id": {"type": "string", "format": "uuid", "description": "The endpoint"},
+                "customer_id": {"type": "null"},
+                "data": {"type": "object", "required": ["webhook_id", "url"], "properties": {
+                    "webhook_id": {"type": "string", "format": "uuid"},
+                    "url": {"type": "string"}}}
+            }}),
+            json!({"webhook_id": "01932cc0-0000-7000-8000-000000000001",
+                   "url": "https://hooks.example.com/rapport"}),
+        ),
+    );
+    Value::Object(hooks)
 }
 
 /// utoipa inlines a generic argument: `Page_Customer.items` would repeat the whole `Customer`
@@ -180,4 +297,26 @@ pub fn to_pretty_json(doc: &OpenApi) -> String {
     let mut text = doc.to_pretty_json().unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_type_and_the_ping_are_described_as_webhooks() {
+        let hooks: utoipa::openapi::Paths =
+            serde_json::from_value(webhook_payloads()).expect("webhooks read as paths");
+        assert_eq!(
+            hooks.paths.len(),
+            crate::model::event::EventType::ALL.len() + 1
+        );
+        let doc = serde_json::to_value(finish(base())).expect("document");
+        let ping = &doc["webhooks"]["webhook.ping"]["post"];
+        assert_eq!(
+            ping["requestBody"]["content"]["application/json"]["schema"]["properties"]["type"]["enum"],
+            json!(["webhook.ping"])
+        );
+        assert_eq!(ping["parameters"].as_array().map(Vec::len), Some(3));
+    }
 }

@@ -9,7 +9,7 @@ use utoipa_actix_web::{AppExt, scope};
 use super::{
     agenda, api_keys, auth, complaints, customer_csv, customers, events, health, interactions,
     middleware, playbooks, purchases, relationships, reports, scheduler, segments, touchpoints,
-    users,
+    users, webhooks,
 };
 use crate::http::error::ApiError;
 
@@ -34,6 +34,15 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(api_keys::get_api_key)
                 .service(api_keys::update_api_key)
                 .service(api_keys::revoke_api_key)
+                .service(webhooks::list_webhooks)
+                .service(webhooks::create_webhook)
+                .service(webhooks::get_webhook)
+                .service(webhooks::update_webhook)
+                .service(webhooks::delete_webhook)
+                .service(webhooks::rotate_webhook_secret)
+                .service(webhooks::list_webhook_deliveries)
+                .service(webhooks::retry_webhook_delivery)
+                .service(webhooks::ping_webhook)
                 .service(customers::list_customers)
                 .service(customers::create_customer)
                 // Before `/customers/{id}`, which would take `export` for an id.

@@ -10,6 +10,8 @@ mod idempotency_keys;
 mod login_throttles;
 mod overdue_touchpoints;
 mod pending_purchases;
+mod webhook_deliveries;
+pub mod webhook_worker;
 
 use std::time::{Duration, Instant};
 
@@ -20,6 +22,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::clock::Clock;
+use crate::domain::webhook::delivery::Outbound;
 use crate::model::error::DomainResult;
 use crate::telemetry;
 
@@ -38,25 +41,24 @@ pub struct Pass {
 }
 
 /// What the passes are configured with.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Options {
-    /// How long the event feed keeps events (`RAPPORT_EVENT_RETENTION_DAYS`).
+    /// How long the event feed keeps events (`RAPPORT_EVENT_RETENTION_DAYS`), and webhook
+    /// deliveries their log.
     pub event_retention: chrono::Duration,
+    /// How webhooks are sent.
+    pub webhooks: Outbound,
 }
 
 impl Options {
-    pub fn of(settings: &crate::config::Settings) -> Self {
-        Self {
+    pub fn of(settings: &crate::config::Settings) -> Result<Self, String> {
+        Ok(Self {
             event_retention: chrono::Duration::days(settings.event_retention_days as i64),
-        }
-    }
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            event_retention: chrono::Duration::days(30),
-        }
+            webhooks: Outbound::new(
+                settings.webhook_policy.clone(),
+                chrono::Duration::hours(settings.webhook_disable_after_hours as i64),
+            )?,
+        })
     }
 }
 
@@ -67,8 +69,11 @@ pub const PASSES: &[Pass] = &[
     escalations::PASS,
     overdue_touchpoints::PASS,
     expired_events::PASS,
+    webhook_deliveries::EXPIRED,
     idempotency_keys::PASS,
     login_throttles::PASS,
+    // Last, so that what the passes before announced is delivered in the same run.
+    webhook_deliveries::PASS,
 ];
 
 /// What one pass did.
@@ -89,8 +94,10 @@ pub struct PassOutcome {
     {"name": "complaint_escalations", "description": "Escalates open complaints past their first-response or resolution deadline, once per deadline", "affected": 2},
     {"name": "overdue_touchpoints", "description": "Announces touchpoints that have become overdue (touchpoint.overdue), once each", "affected": 5},
     {"name": "expired_events", "description": "Forgets events older than the feed's retention period", "affected": 0},
+    {"name": "expired_webhook_deliveries", "description": "Forgets delivered and failed webhook deliveries older than the feed's retention period", "affected": 0},
     {"name": "expired_idempotency_keys", "description": "Forgets Idempotency-Key records older than 24 hours", "affected": 12},
-    {"name": "expired_login_throttles", "description": "Forgets sign-in throttles whose failures no longer count", "affected": 0}
+    {"name": "expired_login_throttles", "description": "Forgets sign-in throttles whose failures no longer count", "affected": 0},
+    {"name": "webhook_deliveries", "description": "Turns new events into webhook deliveries and tries every delivery that is due", "affected": 3}
 ]}))]
 pub struct SchedulerRun {
     /// The instant the run treated as now.

@@ -38,6 +38,16 @@ pub async fn insert_all<C: ConnectionTrait>(
     Ok(())
 }
 
+/// The position of the newest event written, committed or not; (0, 0) for an empty feed.
+pub async fn end<C: ConnectionTrait>(db: &C) -> DbResult<(i64, i64)> {
+    Ok(events::Entity::find()
+        .order_by_desc(events::Column::Tx)
+        .order_by_desc(events::Column::Seq)
+        .one(db)
+        .await?
+        .map_or((0, 0), |e| (e.tx, e.seq)))
+}
+
 /// Where an event lies in the feed.
 pub async fn position_of<C: ConnectionTrait>(db: &C, id: Uuid) -> DbResult<Option<(i64, i64)>> {
     Ok(events::Entity::find()

@@ -40,6 +40,7 @@ pub mod segments;
 pub mod touchpoints;
 pub mod users;
 pub mod versioned;
+pub mod webhooks;
 
 /// A case-insensitive `LIKE` pattern (escaped with a backslash) for text containing `text`:
 /// the wildcards a user types are matched literally.

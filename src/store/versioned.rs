@@ -3,6 +3,7 @@
 
 use entity::{
     api_keys, complaints, customers, interactions, playbooks, segments, touchpoints, users,
+    webhooks,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
@@ -35,7 +36,8 @@ versioned!(
     playbooks,
     segments,
     touchpoints,
-    users
+    users,
+    webhooks
 );
 
 /// Writes `model` to row `id` when it still has `expected_version`; false when another

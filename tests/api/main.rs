@@ -41,3 +41,4 @@ mod segment_operators;
 mod segments;
 mod touchpoints;
 mod users;
+mod webhooks;

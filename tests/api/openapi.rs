@@ -17,6 +17,18 @@ fn committed_document_matches_the_code() {
 #[test]
 fn every_operation_has_a_tag_a_summary_an_id_and_error_responses() {
     let doc: Value = serde_json::to_value(rapport::http::routing::document()).unwrap();
+    // What the service sends to webhook endpoints is held to the same standard, but for the
+    // error answers, which are the receiver's.
+    for (name, item) in doc["webhooks"].as_object().unwrap() {
+        let op = &item["post"];
+        assert!(
+            op["summary"].is_string() && op["description"].is_string(),
+            "{name}"
+        );
+        assert!(op["operationId"].is_string(), "{name}: operationId");
+        let body = &op["requestBody"]["content"]["application/json"];
+        assert_eq!(body["example"]["type"], name.as_str(), "{name}: example");
+    }
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
             let name = format!("{method} {path}");

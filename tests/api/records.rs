@@ -47,6 +47,13 @@ async fn counts(db: &DatabaseConnection, customer: Uuid) -> BTreeMap<&'static st
 /// A customer with a record in every table that can hang off one.
 async fn customer_with_everything(app: &TestApp) -> Uuid {
     let t = &app.admin_token;
+    // Its events become webhook deliveries.
+    let receiver = crate::webhooks::Receiver::start().await;
+    crate::webhooks::subscribe(
+        app,
+        json!({"url": receiver.url, "event_types": ["customer.created"]}),
+    )
+    .await;
     let c = app
         .create_customer(
             t,
@@ -103,6 +110,12 @@ async fn customer_with_everything(app: &TestApp) -> Uuid {
         app.post("/api/v1/complaints", t, &complaint).await.status(),
         StatusCode::CREATED
     );
+    app.run_scheduler().await;
+    assert_eq!(
+        receiver.seen().len(),
+        1,
+        "the customer's creation was delivered"
+    );
     id.parse().unwrap()
 }
 
@@ -133,6 +146,7 @@ db_test!(
 
 db_test!(
     the_walks_reach_every_record_of_a_customer,
+    with crate::webhooks::LOCAL,
     |app: TestApp| async move {
         let db = connect(&app).await;
         let a = customer_with_everything(&app).await;

@@ -1152,6 +1152,155 @@ export interface paths {
         patch: operations["update_user"];
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Admins only. Oldest first; secrets are never shown, only their `secret_prefix`.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Subscribe an endpoint
+         * @description Admins only. From now on every event of `event_types` (all when empty) is sent to `url`
+         *     as a Standard Webhooks request: `POST`, the event as the body (see the document's
+         *     `webhooks`), headers `webhook-id` (the event id, the same on every retry),
+         *     `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256>` of
+         *     `<id>.<timestamp>.<body>` with the `secret` answered here, this once). A `2xx` answer is
+         *     success; anything else, or no answer within 10 s, is retried with exponential backoff
+         *     and jitter for 24 hours, one customer's events in order. An endpoint failing for longer
+         *     than `RAPPORT_WEBHOOK_DISABLE_AFTER_HOURS` (72) is turned off. `url` must be https and
+         *     resolve to public addresses only (422 naming `url`), unless the configuration allows it.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Admins only; without its secret.
+         */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook endpoint
+         * @description Admins only. Nothing more is sent to it; its deliveries and their log are removed.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Admins only: its URL (checked again), event types, description, or `active`. Turning a
+         *     disabled endpoint back on clears `disabled_reason`; what it missed while off is
+         *     delivered, oldest first.
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an endpoint's deliveries
+         * @description Admins only. Newest first, each with its log of tries (time, status code, latency,
+         *     error, the start of the answer's body).
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Admins only. The worker tries it as soon as it comes to it: a failed delivery once more,
+         *     a delivered one again (receivers deduplicate by `webhook-id`). 409 when the endpoint is
+         *     not active.
+         */
+        post: operations["retry_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ping an endpoint
+         * @description Admins only. Queues a `webhook.ping` delivery (see the document's `webhooks`), signed
+         *     and sent like any other and tried once; its outcome shows in the delivery log. 409 when
+         *     the endpoint is not active.
+         */
+        post: operations["ping_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Admins only. Answers the new secret, this once. For `grace_hours` (24 by default) the
+         *     old secret signs too: `webhook-signature` then carries both signatures, so a receiver
+         *     verifies with either while it changes over. Send `{}` for the default.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1217,7 +1366,428 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "complaint.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A complaint.escalated event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_complaint_escalated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A complaint.received event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_complaint_received"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.reopened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A complaint.reopened event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_complaint_reopened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.transitioned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A complaint.transitioned event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_complaint_transitioned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.churned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer.churned event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_customer_churned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer.created event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_customer_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer.deleted event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_customer_deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.owner_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer.owner_changed event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_customer_owner_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.tier_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer.tier_changed event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_customer_tier_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer.updated event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_customer_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "interaction.logged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A interaction.logged event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_interaction_logged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "purchase.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A purchase.created event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_purchase_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "purchase.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A purchase.deleted event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_purchase_deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "segment.member_added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A segment.member_added event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_segment_member_added"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "segment.member_removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A segment.member_removed event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_segment_member_removed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "touchpoint.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A touchpoint.cancelled event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_touchpoint_cancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "touchpoint.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A touchpoint.completed event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_touchpoint_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "touchpoint.overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A touchpoint.overdue event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_touchpoint_overdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "touchpoint.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A touchpoint.scheduled event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_touchpoint_scheduled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "touchpoint.skipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A touchpoint.skipped event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_touchpoint_skipped"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ping
+         * @description Sent by `POST /api/v1/webhooks/{id}/ping` to check an endpoint; not part of the feed.
+         */
+        post: operations["on_webhook_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -2186,6 +2756,104 @@ export interface components {
             phone?: string | null;
         };
         /**
+         * @example {
+         *       "attempts": 1,
+         *       "created_at": "2026-12-01T10:00:00.100Z",
+         *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *       "delivered_at": null,
+         *       "event_id": "01932cb0-0000-7000-8000-000000000001",
+         *       "event_type": "customer.churned",
+         *       "give_up_at": "2026-12-02T10:00:00.100Z",
+         *       "id": "01932cc1-0000-7000-8000-000000000001",
+         *       "log": [
+         *         {
+         *           "at": "2026-12-01T10:00:00.120Z",
+         *           "error": "the receiver answered 503",
+         *           "latency_ms": 41,
+         *           "number": 1,
+         *           "response_body": "busy",
+         *           "status_code": 503
+         *         }
+         *       ],
+         *       "next_attempt_at": "2026-12-01T10:00:05.120Z",
+         *       "state": "pending",
+         *       "webhook_id": "01932cc0-0000-7000-8000-000000000001"
+         *     }
+         */
+        Delivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            webhook_id: string;
+            /**
+             * Format: uuid
+             * @description Also the `webhook-id` header, the same on every try: receivers deduplicate with it.
+             */
+            event_id: string;
+            /** @description An event type, or `webhook.ping`. */
+            event_type: string;
+            /**
+             * Format: uuid
+             * @description Null for a ping.
+             */
+            customer_id?: string | null;
+            state: components["schemas"]["DeliveryState"];
+            /** Format: int32 */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When a pending delivery is tried next.
+             */
+            next_attempt_at?: string | null;
+            /**
+             * Format: date-time
+             * @description After this instant a failed try is the last.
+             */
+            give_up_at: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Every try, oldest first. */
+            log: components["schemas"]["DeliveryAttempt"][];
+        };
+        /**
+         * @description One try of a delivery.
+         * @example {
+         *       "at": "2026-12-01T10:00:00.120Z",
+         *       "error": "the receiver answered 503",
+         *       "latency_ms": 41,
+         *       "number": 1,
+         *       "response_body": "busy",
+         *       "status_code": 503
+         *     }
+         */
+        DeliveryAttempt: {
+            /**
+             * Format: int32
+             * @description 1 for the first try.
+             */
+            number: number;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int32
+             * @description Null when no answer came (refused, timed out, address not allowed).
+             */
+            status_code?: number | null;
+            /** Format: int64 */
+            latency_ms: number;
+            error?: string | null;
+            /** @description The first 1,024 bytes of the answer's body. */
+            response_body?: string | null;
+        };
+        /**
+         * @description Where a delivery stands: `pending` (to be tried, or being tried), `delivered` (a 2xx
+         *     came back) or `failed` (its retry window closed; `retry` tries again).
+         * @enum {string}
+         */
+        DeliveryState: "pending" | "delivered" | "failed";
+        /**
          * @description Who reached out.
          * @enum {string}
          */
@@ -2879,6 +3547,41 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "attempts": 1,
+         *           "created_at": "2026-12-01T10:00:00.100Z",
+         *           "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *           "delivered_at": null,
+         *           "event_id": "01932cb0-0000-7000-8000-000000000001",
+         *           "event_type": "customer.churned",
+         *           "give_up_at": "2026-12-02T10:00:00.100Z",
+         *           "id": "01932cc1-0000-7000-8000-000000000001",
+         *           "log": [
+         *             {
+         *               "at": "2026-12-01T10:00:00.120Z",
+         *               "error": "the receiver answered 503",
+         *               "latency_ms": 41,
+         *               "number": 1,
+         *               "response_body": "busy",
+         *               "status_code": 503
+         *             }
+         *           ],
+         *           "next_attempt_at": "2026-12-01T10:00:05.120Z",
+         *           "state": "pending",
+         *           "webhook_id": "01932cc0-0000-7000-8000-000000000001"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_Delivery: {
+            items: components["schemas"]["Delivery"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
          *           "actor_type": "user",
          *           "at": "2026-11-18T10:05:00Z",
          *           "by_user_id": "01932c8e-0000-7000-8000-000000000003",
@@ -3181,6 +3884,36 @@ export interface components {
          */
         Page_User: {
             items: components["schemas"]["User"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "active": true,
+         *           "created_at": "2026-12-01T10:00:00Z",
+         *           "created_by": "01932c8e-0000-7000-8000-000000000001",
+         *           "description": "Escalations to the support chat",
+         *           "disabled_reason": null,
+         *           "event_types": [
+         *             "customer.churned",
+         *             "complaint.escalated"
+         *           ],
+         *           "failing_since": null,
+         *           "id": "01932cc0-0000-7000-8000-000000000001",
+         *           "previous_secret_expires_at": null,
+         *           "secret_prefix": "whsec_MfKQ",
+         *           "updated_at": "2026-12-01T10:00:00Z",
+         *           "url": "https://hooks.example.com/rapport",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_Webhook: {
+            items: components["schemas"]["Webhook"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
@@ -3724,6 +4457,11 @@ export interface components {
          *           "name": "expired_events"
          *         },
          *         {
+         *           "affected": 0,
+         *           "description": "Forgets delivered and failed webhook deliveries older than the feed's retention period",
+         *           "name": "expired_webhook_deliveries"
+         *         },
+         *         {
          *           "affected": 12,
          *           "description": "Forgets Idempotency-Key records older than 24 hours",
          *           "name": "expired_idempotency_keys"
@@ -3732,6 +4470,11 @@ export interface components {
          *           "affected": 0,
          *           "description": "Forgets sign-in throttles whose failures no longer count",
          *           "name": "expired_login_throttles"
+         *         },
+         *         {
+         *           "affected": 3,
+         *           "description": "Turns new events into webhook deliveries and tries every delivery that is due",
+         *           "name": "webhook_deliveries"
          *         }
          *       ]
          *     }
@@ -3750,6 +4493,20 @@ export interface components {
          * @enum {string}
          */
         ScopeName: "customers:read" | "customers:write" | "interactions:read" | "interactions:write" | "purchases:read" | "purchases:write" | "touchpoints:read" | "touchpoints:write" | "complaints:read" | "complaints:write" | "segments:read" | "segments:write" | "playbooks:read" | "playbooks:write" | "reports:read" | "reports:write" | "events:read" | "events:write";
+        /**
+         * @example {
+         *       "grace_hours": 24
+         *     }
+         */
+        SecretRotation: {
+            /**
+             * Format: int64
+             * @description How long the old secret keeps signing beside the new one, 0–168 hours (default 24), so
+             *     that receivers can change over without refusing a delivery.
+             * @default 24
+             */
+            grace_hours: number | null;
+        };
         /**
          * @example {
          *       "created_at": "2026-11-18T10:05:00Z",
@@ -4306,6 +5063,151 @@ export interface components {
             name: string;
             email: string;
             role: components["schemas"]["Role"];
+        };
+        /**
+         * @example {
+         *       "active": true,
+         *       "created_at": "2026-12-01T10:00:00Z",
+         *       "created_by": "01932c8e-0000-7000-8000-000000000001",
+         *       "description": "Escalations to the support chat",
+         *       "disabled_reason": null,
+         *       "event_types": [
+         *         "customer.churned",
+         *         "complaint.escalated"
+         *       ],
+         *       "failing_since": null,
+         *       "id": "01932cc0-0000-7000-8000-000000000001",
+         *       "previous_secret_expires_at": null,
+         *       "secret_prefix": "whsec_MfKQ",
+         *       "updated_at": "2026-12-01T10:00:00Z",
+         *       "url": "https://hooks.example.com/rapport",
+         *       "version": 1
+         *     }
+         */
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            /** @description Empty: every type. */
+            event_types: components["schemas"]["EventType"][];
+            active: boolean;
+            description?: string | null;
+            /**
+             * @description Why the service turned the endpoint off (it failed for longer than
+             *     `RAPPORT_WEBHOOK_DISABLE_AFTER_HOURS`); null otherwise.
+             */
+            disabled_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description Since when every attempt has failed; null while the endpoint answers.
+             */
+            failing_since?: string | null;
+            /** @description The start of the signing secret, to tell secrets apart. */
+            secret_prefix: string;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last rotation still signs, if it does.
+             */
+            previous_secret_expires_at?: string | null;
+            /** Format: uuid */
+            created_by: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "description": "Escalations to the support chat",
+         *       "event_types": [
+         *         "customer.churned",
+         *         "complaint.escalated"
+         *       ],
+         *       "url": "https://hooks.example.com/rapport"
+         *     }
+         */
+        WebhookCreate: {
+            /**
+             * @description Where deliveries are sent: https, on a public address (see `RAPPORT_WEBHOOK_ALLOW_HTTP`
+             *     and `RAPPORT_WEBHOOK_ALLOWED_HOSTS`).
+             */
+            url: string;
+            /** @description The event types to deliver; empty or absent for every type. */
+            event_types?: components["schemas"]["EventType"][] | null;
+            /**
+             * @description Deliver now (default); an inactive endpoint keeps its place in the feed and receives
+             *     what it missed once active again.
+             */
+            active?: boolean | null;
+            description?: string | null;
+        };
+        /**
+         * @description A new endpoint and, this once, its signing secret.
+         * @example {
+         *       "active": true,
+         *       "created_at": "2026-12-01T10:00:00Z",
+         *       "created_by": "01932c8e-0000-7000-8000-000000000001",
+         *       "description": null,
+         *       "disabled_reason": null,
+         *       "event_types": [],
+         *       "failing_since": null,
+         *       "id": "01932cc0-0000-7000-8000-000000000001",
+         *       "previous_secret_expires_at": null,
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwexampleexample=",
+         *       "secret_prefix": "whsec_MfKQ",
+         *       "updated_at": "2026-12-01T10:00:00Z",
+         *       "url": "https://hooks.example.com/rapport",
+         *       "version": 1
+         *     }
+         */
+        WebhookCreated: components["schemas"]["Webhook"] & {
+            /**
+             * @description `whsec_…`, for verifying deliveries with a Standard Webhooks library. It is not shown
+             *     again; `rotate-secret` makes a new one.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwexampleexample=
+             */
+            secret: string;
+        };
+        /**
+         * @example {
+         *       "active": true,
+         *       "event_types": []
+         *     }
+         */
+        WebhookPatch: {
+            url?: string;
+            event_types?: components["schemas"]["EventType"][];
+            /**
+             * @description `true` turns a disabled endpoint back on (clearing `disabled_reason`); its pending
+             *     deliveries resume.
+             */
+            active?: boolean;
+            description?: string | null;
+        };
+        /**
+         * @description The endpoint with its new secret, shown this once.
+         * @example {
+         *       "active": true,
+         *       "created_at": "2026-12-01T10:00:00Z",
+         *       "created_by": "01932c8e-0000-7000-8000-000000000001",
+         *       "description": null,
+         *       "disabled_reason": null,
+         *       "event_types": [],
+         *       "failing_since": null,
+         *       "id": "01932cc0-0000-7000-8000-000000000001",
+         *       "previous_secret_expires_at": "2026-12-02T10:00:00Z",
+         *       "secret": "whsec_Qx7vexampleexampleexampleexampleexampleex=",
+         *       "secret_prefix": "whsec_Qx7v",
+         *       "updated_at": "2026-12-01T10:00:00Z",
+         *       "url": "https://hooks.example.com/rapport",
+         *       "version": 2
+         *     }
+         */
+        WebhookRotated: components["schemas"]["Webhook"] & {
+            /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwexampleexample= */
+            secret: string;
         };
         /** @description ISO weekday: 1 = Monday … 7 = Sunday */
         Weekday: number;
@@ -14976,6 +15878,1322 @@ export interface operations {
             };
         };
     };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Webhook"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Subscribed; the secret is shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with stored data, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed; a stale one changes nothing (412). */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed; a stale one changes nothing (412). */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with stored data, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state. */
+                state?: components["schemas"]["DeliveryState"];
+                /** @description Only the delivery of this event. */
+                event_id?: string;
+                /** @description Page size, 1–200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Delivery"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Webhook id */
+                id: string;
+                /** @description Delivery id */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; the delivery as it now stands */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state does not allow this, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key is malformed or was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ping_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record's state does not allow this, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key is malformed or was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed; a stale one changes nothing (412). */
+                "If-Match"?: string;
+                /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecretRotation"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its new secret, shown this once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRotated"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with stored data, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -15051,6 +17269,1399 @@ export interface operations {
                      */
                     "text/plain": string;
                 };
+            };
+        };
+    };
+    on_complaint_escalated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "complaint.escalated"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Complaint"];
+                    /** @enum {string} */
+                    type?: "complaint.escalated";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_complaint_received: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "complaint.received"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Complaint"];
+                    /** @enum {string} */
+                    type?: "complaint.received";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_complaint_reopened: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "complaint.reopened"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Complaint"];
+                    /** @enum {string} */
+                    type?: "complaint.reopened";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_complaint_transitioned: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "complaint.transitioned"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Complaint"];
+                    /** @enum {string} */
+                    type?: "complaint.transitioned";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_customer_churned: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "customer.churned"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Customer"];
+                    /** @enum {string} */
+                    type?: "customer.churned";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_customer_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "customer.created"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Customer"];
+                    /** @enum {string} */
+                    type?: "customer.created";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_customer_deleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "customer.deleted"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Customer"];
+                    /** @enum {string} */
+                    type?: "customer.deleted";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_customer_owner_changed: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "customer.owner_changed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Customer"];
+                    /** @enum {string} */
+                    type?: "customer.owner_changed";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_customer_tier_changed: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "customer.tier_changed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Customer"];
+                    /** @enum {string} */
+                    type?: "customer.tier_changed";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_customer_updated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "customer.updated"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Customer"];
+                    /** @enum {string} */
+                    type?: "customer.updated";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_interaction_logged: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "interaction.logged"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Interaction"];
+                    /** @enum {string} */
+                    type?: "interaction.logged";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_purchase_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "purchase.created"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Purchase"];
+                    /** @enum {string} */
+                    type?: "purchase.created";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_purchase_deleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "purchase.deleted"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Purchase"];
+                    /** @enum {string} */
+                    type?: "purchase.deleted";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_segment_member_added: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *         "segment_id": "01932cd0-0000-7000-8000-000000000001"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "segment.member_added"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: {
+                        /** Format: uuid */
+                        customer_id: string;
+                        /** Format: uuid */
+                        segment_id: string;
+                    };
+                    /** @enum {string} */
+                    type?: "segment.member_added";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_segment_member_removed: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *         "segment_id": "01932cd0-0000-7000-8000-000000000001"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "segment.member_removed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: {
+                        /** Format: uuid */
+                        customer_id: string;
+                        /** Format: uuid */
+                        segment_id: string;
+                    };
+                    /** @enum {string} */
+                    type?: "segment.member_removed";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_touchpoint_cancelled: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "touchpoint.cancelled"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Touchpoint"];
+                    /** @enum {string} */
+                    type?: "touchpoint.cancelled";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_touchpoint_completed: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "touchpoint.completed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Touchpoint"];
+                    /** @enum {string} */
+                    type?: "touchpoint.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_touchpoint_overdue: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "touchpoint.overdue"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Touchpoint"];
+                    /** @enum {string} */
+                    type?: "touchpoint.overdue";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_touchpoint_scheduled: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "touchpoint.scheduled"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Touchpoint"];
+                    /** @enum {string} */
+                    type?: "touchpoint.scheduled";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_touchpoint_skipped: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "touchpoint.skipped"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Touchpoint"];
+                    /** @enum {string} */
+                    type?: "touchpoint.skipped";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_webhook_ping: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": null,
+                 *       "data": {
+                 *         "url": "https://hooks.example.com/rapport",
+                 *         "webhook_id": "01932cc0-0000-7000-8000-000000000001"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932cc0-0000-7000-8000-000000000001",
+                 *       "type": "webhook.ping"
+                 *     }
+                 */
+                "application/json": {
+                    actor: components["schemas"]["EventActor"];
+                    customer_id: null;
+                    data: {
+                        url: string;
+                        /** Format: uuid */
+                        webhook_id: string;
+                    };
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date-time */
+                    occurred_at: string;
+                    /**
+                     * Format: uuid
+                     * @description The endpoint
+                     */
+                    subject_id: string;
+                    /** @enum {string} */
+                    type: "webhook.ping";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

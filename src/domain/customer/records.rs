@@ -110,6 +110,7 @@ pub const RECORDS: &[Record] = &[
     record("complaint_events",   Complaint, &[],             WithCustomer,    Stays,              Rows),
     record("domain_events",      Customer,  &[],             WithCustomer,    Stays,              Rows),
     record("events",             Customer,  &[],             WithCustomer,    Stays,              Rows),
+    record("webhook_deliveries", Customer,  &[],             WithCustomer,    Stays,              Rows),
 ];
 
 /// The open work of `customer` that `from` held moves to `to`, in the caller's transaction

@@ -37,6 +37,9 @@ from .customer_patch_attributes import CustomerPatchAttributes
 from .customer_sort import CustomerSort
 from .customer_status import CustomerStatus
 from .customer_summary import CustomerSummary
+from .delivery import Delivery
+from .delivery_attempt import DeliveryAttempt
+from .delivery_state import DeliveryState
 from .direction import Direction
 from .eighty_percent import EightyPercent
 from .event import Event
@@ -69,6 +72,7 @@ from .page_api_key import PageApiKey
 from .page_complaint import PageComplaint
 from .page_complaint_event import PageComplaintEvent
 from .page_customer import PageCustomer
+from .page_delivery import PageDelivery
 from .page_handoff import PageHandoff
 from .page_history_entry import PageHistoryEntry
 from .page_interaction import PageInteraction
@@ -80,6 +84,7 @@ from .page_tier_suggestion import PageTierSuggestion
 from .page_timeline_item import PageTimelineItem
 from .page_touchpoint import PageTouchpoint
 from .page_user import PageUser
+from .page_webhook import PageWebhook
 from .pareto_report import ParetoReport
 from .pass_outcome import PassOutcome
 from .planned_row import PlannedRow
@@ -101,6 +106,7 @@ from .sales_stage import SalesStage
 from .satisfaction_figures import SatisfactionFigures
 from .scheduler_run import SchedulerRun
 from .scope_name import ScopeName
+from .secret_rotation import SecretRotation
 from .segment import Segment
 from .segment_create import SegmentCreate
 from .segment_kind import SegmentKind
@@ -132,6 +138,11 @@ from .user import User
 from .user_create import UserCreate
 from .user_patch import UserPatch
 from .user_summary import UserSummary
+from .webhook import Webhook
+from .webhook_create import WebhookCreate
+from .webhook_created import WebhookCreated
+from .webhook_patch import WebhookPatch
+from .webhook_rotated import WebhookRotated
 
 __all__ = (
     "ActorType",
@@ -171,6 +182,9 @@ __all__ = (
     "CustomerSort",
     "CustomerStatus",
     "CustomerSummary",
+    "Delivery",
+    "DeliveryAttempt",
+    "DeliveryState",
     "Direction",
     "EightyPercent",
     "Event",
@@ -203,6 +217,7 @@ __all__ = (
     "PageComplaint",
     "PageComplaintEvent",
     "PageCustomer",
+    "PageDelivery",
     "PageHandoff",
     "PageHistoryEntry",
     "PageInteraction",
@@ -214,6 +229,7 @@ __all__ = (
     "PageTimelineItem",
     "PageTouchpoint",
     "PageUser",
+    "PageWebhook",
     "ParetoReport",
     "PassOutcome",
     "PlannedRow",
@@ -235,6 +251,7 @@ __all__ = (
     "SatisfactionFigures",
     "SchedulerRun",
     "ScopeName",
+    "SecretRotation",
     "Segment",
     "SegmentCreate",
     "SegmentKind",
@@ -266,4 +283,9 @@ __all__ = (
     "UserCreate",
     "UserPatch",
     "UserSummary",
+    "Webhook",
+    "WebhookCreate",
+    "WebhookCreated",
+    "WebhookPatch",
+    "WebhookRotated",
 )

@@ -25,9 +25,12 @@ class SchedulerRun:
             'description': 'Escalates open complaints past their first-response or resolution deadline, once per deadline',
             'name': 'complaint_escalations'}, {'affected': 5, 'description': 'Announces touchpoints that have become overdue
             (touchpoint.overdue), once each', 'name': 'overdue_touchpoints'}, {'affected': 0, 'description': "Forgets events
-            older than the feed's retention period", 'name': 'expired_events'}, {'affected': 12, 'description': 'Forgets
-            Idempotency-Key records older than 24 hours', 'name': 'expired_idempotency_keys'}, {'affected': 0,
-            'description': 'Forgets sign-in throttles whose failures no longer count', 'name': 'expired_login_throttles'}]}
+            older than the feed's retention period", 'name': 'expired_events'}, {'affected': 0, 'description': "Forgets
+            delivered and failed webhook deliveries older than the feed's retention period", 'name':
+            'expired_webhook_deliveries'}, {'affected': 12, 'description': 'Forgets Idempotency-Key records older than 24
+            hours', 'name': 'expired_idempotency_keys'}, {'affected': 0, 'description': 'Forgets sign-in throttles whose
+            failures no longer count', 'name': 'expired_login_throttles'}, {'affected': 3, 'description': 'Turns new events
+            into webhook deliveries and tries every delivery that is due', 'name': 'webhook_deliveries'}]}
 
     Attributes:
         at (datetime.datetime): The instant the run treated as now.
