@@ -64,7 +64,7 @@ def check(condition, what):
 
 
 class Replica:
-    def __init__(self, binary, name, port, database_url, workdir, scheduler):
+    def __init__(self, binary, name, port, database_url, workdir, scheduler, extra=None):
         self.name, self.port = name, port
         self.log = open(os.path.join(workdir, f"{name}.log"), "w")
         env = dict(
@@ -78,6 +78,7 @@ class Replica:
             RAPPORT_SCHEDULER_INTERVAL_SECS="1",
             RAPPORT_LOG="warn",
             RAPPORT_LOG_FORMAT="json",
+            **(extra or {}),
         )
         self.process = subprocess.Popen(
             [binary, "serve"], env=env, stdout=self.log, stderr=subprocess.STDOUT
@@ -108,10 +109,10 @@ class Replica:
         self.log.close()
 
 
-def start_replicas(binary, database_url, workdir, ports, scheduler):
+def start_replicas(binary, database_url, workdir, ports, scheduler, extra=None):
     # Both start at once, as after a deployment: migrations and seeding must not collide.
     replicas = [
-        Replica(binary, f"replica-{i}-{'loop' if scheduler else 'http'}", port, database_url, workdir, scheduler)
+        Replica(binary, f"replica-{i}-{'loop' if scheduler else 'http'}", port, database_url, workdir, scheduler, extra)
         for i, port in enumerate(ports, start=1)
     ]
     for replica in replicas:
