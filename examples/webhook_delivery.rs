@@ -115,6 +115,7 @@ async fn wait_for(arrivals: &Arrivals, count: usize, limit: Duration) -> Duratio
 #[tokio::main]
 async fn main() {
     let events = env_number("RAPPORT_BENCH_EVENTS", 3000);
+    let patience = Duration::from_secs(env_number("RAPPORT_BENCH_PATIENCE_SECS", 300) as u64);
     let lag_events = env_number("RAPPORT_BENCH_LAG_EVENTS", 1000);
     let clients = env_number("RAPPORT_BENCH_CLIENTS", 8);
     let database_url = std::env::var("RAPPORT_BENCH_DATABASE_URL").unwrap_or_else(|_| {
@@ -142,6 +143,8 @@ async fn main() {
     ]
     .into_iter()
     .collect();
+    // Warnings (a failed pass, a delivery not recorded) would explain poor figures.
+    rapport::telemetry::init("warn", rapport::config::LogFormat::Text);
     let settings = Settings::from_lookup(|k| vars.get(k).map(|v| v.to_string())).expect("settings");
     let app = Application::build(settings).await.expect("app");
     let base = format!("http://127.0.0.1:{}", app.port());
@@ -190,7 +193,7 @@ async fn main() {
         .await
         .unwrap();
     assert!(res.status().is_success());
-    let took = wait_for(&arrivals, events, Duration::from_secs(600)).await;
+    let took = wait_for(&arrivals, events, patience).await;
     println!(
         "throughput: {events} queued events delivered in {:.2} s: {:.0} events/s",
         took.as_secs_f64(),
@@ -201,7 +204,7 @@ async fn main() {
     let started = Instant::now();
     create_customers(&client, &base, &token, clients, lag_events, "Live").await;
     let writing = started.elapsed();
-    wait_for(&arrivals, lag_events, Duration::from_secs(600)).await;
+    wait_for(&arrivals, lag_events, patience).await;
     let mut lags: Vec<f64> = arrivals
         .lock()
         .unwrap()

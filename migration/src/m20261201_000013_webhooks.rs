@@ -164,14 +164,16 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        // What is due, per endpoint; and what comes before a delivery for the same customer.
+        // What is due. Deliveries waiting behind an earlier one of the same customer are
+        // given its next attempt time, so that this range holds what can be sent, and the
+        // order index is the only one that answers "is an earlier one pending?".
         manager
             .create_index(
                 Index::create()
                     .name("idx_webhook_deliveries_due")
                     .table(WebhookDeliveries::Table)
-                    .col(WebhookDeliveries::WebhookId)
                     .col(WebhookDeliveries::State)
+                    .col(WebhookDeliveries::WebhookId)
                     .col(WebhookDeliveries::NextAttemptAt)
                     .to_owned(),
             )

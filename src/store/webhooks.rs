@@ -114,11 +114,10 @@ pub async fn add_deliveries<C: ConnectionTrait>(
 const FIRST_IN_LINE: &str = "NOT EXISTS (SELECT 1 FROM webhook_deliveries e \
     WHERE e.webhook_id = webhook_deliveries.webhook_id \
     AND e.customer_id = webhook_deliveries.customer_id AND e.state = 'pending' \
-    AND (e.event_tx < webhook_deliveries.event_tx \
-      OR (e.event_tx = webhook_deliveries.event_tx AND e.event_seq < webhook_deliveries.event_seq)))";
+    AND (e.event_tx, e.event_seq) < (webhook_deliveries.event_tx, webhook_deliveries.event_seq))";
 
-/// Leases up to `limit` due deliveries of the endpoint to `lease` until `until`, oldest
-/// events first; the endpoint must be active. Run in a write transaction.
+/// Leases up to `limit` due deliveries of the endpoint to `lease` until `until`, those due
+/// longest first; the endpoint must be active. Run in a write transaction.
 pub async fn claim<C: ConnectionTrait>(
     tx: &C,
     webhook: Uuid,
@@ -148,8 +147,8 @@ pub async fn claim<C: ConnectionTrait>(
                     .to_owned(),
             ),
         )
-        .order_by_asc(D::EventTx)
-        .order_by_asc(D::EventSeq)
+        // The due index's order: no sort, and the scan stops at `limit`.
+        .order_by_asc(D::NextAttemptAt)
         .limit(limit);
     if tx.get_database_backend() == DbBackend::Postgres {
         query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
@@ -169,6 +168,62 @@ pub async fn claim<C: ConnectionTrait>(
         row.lease_until = Some(until);
     }
     Ok(rows)
+}
+
+/// The deliveries of the customer that wait behind `position` are due no sooner than `at`,
+/// when the one before them is tried next.
+pub async fn hold_back<C: ConnectionTrait>(
+    tx: &C,
+    webhook: Uuid,
+    customer: Uuid,
+    (event_tx, event_seq): (i64, i64),
+    at: DateTime<Utc>,
+) -> DbResult<()> {
+    use webhook_deliveries::Column as D;
+    webhook_deliveries::Entity::update_many()
+        .col_expr(D::NextAttemptAt, Expr::value(at))
+        .filter(D::WebhookId.eq(webhook))
+        .filter(D::CustomerId.eq(customer))
+        .filter(D::State.eq("pending"))
+        .filter(
+            Condition::any().add(D::EventTx.gt(event_tx)).add(
+                Condition::all()
+                    .add(D::EventTx.eq(event_tx))
+                    .add(D::EventSeq.gt(event_seq)),
+            ),
+        )
+        .filter(D::NextAttemptAt.lt(at))
+        .exec(tx)
+        .await?;
+    Ok(())
+}
+
+/// For each of the customers with a delivery of the endpoint pending, the latest instant
+/// one is due: a new delivery for the customer waits at least that long.
+pub async fn pending_until<C: ConnectionTrait>(
+    tx: &C,
+    webhook: Uuid,
+    customers: Vec<Uuid>,
+) -> DbResult<Vec<(Uuid, DateTime<Utc>)>> {
+    use webhook_deliveries::Column as D;
+    if customers.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(Option<Uuid>, Option<DateTime<Utc>>)> = webhook_deliveries::Entity::find()
+        .select_only()
+        .column(D::CustomerId)
+        .column_as(D::NextAttemptAt.max(), "until")
+        .filter(D::WebhookId.eq(webhook))
+        .filter(D::CustomerId.is_in(customers))
+        .filter(D::State.eq("pending"))
+        .group_by(D::CustomerId)
+        .into_tuple()
+        .all(tx)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(c, at)| Some((c?, at?)))
+        .collect())
 }
 
 /// Writes the outcome of a try, if `lease` still holds the delivery; false when it does not.

@@ -128,6 +128,8 @@ pub async fn fan_out(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResul
         };
         let wanted = wanted_types(&hook);
         let mut rows = Vec::new();
+        // The customer of each row.
+        let mut owners = Vec::new();
         for event in events {
             if !wanted.is_empty() && !wanted.contains(&event.kind) {
                 continue;
@@ -135,6 +137,7 @@ pub async fn fan_out(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResul
             let (tx_id, seq, kind, customer) =
                 (event.tx, event.seq, event.kind.clone(), event.customer_id);
             let dto = feed::to_dto(event)?;
+            owners.push(customer);
             rows.push(webhook_deliveries::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 webhook_id: Set(hook.id),
@@ -155,6 +158,22 @@ pub async fn fan_out(db: &DatabaseConnection, now: DateTime<Utc>) -> DomainResul
                 delivered_at: Set(None),
                 created_at: Set(now),
             });
+        }
+        // A customer's new deliveries wait for the one before them, which may be backing off.
+        let mut customers: Vec<Uuid> = owners.clone();
+        customers.sort_unstable();
+        customers.dedup();
+        let waiting: std::collections::HashMap<Uuid, DateTime<Utc>> =
+            store::webhooks::pending_until(&tx, hook.id, customers)
+                .await?
+                .into_iter()
+                .collect();
+        for (row, customer) in rows.iter_mut().zip(&owners) {
+            if let Some(until) = waiting.get(customer)
+                && *until > now
+            {
+                row.next_attempt_at = Set(*until);
+            }
         }
         made += rows.len() as u64;
         store::webhooks::add_deliveries(&tx, rows).await?;
@@ -322,10 +341,24 @@ async fn record(
     } else {
         outcome.next_attempt_at = Set(now + backoff(number, rand::rng().random::<f64>()));
     }
+    let retry_at = match &outcome.next_attempt_at {
+        sea_orm::ActiveValue::Set(at) => Some(*at),
+        _ => None,
+    };
     let tx = begin_write(db).await?;
     if !store::webhooks::settle(&tx, delivery.id, lease, outcome).await? {
         // Another worker took the delivery over after this one's lease ran out.
         return Ok(());
+    }
+    if let (Some(at), Some(customer)) = (retry_at, delivery.customer_id) {
+        store::webhooks::hold_back(
+            &tx,
+            hook.id,
+            customer,
+            (delivery.event_tx, delivery.event_seq),
+            at,
+        )
+        .await?;
     }
     store::webhooks::log_attempt(
         &tx,
@@ -343,7 +376,11 @@ async fn record(
     )
     .await?;
     if ok {
-        store::webhooks::note_success(&tx, hook.id).await?;
+        // Endpoints that answer are the common case: nothing to clear unless it was failing
+        // when its deliveries were claimed (a failure since then is cleared by the next).
+        if hook.failing_since.is_some() {
+            store::webhooks::note_success(&tx, hook.id).await?;
+        }
     } else {
         let reason = format!(
             "every delivery failed for more than {} hours; the last: {}",
