@@ -320,4 +320,17 @@ mod tests {
         assert!(open.parse("http://10.0.0.1/").is_err());
         assert!(Policy::new(false, "http://x").is_err());
     }
+
+    #[tokio::test]
+    async fn the_sender_resolves_names_only_to_addresses_it_may_reach() {
+        use reqwest::dns::Resolve;
+        use std::str::FromStr;
+        let name = || reqwest::dns::Name::from_str("localhost").unwrap();
+        let strict = Arc::new(policy()).resolver();
+        let refused = strict.resolve(name()).await.err().unwrap().to_string();
+        assert!(refused.contains("loopback"), "{refused}");
+        let listed = Arc::new(Policy::new(true, "localhost").unwrap()).resolver();
+        let addrs: Vec<SocketAddr> = listed.resolve(name()).await.unwrap().collect();
+        assert!(addrs.iter().all(|a| a.ip().is_loopback()) && !addrs.is_empty());
+    }
 }
