@@ -8,7 +8,7 @@ pub mod target;
 
 use chrono::{DateTime, Utc};
 use entity::{webhook_attempts, webhook_deliveries, webhooks};
-use sea_orm::{DatabaseConnection, Set};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use crate::db::begin_write;
@@ -149,6 +149,34 @@ pub async fn get(
     to_dto(found(db, id).await?, now)
 }
 
+/// The endpoint, locked for change, if it is at the version the caller read.
+async fn locked(
+    tx: &DatabaseTransaction,
+    id: Uuid,
+    precondition: &Precondition,
+) -> DomainResult<webhooks::Model> {
+    let current = store::versioned::lock::<webhooks::Entity, _>(tx, id)
+        .await?
+        .ok_or_else(|| DomainError::not_found("webhook"))?;
+    precondition.check(current.version)?;
+    Ok(current)
+}
+
+/// Writes the change to the locked endpoint and reads it back.
+async fn write(
+    tx: &DatabaseTransaction,
+    current: &webhooks::Model,
+    model: webhooks::ActiveModel,
+) -> DomainResult<webhooks::Model> {
+    ensure_written(
+        store::versioned::update_if_version(tx, current.id, current.version, model).await?,
+        "webhook",
+    )?;
+    store::webhooks::find(tx, current.id)
+        .await?
+        .ok_or_else(|| DomainError::not_found("webhook"))
+}
+
 #[tracing::instrument(skip_all, fields(webhook.id = %id))]
 pub async fn update(
     db: &DatabaseConnection,
@@ -173,10 +201,7 @@ pub async fn update(
         return Err(DomainError::Validation(errors));
     }
     let tx = begin_write(db).await?;
-    let current = store::versioned::lock::<webhooks::Entity, _>(&tx, id)
-        .await?
-        .ok_or_else(|| DomainError::not_found("webhook"))?;
-    precondition.check(current.version)?;
+    let current = locked(&tx, id, precondition).await?;
     let mut model = webhooks::ActiveModel {
         version: Set(current.version + 1),
         updated_at: Set(now),
@@ -199,13 +224,7 @@ pub async fn update(
     if let Some(description) = patch.description {
         model.description = Set(description);
     }
-    ensure_written(
-        store::versioned::update_if_version(&tx, id, current.version, model).await?,
-        "webhook",
-    )?;
-    let hook = store::webhooks::find(&tx, id)
-        .await?
-        .ok_or_else(|| DomainError::not_found("webhook"))?;
+    let hook = write(&tx, &current, model).await?;
     tx.commit().await?;
     to_dto(hook, now)
 }
@@ -220,10 +239,7 @@ pub async fn delete(
 ) -> DomainResult<()> {
     actor.ensure_admin(MANAGE)?;
     let tx = begin_write(db).await?;
-    let current = store::versioned::lock::<webhooks::Entity, _>(&tx, id)
-        .await?
-        .ok_or_else(|| DomainError::not_found("webhook"))?;
-    precondition.check(current.version)?;
+    locked(&tx, id, precondition).await?;
     store::webhooks::delete(&tx, id).await?;
     tx.commit().await?;
     Ok(())
@@ -242,10 +258,7 @@ pub async fn rotate_secret(
     actor.ensure_admin(MANAGE)?;
     let grace = chrono::Duration::hours(rotation.grace_hours.unwrap_or(DEFAULT_GRACE_HOURS));
     let tx = begin_write(db).await?;
-    let current = store::versioned::lock::<webhooks::Entity, _>(&tx, id)
-        .await?
-        .ok_or_else(|| DomainError::not_found("webhook"))?;
-    precondition.check(current.version)?;
+    let current = locked(&tx, id, precondition).await?;
     let secret = signature::new_secret();
     let keep_old = grace > chrono::Duration::zero();
     let model = webhooks::ActiveModel {
@@ -256,13 +269,7 @@ pub async fn rotate_secret(
         updated_at: Set(now),
         ..Default::default()
     };
-    ensure_written(
-        store::versioned::update_if_version(&tx, id, current.version, model).await?,
-        "webhook",
-    )?;
-    let hook = store::webhooks::find(&tx, id)
-        .await?
-        .ok_or_else(|| DomainError::not_found("webhook"))?;
+    let hook = write(&tx, &current, model).await?;
     tx.commit().await?;
     Ok(WebhookRotated {
         webhook: to_dto(hook, now)?,
