@@ -135,13 +135,13 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
         op.security = Some(Vec::new());
     }
     // Built as JSON, which reads more plainly than builders; a test holds it to the schema.
-    doc.webhooks = serde_json::from_value(webhook_payloads()).ok();
+    doc.webhooks = serde_json::from_value(webhook_payloads(doc.components.as_ref())).ok();
     doc
 }
 
 /// What the service sends to webhook endpoints, one entry per event type (OpenAPI 3.1
 /// `webhooks`): the event as the feed shows it, its `data` typed by the resource.
-fn webhook_payloads() -> Value {
+fn webhook_payloads(components: Option<&Components>) -> Value {
     use crate::model::event::EventType;
     let header = |name: &str, text: &str, example: Value| {
         json!({"name": name, "in": "header", "required": true, "description": text,
@@ -204,11 +204,14 @@ fn webhook_payloads() -> Value {
                 "customer_id": {"type": "string", "format": "uuid"}}})
             }
         };
-        let example_data = if name.starts_with("segment.") {
-            json!({"segment_id": "01932cd0-0000-7000-8000-000000000001",
-                   "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"})
-        } else {
-            json!({"id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"})
+        // The resource's own example, so that the payload's example is valid against it.
+        let resource = data["$ref"]
+            .as_str()
+            .map(|r| r.trim_start_matches("#/components/schemas/"));
+        let example_data = match resource.and_then(|r| components.and_then(|c| example_of(c, r))) {
+            Some(example) => example,
+            None => json!({"segment_id": "01932cd0-0000-7000-8000-000000000001",
+                           "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"}),
         };
         hooks.insert(
             name.into(),
@@ -306,7 +309,7 @@ mod tests {
     #[test]
     fn every_event_type_and_the_ping_are_described_as_webhooks() {
         let hooks: utoipa::openapi::Paths =
-            serde_json::from_value(webhook_payloads()).expect("webhooks read as paths");
+            serde_json::from_value(webhook_payloads(None)).expect("webhooks read as paths");
         assert_eq!(
             hooks.paths.len(),
             crate::model::event::EventType::ALL.len() + 1
