@@ -313,14 +313,16 @@ async fn with_log(
     rows: Vec<webhook_deliveries::Model>,
 ) -> DomainResult<Vec<Delivery>> {
     let ids: Vec<Uuid> = rows.iter().map(|d| d.id).collect();
-    let mut attempts = store::webhooks::attempts_of(db, &ids).await?;
+    // Read oldest first, so each delivery's log keeps that order.
+    let mut logs: std::collections::HashMap<Uuid, Vec<webhook_attempts::Model>> =
+        std::collections::HashMap::new();
+    for attempt in store::webhooks::attempts_of(db, &ids).await? {
+        logs.entry(attempt.delivery_id).or_default().push(attempt);
+    }
     rows.into_iter()
         .map(|d| {
-            let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut attempts)
-                .into_iter()
-                .partition(|a| a.delivery_id == d.id);
-            attempts = rest;
-            delivery_dto(d, mine)
+            let log = logs.remove(&d.id).unwrap_or_default();
+            delivery_dto(d, log)
         })
         .collect()
 }
