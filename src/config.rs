@@ -79,6 +79,14 @@ pub struct Settings {
     pub webhook_policy: crate::domain::webhook::target::Policy,
     /// An endpoint failing this long is turned off (`RAPPORT_WEBHOOK_DISABLE_AFTER_HOURS`).
     pub webhook_disable_after_hours: u64,
+    /// How long the audit trail keeps its entries (`RAPPORT_AUDIT_RETENTION_DAYS`).
+    pub audit_retention_days: u64,
+    /// Erase the free text of churned customers' interactions this long after the churn
+    /// (`RAPPORT_RETENTION_CHURNED_INTERACTIONS_DAYS`; off when unset).
+    pub churned_interaction_retention_days: Option<u64>,
+    /// Erase the texts of complaints this long after they closed
+    /// (`RAPPORT_RETENTION_CLOSED_COMPLAINTS_DAYS`; off when unset).
+    pub closed_complaint_retention_days: Option<u64>,
 }
 
 /// `RAPPORT_CORS_ALLOWED_ORIGINS`: no origin (the default), every origin (`*`; bearer
@@ -158,6 +166,15 @@ impl fmt::Debug for Settings {
             .field(
                 "webhook_disable_after_hours",
                 &self.webhook_disable_after_hours,
+            )
+            .field("audit_retention_days", &self.audit_retention_days)
+            .field(
+                "churned_interaction_retention_days",
+                &self.churned_interaction_retention_days,
+            )
+            .field(
+                "closed_complaint_retention_days",
+                &self.closed_complaint_retention_days,
             )
             .finish()
     }
@@ -380,6 +397,32 @@ impl Settings {
             ));
         }
 
+        let audit_retention_days = parse_number(
+            get("RAPPORT_AUDIT_RETENTION_DAYS"),
+            "RAPPORT_AUDIT_RETENTION_DAYS",
+            365,
+        )?;
+        if !(30..=36500).contains(&audit_retention_days) {
+            return Err(invalid(
+                "RAPPORT_AUDIT_RETENTION_DAYS",
+                "must be between 30 and 36500",
+            ));
+        }
+        let text_retention = |name: &'static str| -> Result<Option<u64>, ConfigError> {
+            match get(name) {
+                None => Ok(None),
+                Some(v) if v.trim().eq_ignore_ascii_case("off") => Ok(None),
+                Some(v) => match parse_number(Some(v), name, 0)? {
+                    d @ 1..=36500 => Ok(Some(d)),
+                    _ => Err(invalid(name, "must be between 1 and 36500, or `off`")),
+                },
+            }
+        };
+        let churned_interaction_retention_days =
+            text_retention("RAPPORT_RETENTION_CHURNED_INTERACTIONS_DAYS")?;
+        let closed_complaint_retention_days =
+            text_retention("RAPPORT_RETENTION_CLOSED_COMPLAINTS_DAYS")?;
+
         let mut trusted_proxies = Vec::new();
         for address in get("RAPPORT_TRUSTED_PROXIES")
             .unwrap_or_default()
@@ -420,6 +463,9 @@ impl Settings {
             event_retention_days,
             webhook_policy,
             webhook_disable_after_hours,
+            audit_retention_days,
+            churned_interaction_retention_days,
+            closed_complaint_retention_days,
         })
     }
 }

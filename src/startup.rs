@@ -223,7 +223,8 @@ fn app(
         )
         .configure(configure)
         .map(|app| {
-            app.wrap(http::cors::middleware(&cors_origins))
+            app.wrap(from_fn(http::audit::record))
+                .wrap(http::cors::middleware(&cors_origins))
                 .wrap(from_fn(http::cors::preflight))
                 .wrap(from_fn(http::middleware::observe))
                 .wrap(TracingLogger::<RequestSpan>::new())

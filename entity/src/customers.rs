@@ -50,6 +50,11 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub deleted_at: Option<DateTimeUtc>,
+    /// Channel → `granted` or `refused`; a channel not named is unknown.
+    pub consent: Json,
+    pub do_not_contact: bool,
+    pub erased_at: Option<DateTimeUtc>,
+    pub erasure_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

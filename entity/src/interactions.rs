@@ -15,6 +15,8 @@ pub struct Model {
     pub outcome: Option<String>,
     pub satisfaction: Option<i32>,
     pub touchpoint_id: Option<Uuid>,
+    /// Outbound on a channel the customer refused, or to a customer not to be contacted.
+    pub without_consent: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -2,8 +2,10 @@
 //! No behaviour lives here: rules are in the service's `domain` module.
 
 pub mod api_keys;
+pub mod audit_log;
 pub mod complaint_events;
 pub mod complaints;
+pub mod consent_changes;
 pub mod customer_dates;
 pub mod customer_handoffs;
 pub mod customer_history;

@@ -65,5 +65,9 @@ pub fn customer(i: usize, id: Uuid, owner: Uuid, now: DateTime<Utc>) -> customer
         created_at: Set(now),
         updated_at: Set(now),
         deleted_at: Set(None),
+        consent: Set(serde_json::json!({})),
+        do_not_contact: Set(false),
+        erased_at: Set(None),
+        erasure_reason: Set(None),
     }
 }

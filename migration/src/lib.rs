@@ -16,6 +16,7 @@ mod m20261201_000010_login_throttle_source;
 mod m20261201_000011_api_keys;
 mod m20261201_000012_events;
 mod m20261201_000013_webhooks;
+mod m20261201_000014_personal_data;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_api_keys::Migration),
             Box::new(m20261201_000012_events::Migration),
             Box::new(m20261201_000013_webhooks::Migration),
+            Box::new(m20261201_000014_personal_data::Migration),
         ]
     }
 }

@@ -2,17 +2,20 @@
 //! owner and moved into the customer's contact window, all in one transaction so a campaign
 //! is scheduled whole or not at all.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use crate::db::begin_write;
 use crate::domain::cadence::window::place;
+use crate::domain::consent;
 use crate::domain::customer::records;
 use crate::domain::schedule::reach_of;
 use crate::domain::segment::membership::membership_for_campaign;
 use crate::domain::touchpoint::row::{NewTouchpoint, announce, id_of};
-use crate::dto::touchpoint::{CampaignCreate, CampaignResult};
+use crate::dto::touchpoint::{CampaignCreate, CampaignResult, LeftOut};
 use crate::model::cadence::Purpose;
 use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
@@ -54,7 +57,17 @@ pub async fn schedule(
     let purpose = input.purpose.unwrap_or(Purpose::Custom);
     let title = input.title.trim().to_string();
     let mut rows = Vec::with_capacity(members.len());
+    let mut left_out: BTreeMap<String, u64> = BTreeMap::new();
     for customer in &members {
+        if consent::against_consent(customer, input.channel)? {
+            let reason = if customer.do_not_contact {
+                consent::DO_NOT_CONTACT_REASON.to_string()
+            } else {
+                consent::no_consent_reason(input.channel)
+            };
+            *left_out.entry(reason).or_default() += 1;
+            continue;
+        }
         let reach = reach_of(customer)?;
         rows.push(
             NewTouchpoint {
@@ -79,5 +92,10 @@ pub async fn schedule(
     Ok(CampaignResult {
         segment_id,
         scheduled,
+        left_out: left_out.values().sum(),
+        left_out_reasons: left_out
+            .into_iter()
+            .map(|(reason, count)| LeftOut { reason, count })
+            .collect(),
     })
 }

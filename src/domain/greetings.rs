@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::db::begin_write;
 use crate::domain::cadence::plan::yearly_within;
+use crate::domain::consent::{self, Contact};
 use crate::domain::customer::birthday;
 use crate::domain::customer::records;
 use crate::domain::schedule::reach_of;
@@ -22,7 +23,7 @@ use crate::model::cadence::Purpose;
 use crate::model::customer::{Channel, CustomerStatus, ImportantDate};
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::CustomerScope;
-use crate::model::touchpoint::Source;
+use crate::model::touchpoint::{Source, Status};
 use crate::store;
 
 /// How far ahead yearly dates are scheduled.
@@ -186,6 +187,11 @@ async fn plan_for(
         .as_deref()
         .and_then(Channel::from_name)
         .unwrap_or(Channel::Phone);
+    let (channel, refused) = match consent::contact(customer, channel)? {
+        Contact::Never => return Ok(0),
+        Contact::Via(channel) => (channel, None),
+        Contact::Refused(channel) => (channel, Some(consent::no_consent_reason(channel))),
+    };
     let mut created = 0;
     for g in owed(customer, now, horizon_days)? {
         let mut row = NewTouchpoint {
@@ -199,6 +205,10 @@ async fn plan_for(
             source: g.source,
         }
         .row(now);
+        if let Some(reason) = &refused {
+            row.status = Set(Status::Skipped.as_str().into());
+            row.skip_reason = Set(Some(reason.clone()));
+        }
         row.occurrence_key = Set(Some(g.key));
         let id = id_of(&row);
         if store::touchpoints::insert_generated(tx, row).await? {
@@ -265,6 +275,10 @@ mod tests {
             created_at: now,
             updated_at: now,
             deleted_at: None,
+            consent: serde_json::json!({}),
+            do_not_contact: false,
+            erased_at: None,
+            erasure_reason: None,
         }
     }
 

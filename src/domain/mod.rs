@@ -16,16 +16,19 @@
 //! | segment | `membership`, `rule`, `sql` | `ops` |
 //! | purchase, playbook, user | (none called from elsewhere) | the module itself |
 //!
-//! `schedule` (the cadence turned into touchpoints) is lower tier too. A use case never
-//! imports another aggregate's use cases; what two use cases share moves down a tier.
+//! `schedule` (the cadence turned into touchpoints) and `consent` (where it may reach) are
+//! lower tier too. A use case never imports another aggregate's use cases; what two use cases
+//! share moves down a tier.
 //! Every table hanging off a customer is listed once, in `customer::records`.
 
 pub mod agenda;
 pub mod api_key;
+pub mod audit;
 pub mod budget;
 pub mod cadence;
 pub mod campaign;
 pub mod complaint;
+pub mod consent;
 pub mod customer;
 pub mod feed;
 pub mod greetings;
@@ -37,6 +40,7 @@ pub mod password;
 pub mod playbook;
 pub mod purchase;
 pub mod report;
+pub mod retention;
 pub mod schedule;
 pub mod segment;
 pub mod token;

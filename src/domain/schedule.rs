@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::domain::cadence::duration::CalendarDuration;
 use crate::domain::cadence::plan::{ELAPSED_REASON, Reach, next_occurrence, step};
 use crate::domain::cadence::window::{Window, local_time, place, resolve_local, start_of_day};
+use crate::domain::consent::{self, Contact};
 use crate::domain::customer::records;
 use crate::domain::touchpoint::row::{NewTouchpoint, announce, id_of};
 use crate::dto::playbook::{PlaybookRecurrence, PlaybookStep};
@@ -60,8 +61,15 @@ async fn insert(
     if customer.status == CustomerStatus::Churned.as_str() {
         return Ok(false);
     }
+    let (channel, refused) = match consent::contact(customer, o.channel)? {
+        Contact::Never => return Ok(false),
+        Contact::Via(channel) => (channel, None),
+        Contact::Refused(channel) => (channel, Some(consent::no_consent_reason(channel))),
+    };
     let (status, reason) = if o.elapsed {
         (Status::Skipped, Some(ELAPSED_REASON.to_string()))
+    } else if let Some(reason) = refused {
+        (Status::Skipped, Some(reason))
     } else {
         (Status::Scheduled, None)
     };
@@ -69,7 +77,7 @@ async fn insert(
         customer_id: customer.id,
         assignee_id: customer.owner_id,
         due_at: o.due_at,
-        channel: o.channel,
+        channel,
         purpose: o.purpose,
         title: o.title.to_string(),
         notes: None,

@@ -38,7 +38,7 @@ pub async fn sign_in(
     password_text: &str,
     source: &str,
     now: DateTime<Utc>,
-) -> DomainResult<TokenResponse> {
+) -> DomainResult<(TokenResponse, Uuid)> {
     let email = normalise_email(email);
     let attempt = login::Attempt {
         email: email.clone(),
@@ -57,11 +57,12 @@ pub async fn sign_in(
             let access_token = keys
                 .issue(user.id, user.token_version, now)
                 .map_err(DomainError::internal)?;
-            Ok(TokenResponse {
+            let token = TokenResponse {
                 access_token,
                 token_type: "Bearer".into(),
                 expires_in: keys.ttl_secs,
-            })
+            };
+            Ok((token, user.id))
         }
         _ => {
             tokio::time::sleep(login::failure_delay(throttle.failures)).await;

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::dto::{Timezone, nullable, present};
+use crate::model::consent::{Consent, ConsentShown};
 use crate::model::customer::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tag, Tier,
 };
@@ -26,7 +27,8 @@ pub const NOT_BLANK: &str = r"\S";
     "timezone": "Europe/London", "preferred_channel": "phone",
     "contact_window": {"weekdays": [1, 2, 3, 4, 5], "start": "12:00", "end": "18:00"},
     "tags": ["vip", "engineering"], "attributes": {"plan": "enterprise"},
-    "important_dates": [{"label": "Company anniversary", "date": "2012-03-01", "recurring": true}]
+    "important_dates": [{"label": "Company anniversary", "date": "2012-03-01", "recurring": true}],
+    "consent": {"email": "granted", "sms": "refused"}, "consent_source": "signup form"
 }))]
 pub struct CustomerCreate {
     #[validate(length(min = 1, max = 200))]
@@ -110,6 +112,15 @@ pub struct CustomerCreate {
     pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
     #[schema(max_items = 50)]
     pub important_dates: Option<Vec<ImportantDate>>,
+    /// Consent by channel; channels left out are `unknown`.
+    pub consent: Option<Consent>,
+    /// No outbound contact at all (complaint follow-ups excepted); default `false`.
+    pub do_not_contact: Option<bool>,
+    /// Where the consent given here was expressed (a form, a call), kept in the consent
+    /// history; defaults to `api`. Write-only.
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, example = "signup form")]
+    pub consent_source: Option<String>,
 }
 
 /// A partial update: absent fields stay as they are, `null` clears an optional field.
@@ -233,6 +244,25 @@ pub struct CustomerPatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(nullable = false, max_items = 50)]
     pub important_dates: Option<Vec<ImportantDate>>,
+    /// The channels named take their new state (`unknown` forgets one); the others stay.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
+    pub consent: Option<Consent>,
+    /// Setting it cancels the customer's open outbound touchpoints.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(nullable = false)]
+    pub do_not_contact: Option<bool>,
+    /// Where a consent change sent here was expressed, kept in the consent history; defaults
+    /// to `api`. Write-only.
+    #[serde(default, deserialize_with = "present")]
+    #[validate(length(min = 1, max = 200))]
+    #[schema(
+        nullable = false,
+        min_length = 1,
+        max_length = 200,
+        example = "phone call"
+    )]
+    pub consent_source: Option<String>,
 }
 
 /// A customer as the API shows it, with the derived relationship-health fields.
@@ -251,6 +281,10 @@ pub struct CustomerPatch {
     "preferences": "Calls after lunch", "personality": null, "notes": null,
     "attributes": {"plan": "enterprise"},
     "important_dates": [{"label": "Company anniversary", "date": "2012-03-01", "recurring": true}],
+    "consent": {"phone": "granted", "email": "granted", "sms": "refused", "visit": "unknown",
+        "letter": "unknown", "gift": "unknown", "event": "unknown", "meeting": "unknown",
+        "chat": "unknown", "other": "unknown"},
+    "do_not_contact": false,
     "last_contacted_at": "2026-11-02T14:30:00Z", "last_inbound_at": null,
     "last_outbound_at": "2026-11-02T14:30:00Z", "lifetime_value_minor": 1250000,
     "lifetime_value_currency": "EUR", "purchase_count": 3,
@@ -293,6 +327,9 @@ pub struct Customer {
     #[schema(value_type = Object)]
     pub attributes: serde_json::Map<String, serde_json::Value>,
     pub important_dates: Vec<ImportantDate>,
+    pub consent: ConsentShown,
+    /// No outbound contact: the cadence plans nothing and campaigns leave the customer out.
+    pub do_not_contact: bool,
     pub last_contacted_at: Option<DateTime<Utc>>,
     pub last_inbound_at: Option<DateTime<Utc>>,
     pub last_outbound_at: Option<DateTime<Utc>>,
@@ -354,4 +391,63 @@ pub struct CustomerListQuery {
     pub open_complaints_min: Option<i64>,
     /// Members of this segment (static list or dynamic rule).
     pub segment_id: Option<Uuid>,
+    /// Customers who granted consent for this channel.
+    pub consent_granted: Option<Channel>,
+    /// Customers who refused this channel.
+    pub consent_refused: Option<Channel>,
+    /// Customers marked (`true`) or not marked (`false`) not to be contacted.
+    pub do_not_contact: Option<bool>,
+}
+
+/// Why a customer's personal data is erased (kept with the anonymous record).
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "Erasure request received by letter on 2026-11-30"}))]
+pub struct ErasureRequest {
+    /// Not blank; never personal data of the customer (it is kept).
+    #[validate(length(min = 1, max = 500))]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
+    pub reason: String,
+}
+
+/// The receipt of an erasure, the same every time it is asked for again.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e", "erased_at": "2026-12-01T10:00:00Z",
+    "reason": "Erasure request received by letter on 2026-11-30"
+}))]
+pub struct Erasure {
+    pub customer_id: Uuid,
+    pub erased_at: DateTime<Utc>,
+    pub reason: String,
+}
+
+/// The `format` of a customer export.
+pub const EXPORT_FORMAT: &str = "rapport.customer-export.v1";
+
+/// Everything Rapport holds about one customer (`GET /customers/{id}/export`).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "format": "rapport.customer-export.v1", "exported_at": "2026-12-01T10:00:00Z",
+    "customer": {"id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e", "name": "Ada Lovelace"},
+    "records": {
+        "interactions": [{"id": "01932c90-0000-7000-8000-000000000001", "channel": "phone",
+            "direction": "outbound", "summary": "Thanked for the order"}],
+        "purchases": [{"id": "01932c91-0000-7000-8000-000000000001", "amount_minor": 125000, "currency": "EUR"}]
+    }
+}))]
+pub struct CustomerExport {
+    /// `rapport.customer-export.v1`.
+    pub format: String,
+    pub exported_at: DateTime<Utc>,
+    /// The customer as `GET /customers/{id}` shows it (a `Customer`).
+    #[schema(value_type = Object)]
+    pub customer: serde_json::Value,
+    /// Every record linked to the customer, by table, each row with all its stored columns:
+    /// `customer_tags`, `segment_members` (memberships), `consent_changes` (consent history),
+    /// `customer_history`, `customer_handoffs`, `playbooks` (a personal plan), `purchases`,
+    /// `interactions`, `touchpoints`, `complaints`, `complaint_events`, `domain_events`,
+    /// `events` (the feed about the customer), `webhook_deliveries` and `webhook_attempts`.
+    #[schema(value_type = Object)]
+    pub records: serde_json::Value,
 }

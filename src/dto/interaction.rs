@@ -79,7 +79,7 @@ pub struct InteractionPatch {
     "id": "01932c90-1111-7000-8000-000000000001", "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
     "user_id": "01932c8e-0000-7000-8000-000000000001", "channel": "phone", "direction": "outbound",
     "occurred_at": "2026-11-20T14:30:00Z", "subject": "Usage check", "summary": "Happy with the delivery",
-    "outcome": "positive", "satisfaction": 5, "touchpoint_id": null, "version": 1,
+    "outcome": "positive", "satisfaction": 5, "touchpoint_id": null, "without_consent": false, "version": 1,
     "created_at": "2026-11-20T14:35:00Z", "updated_at": "2026-11-20T14:35:00Z"
 }))]
 pub struct Interaction {
@@ -94,6 +94,9 @@ pub struct Interaction {
     pub outcome: Option<Outcome>,
     pub satisfaction: Option<Rating>,
     pub touchpoint_id: Option<Uuid>,
+    /// Outbound on a channel the customer refused, or to a customer not to be contacted:
+    /// accepted (it happened) and flagged.
+    pub without_consent: bool,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -122,6 +125,7 @@ impl TryFrom<entity::interactions::Model> for Interaction {
                 .and_then(|s| u8::try_from(s).ok())
                 .map(Rating),
             touchpoint_id: m.touchpoint_id,
+            without_consent: m.without_consent,
             version: m.version,
             created_at: m.created_at,
             updated_at: m.updated_at,

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod api_key;
+pub mod audit;
 pub mod auth;
 pub mod complaint;
 pub mod customer;

@@ -143,3 +143,50 @@ pub struct TimelineItem {
     #[schema(nullable = false)]
     pub customer: Option<CustomerSummary>,
 }
+
+/// One change of a customer's consent: a channel's state or the `do_not_contact` flag.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d10", "channel": "phone", "state": "refused",
+    "do_not_contact": null, "source": "phone call", "actor_id": "01932c8e-0000-7000-8000-000000000001",
+    "actor_type": "user", "changed_at": "2026-11-02T14:30:00Z"
+}))]
+pub struct ConsentChange {
+    pub id: Uuid,
+    /// The channel whose state changed; null when the change is of `do_not_contact`.
+    pub channel: Option<crate::model::customer::Channel>,
+    /// The channel's new state.
+    pub state: Option<crate::model::consent::ConsentState>,
+    /// The flag's new value, when it changed.
+    pub do_not_contact: Option<bool>,
+    /// Where the customer expressed it, as the caller said; `api` when not given.
+    pub source: Option<String>,
+    pub actor_id: Option<Uuid>,
+    pub actor_type: ActorType,
+    pub changed_at: DateTime<Utc>,
+}
+
+impl TryFrom<entity::consent_changes::Model> for ConsentChange {
+    type Error = DomainError;
+
+    fn try_from(m: entity::consent_changes::Model) -> Result<Self, DomainError> {
+        Ok(Self {
+            id: m.id,
+            channel: m
+                .channel
+                .as_deref()
+                .map(crate::model::customer::Channel::from_stored)
+                .transpose()?,
+            state: m
+                .state
+                .as_deref()
+                .map(crate::model::consent::ConsentState::from_stored)
+                .transpose()?,
+            do_not_contact: m.do_not_contact,
+            source: m.source,
+            actor_id: m.actor_id,
+            actor_type: ActorType::from_stored(&m.actor_type)?,
+            changed_at: m.changed_at,
+        })
+    }
+}

@@ -186,9 +186,24 @@ pub struct CampaignCreate {
 
 /// What a campaign scheduled.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"segment_id": "01932c9b-7777-7000-8000-000000000001", "scheduled": 240}))]
+#[schema(example = json!({
+    "segment_id": "01932c9b-7777-7000-8000-000000000001", "scheduled": 240, "left_out": 3,
+    "left_out_reasons": [{"reason": "do not contact", "count": 1}, {"reason": "no consent for email", "count": 2}]
+}))]
 pub struct CampaignResult {
     pub segment_id: Uuid,
     /// Touchpoints scheduled: one per member, each assigned to the customer's owner.
     pub scheduled: u64,
+    /// Members left out because of what they said about being contacted.
+    pub left_out: u64,
+    /// How many were left out for each reason.
+    pub left_out_reasons: Vec<LeftOut>,
+}
+
+/// Members a campaign left out, and why.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct LeftOut {
+    /// `do not contact`, or `no consent for <channel>`.
+    pub reason: String,
+    pub count: u64,
 }

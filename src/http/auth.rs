@@ -1,6 +1,6 @@
 //! Signing in and the caller's own profile.
 
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, get, post, web};
 
 use crate::domain::user as users;
 use crate::dto::auth::{TokenRequest, TokenResponse};
@@ -30,7 +30,7 @@ pub async fn create_token(
     body: Json<TokenRequest>,
 ) -> ApiResult<HttpResponse> {
     let source = client_address(&req, &state.trusted_proxies);
-    let token = users::sign_in(
+    let (token, user_id) = users::sign_in(
         &state.db,
         &state.tokens,
         &body.0.email,
@@ -39,6 +39,8 @@ pub async fn create_token(
         crate::clock::system_now(),
     )
     .await?;
+    req.extensions_mut()
+        .insert(crate::http::audit::SignedIn(user_id));
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .json(token))

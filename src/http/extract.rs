@@ -235,6 +235,7 @@ impl FromRequest for Caller {
         }
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_token(req).map(str::to_string);
+        let req = req.clone();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
             let token =
@@ -246,6 +247,8 @@ impl FromRequest for Caller {
                 state.clock.now(),
             )
             .await?;
+            // The audit trail names who made the request.
+            req.extensions_mut().insert(actor);
             super::scopes::check(&actor, route)?;
             Ok(Caller(actor))
         })

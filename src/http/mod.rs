@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod api_keys;
+pub mod audit;
 pub mod auth;
 pub mod complaints;
 pub mod cors;
@@ -17,6 +18,7 @@ pub mod health;
 pub mod interactions;
 pub mod middleware;
 pub mod openapi;
+pub mod personal_data;
 pub mod playbooks;
 pub mod purchases;
 pub mod relationships;

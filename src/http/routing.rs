@@ -7,9 +7,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
 use super::{
-    agenda, api_keys, auth, complaints, customer_csv, customers, events, health, interactions,
-    middleware, playbooks, purchases, relationships, reports, scheduler, segments, touchpoints,
-    users, webhooks,
+    agenda, api_keys, audit, auth, complaints, customer_csv, customers, events, health,
+    interactions, middleware, personal_data, playbooks, purchases, relationships, reports,
+    scheduler, segments, touchpoints, users, webhooks,
 };
 use crate::http::error::ApiError;
 
@@ -54,6 +54,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(relationships::change_customer_owner)
                 .service(relationships::list_owner_history)
                 .service(relationships::list_customer_history)
+                .service(personal_data::list_consent_history)
+                .service(personal_data::export_customer)
+                .service(personal_data::erase_customer)
                 .service(relationships::get_customer_timeline)
                 .service(purchases::list_purchases)
                 .service(purchases::create_purchase)
@@ -104,6 +107,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(reports::get_tier_suggestions)
                 .service(agenda::get_agenda)
                 .service(events::list_events)
+                .service(audit::list_audit)
                 .service(scheduler::run_scheduler),
         );
 }

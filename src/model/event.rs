@@ -17,6 +17,9 @@ vocabulary!(
         CustomerTierChanged => "customer.tier_changed",
         #[serde(rename = "customer.churned")]
         CustomerChurned => "customer.churned",
+        /// The customer's personal data was erased; `data` is the erasure receipt.
+        #[serde(rename = "customer.erased")]
+        CustomerErased => "customer.erased",
         #[serde(rename = "purchase.created")]
         PurchaseCreated => "purchase.created",
         #[serde(rename = "purchase.deleted")]

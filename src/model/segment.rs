@@ -31,6 +31,9 @@ pub enum FieldType {
     Integer,
     Tags,
     Attribute,
+    Bool,
+    /// A channel's consent: `granted`, `refused` or `unknown`, never null.
+    Consent,
 }
 
 vocabulary!(
@@ -105,6 +108,8 @@ pub enum Field {
     Column(&'static ColumnField),
     Tags,
     Attribute(String),
+    /// `consent.<channel>`.
+    Consent(Channel),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -187,6 +192,7 @@ pub const FIELDS: &[ColumnField] = &[
         source: Source::OverdueTouchpoints,
     },
     field("open_complaints", FieldType::Integer, C::OpenComplaints),
+    field("do_not_contact", FieldType::Bool, C::DoNotContact),
 ];
 
 const fn field(name: &'static str, kind: FieldType, column: customers::Column) -> ColumnField {
@@ -228,6 +234,8 @@ pub fn ops_for(t: FieldType) -> &'static [Op] {
         FieldType::Attribute => &[
             Eq, Ne, In, NotIn, Contains, Gt, Gte, Lt, Lte, IsNull, IsNotNull,
         ],
+        FieldType::Bool => &[Eq, Ne],
+        FieldType::Consent => &[Eq, Ne, In, NotIn],
     }
 }
 

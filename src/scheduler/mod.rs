@@ -3,6 +3,7 @@
 //! and safe on several replicas at once (uniqueness by constraint, work found by an index on
 //! its due time), so running it twice, or on two replicas, changes nothing more.
 
+mod audit_trail;
 mod escalations;
 mod expired_events;
 mod greetings;
@@ -10,6 +11,7 @@ mod idempotency_keys;
 mod login_throttles;
 mod overdue_touchpoints;
 mod pending_purchases;
+mod personal_data;
 mod webhook_deliveries;
 pub mod webhook_worker;
 
@@ -48,6 +50,11 @@ pub struct Options {
     pub event_retention: chrono::Duration,
     /// How webhooks are sent.
     pub webhooks: Outbound,
+    /// How long the audit trail keeps entries, in days.
+    pub audit_retention_days: u32,
+    /// After how many days the texts of churned customers' interactions and of closed
+    /// complaints are erased; `None` keeps them.
+    pub text_retention: crate::domain::retention::TextRetention,
 }
 
 impl Options {
@@ -58,6 +65,15 @@ impl Options {
                 settings.webhook_policy.clone(),
                 chrono::Duration::hours(settings.webhook_disable_after_hours as i64),
             )?,
+            audit_retention_days: u32::try_from(settings.audit_retention_days).unwrap_or(u32::MAX),
+            text_retention: crate::domain::retention::TextRetention {
+                churned_interactions: settings
+                    .churned_interaction_retention_days
+                    .map(|d| chrono::Duration::days(d as i64)),
+                closed_complaints: settings
+                    .closed_complaint_retention_days
+                    .map(|d| chrono::Duration::days(d as i64)),
+            },
         })
     }
 }
@@ -72,6 +88,8 @@ pub const PASSES: &[Pass] = &[
     webhook_deliveries::EXPIRED,
     idempotency_keys::PASS,
     login_throttles::PASS,
+    audit_trail::PASS,
+    personal_data::PASS,
     // Last, so that what the passes before announced is delivered in the same run.
     webhook_deliveries::PASS,
 ];
@@ -97,6 +115,8 @@ pub struct PassOutcome {
     {"name": "expired_webhook_deliveries", "description": "Forgets delivered and failed webhook deliveries older than the feed's retention period", "affected": 0},
     {"name": "expired_idempotency_keys", "description": "Forgets Idempotency-Key records older than 24 hours", "affected": 12},
     {"name": "expired_login_throttles", "description": "Forgets sign-in throttles whose failures no longer count", "affected": 0},
+    {"name": "expired_audit_entries", "description": "Forgets audit entries older than the trail's retention period", "affected": 0},
+    {"name": "personal_data_retention", "description": "Erases the texts of churned customers' interactions and of closed complaints past their retention period", "affected": 0},
     {"name": "webhook_deliveries", "description": "Turns new events into webhook deliveries and tries every delivery that is due", "affected": 3}
 ]}))]
 pub struct SchedulerRun {

@@ -14,6 +14,18 @@ pub enum Link {
     Customer,
     /// A `complaint_id` column: the rows belong to the customer of their complaint.
     Complaint,
+    /// A `delivery_id` column: the rows belong to the customer of their webhook delivery.
+    Delivery,
+}
+
+/// The value erasure writes into a column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scrubbed {
+    Null,
+    Text(&'static str),
+    /// JSON text, written as a JSON value.
+    Json(&'static str),
+    Bool(bool),
 }
 
 /// A table hanging off a customer.
@@ -41,6 +53,13 @@ fn of(t: &Table, customer: Uuid) -> Expr {
                 .and_where(Expr::col(Alias::new("customer_id")).eq(customer))
                 .to_owned(),
         ),
+        Link::Delivery => Expr::col((table(t), Alias::new("delivery_id"))).in_subquery(
+            Query::select()
+                .column(Alias::new("id"))
+                .from(Alias::new("webhook_deliveries"))
+                .and_where(Expr::col(Alias::new("customer_id")).eq(customer))
+                .to_owned(),
+        ),
     }
 }
 
@@ -59,6 +78,28 @@ pub async fn rows<C: ConnectionTrait>(
     customer: Uuid,
 ) -> DbResult<Vec<JsonValue>> {
     let statement = StatementBuilder::build(&rows_query(t, customer), &db.get_database_backend());
+    JsonValue::find_by_statement(statement).all(db).await
+}
+
+/// One page of the rows of `customer` in `t`, in a stable order (the table's key, else its
+/// id), `offset` rows in.
+pub async fn rows_page<C: ConnectionTrait>(
+    db: &C,
+    t: &Table,
+    customer: Uuid,
+    offset: u64,
+    limit: u64,
+) -> DbResult<Vec<JsonValue>> {
+    let mut query = rows_query(t, customer);
+    if t.key.is_empty() {
+        query.order_by((table(t), Alias::new("id")), sea_orm::Order::Asc);
+    } else {
+        for column in t.key {
+            query.order_by((table(t), Alias::new(*column)), sea_orm::Order::Asc);
+        }
+    }
+    query.offset(offset).limit(limit);
+    let statement = StatementBuilder::build(&query, &db.get_database_backend());
     JsonValue::find_by_statement(statement).all(db).await
 }
 
@@ -82,6 +123,35 @@ pub async fn delete<C: ConnectionTrait>(db: &C, t: &Table, customer: Uuid) -> Db
         .from_table(table(t))
         .and_where(of(t, customer))
         .to_owned();
+    Ok(db.execute(&query).await?.rows_affected())
+}
+
+/// Overwrites `columns` in every row of `customer` in `t`; returns how many rows.
+pub async fn scrub<C: ConnectionTrait>(
+    db: &C,
+    t: &Table,
+    customer: Uuid,
+    columns: &[(&'static str, Scrubbed)],
+) -> DbResult<u64> {
+    if columns.is_empty() {
+        return Ok(0);
+    }
+    let mut query = Query::update();
+    query.table(table(t)).and_where(of(t, customer));
+    for (column, value) in columns {
+        // A bare NULL, not a text parameter: PostgreSQL types a bound null, and a text null
+        // does not go into a JSON or timestamp column.
+        let value: Expr = match value {
+            Scrubbed::Null => Expr::cust("NULL"),
+            Scrubbed::Text(text) => Expr::val(*text),
+            Scrubbed::Json(text) => Expr::val(
+                serde_json::from_str::<JsonValue>(text)
+                    .map_err(|e| sea_orm::DbErr::Custom(format!("scrub value of {column}: {e}")))?,
+            ),
+            Scrubbed::Bool(b) => Expr::val(*b),
+        };
+        query.value(Alias::new(*column), value);
+    }
     Ok(db.execute(&query).await?.rows_affected())
 }
 

@@ -39,6 +39,8 @@ pub struct CustomerFilter {
     pub open_complaints_min: Option<i64>,
     /// Membership of a segment, translated by the domain.
     pub segment: Option<Condition>,
+    /// Consent and `do_not_contact` conditions, translated by the domain.
+    pub consent: Option<Condition>,
 }
 
 /// Where the previous page ended: the last row's sort key (`None` where it had no value) and
@@ -78,6 +80,64 @@ pub async fn find_visible<C: ConnectionTrait>(
     customers::Entity::find_by_id(id)
         .filter(super::scope::customers(scope))
         .one(db)
+        .await
+}
+
+/// Replaces every personal field of the customer with nothing (the name with `name`), keeps
+/// its tier, stages, status, owner and figures, and marks it erased.
+pub async fn erase_profile<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    name: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> DbResult<u64> {
+    use customers::Column as C;
+    let mut update = customers::Entity::update_many()
+        .col_expr(C::Name, Expr::value(name))
+        .col_expr(C::Timezone, Expr::value("UTC"))
+        .col_expr(C::Attributes, Expr::value(serde_json::json!({})))
+        .col_expr(C::ImportantDates, Expr::value(serde_json::json!([])))
+        .col_expr(C::Consent, Expr::value(serde_json::json!({})))
+        .col_expr(C::DoNotContact, Expr::value(true))
+        .col_expr(C::ErasedAt, Expr::value(now))
+        .col_expr(C::ErasureReason, Expr::value(reason))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .col_expr(C::Version, Expr::col(C::Version).add(1));
+    for column in [
+        C::Company,
+        C::Gender,
+        C::Birthday,
+        C::BirthdayMmdd,
+        C::Email,
+        C::Phone,
+        C::PhoneDigits,
+        C::Industry,
+        C::Occupation,
+        C::Position,
+        C::City,
+        C::Country,
+        C::PreferredChannel,
+        C::ContactWindow,
+        C::SourceChannel,
+        C::ReferredById,
+        C::ChurnReason,
+        C::Needs,
+        C::PainPoints,
+        C::Preferences,
+        C::Personality,
+        C::Notes,
+    ] {
+        update = update.col_expr(column, Expr::cust("NULL"));
+    }
+    Ok(update.filter(C::Id.eq(id)).exec(db).await?.rows_affected)
+}
+
+/// The customer row whatever its state (deleted, erased), locked until the transaction ends.
+pub async fn lock_any<C: ConnectionTrait>(tx: &C, id: Uuid) -> DbResult<Option<customers::Model>> {
+    customers::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(tx)
         .await
 }
 
@@ -219,6 +279,9 @@ fn after_condition(key: &Expr, order: &Order, after: &After) -> Condition {
 
 fn filter_condition(filter: &CustomerFilter) -> Condition {
     let mut cond = Condition::all();
+    if let Some(consent) = &filter.consent {
+        cond = cond.add(consent.clone());
+    }
     if let Some(owner) = filter.owner_id {
         cond = cond.add(customers::Column::OwnerId.eq(owner));
     }
@@ -335,7 +398,7 @@ pub async fn with_yearly_dates<C: ConnectionTrait>(
     limit: u64,
 ) -> DbResult<Vec<customers::Model>> {
     let mut query = customers::Entity::find()
-        .filter(customers::Column::DeletedAt.is_null())
+        .filter(super::scope::live())
         .filter(customers::Column::Status.eq(CustomerStatus::Active.as_str()))
         .filter(
             Condition::any()
@@ -370,7 +433,7 @@ pub async fn lock_matching<C: ConnectionTrait>(
     limit: u64,
 ) -> DbResult<Vec<customers::Model>> {
     customers::Entity::find()
-        .filter(customers::Column::DeletedAt.is_null())
+        .filter(super::scope::live())
         .filter(condition)
         .order_by_asc(customers::Column::Id)
         .limit(limit)

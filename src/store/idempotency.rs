@@ -81,3 +81,26 @@ pub async fn purge_older_than<C: ConnectionTrait>(db: &C, before: DateTime<Utc>)
         .await?
         .rows_affected)
 }
+
+/// Replaces every stored response that names `customer` (its id appears in every answer
+/// about it or its records) with a 410 problem: a replay no longer hands out what erasure
+/// removed, and the key stays taken, so a retry does not redo the request. Returns how many.
+pub async fn erase_about<C: ConnectionTrait>(db: &C, customer: Uuid) -> DbResult<u64> {
+    let gone = serde_json::json!({
+        "type": "about:blank", "title": "Gone", "status": 410,
+        "detail": "the customer this answer was about has been erased"
+    });
+    Ok(idempotency_keys::Entity::update_many()
+        .set(idempotency_keys::ActiveModel {
+            response_status: Set(Some(410)),
+            response_headers: Set(Some(
+                serde_json::json!({"content-type": "application/problem+json"}),
+            )),
+            response_body: Set(Some(gone.to_string())),
+            ..Default::default()
+        })
+        .filter(idempotency_keys::Column::ResponseBody.contains(customer.to_string()))
+        .exec(db)
+        .await?
+        .rows_affected)
+}

@@ -20,7 +20,9 @@
 //! one lock of a record for change; `scope` the one visibility condition.
 
 pub mod api_keys;
+pub mod audit;
 pub mod complaints;
+pub mod consent;
 pub mod customer_import;
 pub mod customer_records;
 pub mod customers;
@@ -35,6 +37,7 @@ pub mod page;
 pub mod playbooks;
 pub mod purchases;
 pub mod reports;
+pub mod retention;
 pub mod scope;
 pub mod segments;
 pub mod touchpoints;

@@ -7,9 +7,16 @@ use sea_orm::{ColumnTrait, Condition};
 
 use crate::model::role::CustomerScope;
 
+/// The customers that exist for the API: neither deleted nor erased.
+pub fn live() -> Condition {
+    Condition::all()
+        .add(customers::Column::DeletedAt.is_null())
+        .add(customers::Column::ErasedAt.is_null())
+}
+
 /// The live customers of `scope`, as a condition on the customers table.
 pub fn customers(scope: CustomerScope) -> Condition {
-    let visible = Condition::all().add(customers::Column::DeletedAt.is_null());
+    let visible = live();
     match scope {
         CustomerScope::All => visible,
         CustomerScope::OwnedBy(owner) => visible.add(customers::Column::OwnerId.eq(owner)),

@@ -71,7 +71,7 @@ pub async fn existing_customers<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> DbR
         .select_only()
         .column(customers::Column::Id)
         .filter(customers::Column::Id.is_in(ids.iter().copied()))
-        .filter(customers::Column::DeletedAt.is_null())
+        .filter(super::scope::live())
         .into_tuple()
         .all(db)
         .await

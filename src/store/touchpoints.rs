@@ -368,6 +368,42 @@ pub async fn open_from<C: ConnectionTrait>(
         .await
 }
 
+/// The customer's open touchpoints on one of `channels` that came from one of `sources`, in
+/// id order.
+pub async fn open_on<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+    sources: &[Source],
+    channels: &[&str],
+) -> DbResult<Vec<touchpoints::Model>> {
+    touchpoints::Entity::find()
+        .filter(touchpoints::Column::CustomerId.eq(customer_id))
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .filter(touchpoints::Column::Source.is_in(sources.iter().map(|s| s.as_str())))
+        .filter(touchpoints::Column::Channel.is_in(channels.iter().copied()))
+        .order_by_asc(touchpoints::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Moves the open touchpoints `ids` to another channel; returns how many.
+pub async fn set_channel<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+    channel: &str,
+    now: DateTime<Utc>,
+) -> DbResult<u64> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    Ok(change_open(now)
+        .col_expr(touchpoints::Column::Channel, Expr::value(channel))
+        .filter(touchpoints::Column::Id.is_in(ids.iter().copied()))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// A customer's touchpoints by due time, newest first (`page::newest_of_customer`).
 pub const BY_DUE: super::page::Newest<touchpoints::Entity> = super::page::Newest {
     customer: touchpoints::Column::CustomerId,

@@ -417,3 +417,35 @@ pub async fn forget_settled_before<C: ConnectionTrait>(
         .await?;
     Ok(result.rows_affected)
 }
+
+/// Replaces the `data` of every delivery body about `customer` with `{"erased": true}`,
+/// keeping the event's envelope (id, type, times); returns how many bodies changed.
+pub async fn erase_bodies<C: ConnectionTrait>(db: &C, customer: Uuid) -> DbResult<u64> {
+    let rows: Vec<(Uuid, String)> = webhook_deliveries::Entity::find()
+        .select_only()
+        .column(webhook_deliveries::Column::Id)
+        .column(webhook_deliveries::Column::Body)
+        .filter(webhook_deliveries::Column::CustomerId.eq(customer))
+        .order_by_asc(webhook_deliveries::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut changed = 0;
+    for (id, body) in rows {
+        let mut event = match serde_json::from_str::<serde_json::Value>(&body) {
+            Ok(serde_json::Value::Object(event)) => event,
+            _ => serde_json::Map::new(),
+        };
+        event.insert("data".into(), serde_json::json!({"erased": true}));
+        changed += webhook_deliveries::Entity::update_many()
+            .col_expr(
+                webhook_deliveries::Column::Body,
+                Expr::value(serde_json::Value::Object(event).to_string()),
+            )
+            .filter(webhook_deliveries::Column::Id.eq(id))
+            .exec(db)
+            .await?
+            .rows_affected;
+    }
+    Ok(changed)
+}

@@ -6,6 +6,7 @@ use sea_orm::Set;
 use super::birthday;
 use super::rules::Profile;
 use crate::dto::customer::Customer;
+use crate::model::consent::{Consent, ConsentShown};
 use crate::model::customer::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage, Tier,
 };
@@ -46,6 +47,8 @@ pub fn write_profile(model: &mut customers::ActiveModel, p: &Profile) {
     model.notes = Set(p.notes.clone());
     model.attributes = Set(serde_json::Value::Object(p.attributes.clone()));
     model.important_dates = Set(serde_json::to_value(&p.important_dates).unwrap_or_default());
+    model.consent = Set(p.consent.to_stored());
+    model.do_not_contact = Set(p.do_not_contact);
 }
 
 pub fn profile_of(m: &customers::Model, tags: Vec<String>) -> DomainResult<Profile> {
@@ -89,6 +92,8 @@ pub fn profile_of(m: &customers::Model, tags: Vec<String>) -> DomainResult<Profi
         attributes: m.attributes.as_object().cloned().unwrap_or_default(),
         important_dates: serde_json::from_value::<Vec<ImportantDate>>(m.important_dates.clone())
             .unwrap_or_default(),
+        consent: Consent::from_stored(&m.consent)?,
+        do_not_contact: m.do_not_contact,
     })
 }
 
@@ -129,6 +134,8 @@ pub fn to_dto(m: customers::Model, tags: Vec<String>, overdue: i64) -> DomainRes
         notes: p.notes,
         attributes: p.attributes,
         important_dates: p.important_dates,
+        consent: ConsentShown(p.consent.shown()),
+        do_not_contact: p.do_not_contact,
         last_contacted_at: m.last_contacted_at,
         last_inbound_at: m.last_inbound_at,
         last_outbound_at: m.last_outbound_at,

@@ -112,7 +112,7 @@ pub async fn hand_over_all(
 ) -> DomainResult<usize> {
     let owned = customers::Entity::find()
         .filter(customers::Column::OwnerId.eq(from))
-        .filter(customers::Column::DeletedAt.is_null())
+        .filter(crate::store::scope::live())
         .order_by_asc(customers::Column::Id)
         .lock_exclusive()
         .all(tx)

@@ -17,9 +17,12 @@ use crate::domain::segment::membership;
 use crate::dto::customer::{Customer, CustomerListQuery};
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::time;
+use crate::model::consent::ConsentState;
+use crate::model::customer::Channel;
 use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::Actor;
+use crate::model::segment::{FIELDS, Field, Op, Operand, Rule, Scalar};
 use crate::model::sort::CustomerSort;
 use crate::store;
 use crate::store::customers::{After, CustomerFilter};
@@ -166,11 +169,50 @@ pub async fn filter_of(
                 ));
             }
         },
+        consent: consent_condition(
+            q.consent_granted,
+            q.consent_refused,
+            q.do_not_contact,
+            db.get_database_backend(),
+            now,
+        ),
         segment: match q.segment_id {
             Some(id) => Some(membership::membership_of(db, id, now).await?),
             None => None,
         },
     })
+}
+
+/// The consent filters of the list, as the segment rules would state them.
+fn consent_condition(
+    granted: Option<Channel>,
+    refused: Option<Channel>,
+    do_not_contact: Option<bool>,
+    backend: sea_orm::DbBackend,
+    now: DateTime<Utc>,
+) -> Option<Condition> {
+    let state = |channel: Channel, state: ConsentState| Rule::Condition {
+        field: Field::Consent(channel),
+        op: Op::Eq,
+        operand: Operand::One(Scalar::Text(state.as_str().into())),
+    };
+    let mut rules = Vec::new();
+    if let Some(channel) = granted {
+        rules.push(state(channel, ConsentState::Granted));
+    }
+    if let Some(channel) = refused {
+        rules.push(state(channel, ConsentState::Refused));
+    }
+    if let Some(flag) = do_not_contact {
+        let column = FIELDS.iter().find(|f| f.name == "do_not_contact")?;
+        rules.push(Rule::Condition {
+            field: Field::Column(column),
+            op: Op::Eq,
+            operand: Operand::One(Scalar::Bool(flag)),
+        });
+    }
+    (!rules.is_empty())
+        .then(|| crate::domain::segment::sql::condition(&Rule::All(rules), backend, now))
 }
 
 /// Customers as the API shows them, with their tags and overdue counts fetched in one query each.

@@ -5,6 +5,8 @@ pub mod announce;
 pub mod birthday;
 pub mod convert;
 pub mod csv;
+pub mod dossier;
+pub mod erasure;
 pub mod guard;
 pub mod handoff;
 pub mod history;

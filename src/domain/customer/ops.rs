@@ -13,7 +13,7 @@ use super::rules::{Profile, churned_at};
 use super::{handoff, history, listing};
 use crate::db::begin_write;
 use crate::domain::version::{Precondition, ensure_written};
-use crate::domain::{greetings, schedule};
+use crate::domain::{consent, greetings, schedule};
 use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
 use crate::dto::page::{Page, PageQuery};
 use crate::model::cadence::Trigger;
@@ -116,6 +116,7 @@ pub async fn create(
             "agents can only create customers they own".into(),
         ));
     }
+    let consent_source = input.consent_source.clone();
     let mut profile = Profile::from_create(input, actor.id);
     profile.normalise();
     let mut errors = profile.check(now);
@@ -138,6 +139,15 @@ pub async fn create(
     .await?;
     store::customers::replace_tags(&tx, id, &profile.tags).await?;
     store::customers::replace_month_days(&tx, id, &profile.month_days()).await?;
+    let consent_rows = consent::change_rows(
+        id,
+        None,
+        &profile,
+        consent_source.as_deref(),
+        Some(actor.recorded()),
+        now,
+    );
+    store::consent::insert_all(&tx, consent_rows).await?;
     if let Some(stored) = store::customers::find_visible(&tx, id, CustomerScope::All).await? {
         schedule::on_trigger(&tx, &stored, Trigger::CustomerCreated, now, id, now).await?;
     }
@@ -196,6 +206,8 @@ pub async fn update(
 pub struct ProfileChange {
     pub before: Profile,
     pub after: Profile,
+    /// Where a change of consent was expressed, for its history.
+    pub consent_source: Option<String>,
 }
 
 /// Applies `patch` to the (locked) customer's profile and checks the result whole, without
@@ -216,6 +228,7 @@ pub async fn plan_change(
         .unwrap_or_default();
     let before = profile_of(current, tags)?;
     let mut after = before.clone();
+    let consent_source = patch.consent_source.clone();
     after.apply(patch);
     after.normalise();
     let mut errors = after.check(now);
@@ -223,7 +236,11 @@ pub async fn plan_change(
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
-    Ok(ProfileChange { before, after })
+    Ok(ProfileChange {
+        before,
+        after,
+        consent_source,
+    })
 }
 
 /// Writes a planned change: the row, its history, a hand-off, tags, dates and the new tier's
@@ -239,6 +256,7 @@ pub async fn write_change(
     let ProfileChange {
         before,
         after: profile,
+        consent_source,
     } = change;
     if profile == before {
         return Ok(Vec::new());
@@ -293,6 +311,18 @@ pub async fn write_change(
     }
     if profile.status == CustomerStatus::Churned && before.status != CustomerStatus::Churned {
         schedule::on_churn(tx, id, now).await?;
+    }
+    if profile.consent != before.consent || profile.do_not_contact != before.do_not_contact {
+        consent::on_change(
+            tx,
+            current,
+            &before,
+            &profile,
+            consent_source.as_deref(),
+            Some(actor.recorded()),
+            now,
+        )
+        .await?;
     }
     if (profile.timezone != before.timezone || profile.contact_window != before.contact_window)
         && let Some(stored) = store::customers::find_visible(tx, id, CustomerScope::All).await?

@@ -15,7 +15,7 @@ use crate::domain::complaint::handover;
 use crate::model::error::DomainResult;
 use crate::model::role::ActorRef;
 use crate::store;
-use crate::store::customer_records::{Link, Table};
+use crate::store::customer_records::{Link, Scrubbed, Table};
 
 /// How a write reaches a record under the customer's lock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +57,17 @@ pub enum OnExport {
     Derived,
 }
 
+/// What erasing a customer does to a record: personal data goes, the figures stay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnErase {
+    /// The rows go: they only say something about the person (tags, dates, memberships).
+    Delete,
+    /// The rows stay for the reports; these columns (free text, snapshots) are overwritten.
+    Scrub(&'static [(&'static str, Scrubbed)]),
+    /// Rewritten by code that knows the rows' shape: a delivery body keeps its envelope.
+    Rewrite,
+}
+
 /// One table hanging off a customer.
 #[derive(Clone, Copy, Debug)]
 pub struct Record {
@@ -65,6 +76,7 @@ pub struct Record {
     pub handoff: OnHandoff,
     pub merge: OnMerge,
     pub export: OnExport,
+    pub erase: OnErase,
 }
 
 const fn record(
@@ -74,6 +86,7 @@ const fn record(
     lock: Lock,
     handoff: OnHandoff,
     export: OnExport,
+    erase: OnErase,
 ) -> Record {
     Record {
         table: Table { name, link, key },
@@ -81,36 +94,44 @@ const fn record(
         handoff,
         merge: match link {
             Link::Customer => OnMerge::Moves,
-            Link::Complaint => OnMerge::WithParent,
+            Link::Complaint | Link::Delivery => OnMerge::WithParent,
         },
         export,
+        erase,
     }
 }
 
-use Link::{Complaint, Customer};
+use Link::{Complaint, Customer, Delivery};
 use Lock::{CustomerThenRow, WithCustomer};
+use OnErase::{Delete, Rewrite, Scrub};
 use OnExport::{Derived, Rows};
 use OnHandoff::{OpenComplaintsMove, ScheduledMove, Stays};
+use Scrubbed::{Bool, Json, Null, Text};
+
+/// What an erased free-text field that may not be empty reads.
+pub const ERASED: &str = "(erased)";
 
 /// Every table hanging off a customer, in lock order. Erasure walks it backwards, so that a
 /// record goes before the one it belongs to.
 #[rustfmt::skip]
 pub const RECORDS: &[Record] = &[
-    //     table                 named by   keyed by        lock             hand-off            export
-    record("customer_tags",      Customer,  &["tag"],        WithCustomer,    Stays,              Rows),
-    record("customer_dates",     Customer,  &["month_day"],  WithCustomer,    Stays,              Derived),
-    record("segment_members",    Customer,  &["segment_id"], WithCustomer,    Stays,              Rows),
-    record("customer_history",   Customer,  &[],             WithCustomer,    Stays,              Rows),
-    record("customer_handoffs",  Customer,  &[],             WithCustomer,    Stays,              Rows),
-    record("playbooks",          Customer,  &[],             CustomerThenRow, Stays,              Rows),
-    record("purchases",          Customer,  &[],             CustomerThenRow, Stays,              Rows),
-    record("interactions",       Customer,  &[],             CustomerThenRow, Stays,              Rows),
-    record("touchpoints",        Customer,  &[],             CustomerThenRow, ScheduledMove,      Rows),
-    record("complaints",         Customer,  &[],             CustomerThenRow, OpenComplaintsMove, Rows),
-    record("complaint_events",   Complaint, &[],             WithCustomer,    Stays,              Rows),
-    record("domain_events",      Customer,  &[],             WithCustomer,    Stays,              Rows),
-    record("events",             Customer,  &[],             WithCustomer,    Stays,              Rows),
-    record("webhook_deliveries", Customer,  &[],             WithCustomer,    Stays,              Rows),
+    //     table                 named by   keyed by        lock             hand-off            export   erasure
+    record("customer_tags",      Customer,  &["tag"],        WithCustomer,    Stays,              Rows,    Delete),
+    record("customer_dates",     Customer,  &["month_day"],  WithCustomer,    Stays,              Derived, Delete),
+    record("segment_members",    Customer,  &["segment_id"], WithCustomer,    Stays,              Rows,    Delete),
+    record("consent_changes",    Customer,  &[],             WithCustomer,    Stays,              Rows,    Scrub(&[("source", Null)])),
+    record("customer_history",   Customer,  &[],             WithCustomer,    Stays,              Rows,    Scrub(&[("reason", Null)])),
+    record("customer_handoffs",  Customer,  &[],             WithCustomer,    Stays,              Rows,    Scrub(&[("reason", Null)])),
+    record("playbooks",          Customer,  &[],             CustomerThenRow, Stays,              Rows,    Scrub(&[("name", Text(ERASED)), ("steps", Json("[]")), ("recurrence", Null), ("active", Bool(false))])),
+    record("purchases",          Customer,  &[],             CustomerThenRow, Stays,              Rows,    Scrub(&[("description", Null)])),
+    record("interactions",       Customer,  &[],             CustomerThenRow, Stays,              Rows,    Scrub(&[("subject", Null), ("summary", Null)])),
+    record("touchpoints",        Customer,  &[],             CustomerThenRow, ScheduledMove,      Rows,    Scrub(&[("title", Text(ERASED)), ("notes", Null), ("skip_reason", Null)])),
+    record("complaints",         Customer,  &[],             CustomerThenRow, OpenComplaintsMove, Rows,    Scrub(&[("subject", Text(ERASED)), ("description", Null), ("remediation_plan", Null), ("resolution", Null)])),
+    record("complaint_events",   Complaint, &[],             WithCustomer,    Stays,              Rows,    Scrub(&[("note", Null), ("details", Null)])),
+    record("domain_events",      Customer,  &[],             WithCustomer,    Stays,              Rows,    Scrub(&[])),
+    record("events",             Customer,  &[],             WithCustomer,    Stays,              Rows,    Scrub(&[("data", Json(r#"{"erased":true}"#))])),
+    record("webhook_deliveries", Customer,  &[],             WithCustomer,    Stays,              Rows,    Rewrite),
+    record("webhook_attempts",   Delivery,  &[],             WithCustomer,    Stays,              Rows,    Scrub(&[("response_body", Null), ("error", Null)])),
 ];
 
 /// The open work of `customer` that `from` held moves to `to`, in the caller's transaction
@@ -174,16 +195,22 @@ pub async fn export<C: ConnectionTrait>(
     Ok(out)
 }
 
-/// Deletes every record of `customer` (locked by the caller), each before the one it belongs
-/// to, and recomputes the customer's derived figures. Returns how many rows went per table.
+/// Erases the personal data in every record of `customer` (locked by the caller), each
+/// before the one it belongs to, and recomputes the customer's derived figures. Returns how
+/// many rows each table had erased or deleted.
 pub async fn erase<C: ConnectionTrait>(
     db: &C,
     customer: Uuid,
 ) -> DomainResult<Vec<(&'static str, u64)>> {
     let mut erased = Vec::new();
     for record in RECORDS.iter().rev() {
-        let n = store::customer_records::delete(db, &record.table, customer).await?;
-        erased.push((record.table.name, n));
+        let t = &record.table;
+        let n = match record.erase {
+            Delete => store::customer_records::delete(db, t, customer).await?,
+            Scrub(columns) => store::customer_records::scrub(db, t, customer, columns).await?,
+            Rewrite => store::webhooks::erase_bodies(db, customer).await?,
+        };
+        erased.push((t.name, n));
     }
     refresh_derived(db, customer).await?;
     Ok(erased)

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::dto::customer::{CustomerCreate, CustomerPatch};
 use crate::dto::time;
+use crate::model::consent::Consent;
 use crate::model::customer::{
     Channel, ContactWindow, CustomerStatus, ImportantDate, LifecycleStage, SalesStage,
     TAG_SEPARATOR, Tier,
@@ -49,6 +50,8 @@ pub struct Profile {
     pub notes: Option<String>,
     pub attributes: serde_json::Map<String, serde_json::Value>,
     pub important_dates: Vec<ImportantDate>,
+    pub consent: Consent,
+    pub do_not_contact: bool,
 }
 
 impl Profile {
@@ -101,6 +104,14 @@ impl Profile {
             notes: c.notes,
             attributes: c.attributes.unwrap_or_default(),
             important_dates: c.important_dates.unwrap_or_default(),
+            consent: {
+                let mut consent = Consent::default();
+                if let Some(given) = &c.consent {
+                    consent.merge(given);
+                }
+                consent
+            },
+            do_not_contact: c.do_not_contact.unwrap_or(false),
         }
     }
 
@@ -144,6 +155,10 @@ impl Profile {
         set(&mut self.notes, p.notes);
         set(&mut self.attributes, p.attributes);
         set(&mut self.important_dates, p.important_dates);
+        set(&mut self.do_not_contact, p.do_not_contact);
+        if let Some(given) = &p.consent {
+            self.consent.merge(given);
+        }
         if let Some(status) = p.status {
             // Returning to active forgets why and when the customer was lost (the history
             // keeps both).

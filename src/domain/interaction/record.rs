@@ -5,6 +5,7 @@ use entity::interactions;
 use sea_orm::{DatabaseTransaction, Set};
 use uuid::Uuid;
 
+use crate::domain::consent;
 use crate::domain::customer::records;
 use crate::domain::feed::{self, Change};
 use crate::domain::touchpoint::{closing, row};
@@ -13,6 +14,7 @@ use crate::dto::interaction::InteractionCreate;
 use crate::model::error::FieldCode;
 use crate::model::error::{DomainError, DomainResult, FieldError};
 use crate::model::event::EventType;
+use crate::model::interaction::Direction;
 use crate::model::role::{Actor, Role};
 use crate::store;
 
@@ -56,10 +58,9 @@ pub async fn create_in(
         errors.push(e);
     }
     // Locked: the contact times are recomputed from the customer's interactions.
-    if store::customers::lock_visible(tx, input.customer_id, actor.customer_scope())
-        .await?
-        .is_none()
-    {
+    let customer =
+        store::customers::lock_visible(tx, input.customer_id, actor.customer_scope()).await?;
+    if customer.is_none() {
         errors.push(FieldError::new(
             "customer_id",
             FieldCode::NotFound,
@@ -90,9 +91,11 @@ pub async fn create_in(
         }
         None => None,
     };
-    if !errors.is_empty() {
+    let Some(customer) = customer.filter(|_| errors.is_empty()) else {
         return Err(DomainError::Validation(errors));
-    }
+    };
+    let without_consent = input.direction == Direction::Outbound
+        && consent::against_consent(&customer, input.channel)?;
     let row = store::interactions::insert(
         tx,
         interactions::ActiveModel {
@@ -107,6 +110,7 @@ pub async fn create_in(
             outcome: Set(input.outcome.map(|o| o.as_str().to_string())),
             satisfaction: Set(input.satisfaction.map(|r| i32::from(r.0))),
             touchpoint_id: Set(input.touchpoint_id),
+            without_consent: Set(without_consent),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),

@@ -7,6 +7,8 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::dto::time;
+use crate::model::consent::ConsentState;
+use crate::model::customer::Channel;
 use crate::model::error::{FieldCode, FieldError};
 pub use crate::model::segment::{
     FIELDS, Field, FieldType, MAX_DEPTH, MAX_LIST, MAX_NODES, MAX_PATTERNS, MAX_VALUES, Op,
@@ -103,6 +105,15 @@ impl Parser {
                 );
             }
             (Field::Attribute(key.to_string()), FieldType::Attribute)
+        } else if let Some(channel) = name.strip_prefix("consent.") {
+            let Some(channel) = Channel::from_name(channel) else {
+                return self.fail(
+                    &format!("{path}.field"),
+                    FieldCode::UnknownValue,
+                    format!("consent channels are {}", Channel::NAMES.join(", ")),
+                );
+            };
+            (Field::Consent(channel), FieldType::Consent)
         } else if let Some(column) = FIELDS.iter().find(|f| f.name == name) {
             (Field::Column(column), column.kind)
         } else {
@@ -304,6 +315,17 @@ fn scalar(t: FieldType, value: &Value) -> Result<Scalar, (FieldCode, String)> {
         FieldType::Integer => whole(value)
             .map(Scalar::Integer)
             .ok_or_else(|| (InvalidType, "must be a whole number".into())),
+        FieldType::Bool => match value {
+            Value::Bool(b) => Ok(Scalar::Bool(*b)),
+            _ => Err((InvalidType, "must be true or false".into())),
+        },
+        FieldType::Consent => match text() {
+            Some(s) if ConsentState::from_name(&s).is_some() => Ok(Scalar::Text(s)),
+            _ => Err((
+                UnknownValue,
+                format!("must be one of {}", ConsentState::NAMES.join(", ")),
+            )),
+        },
         FieldType::Attribute => match value {
             Value::String(s) if s.chars().count() <= 200 && !s.contains('\0') => {
                 Ok(Scalar::Text(s.clone()))

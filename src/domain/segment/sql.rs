@@ -9,6 +9,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, DbBackend, Value};
 
 use crate::domain::customer::birthday;
+use crate::model::customer::Channel;
 use crate::model::segment::{Field, Op, Operand, Rule, Scalar, Source};
 use crate::store;
 use crate::store::contains_pattern;
@@ -64,6 +65,7 @@ fn leaf(
         Field::Column(f) => column_leaf(source_value(f.source, now), op, operand, now),
         Field::Tags => tags_leaf(op, operand),
         Field::Attribute(key) => attribute_leaf(key, op, operand, backend),
+        Field::Consent(channel) => column_leaf(consent_of(*channel, backend), op, operand, now),
     }
 }
 
@@ -143,6 +145,18 @@ fn tags_leaf(op: Op, operand: &Operand) -> SimpleExpr {
         Op::IsNull => any_tag().not(),
         _ => any_tag(),
     }
+}
+
+/// A channel's consent as stored (`unknown` when not recorded). The channel is a word of the
+/// closed vocabulary, safe inside the SQL text.
+fn consent_of(channel: Channel, backend: DbBackend) -> SimpleExpr {
+    let name = channel.as_str();
+    let stored = if backend == DbBackend::Sqlite {
+        format!("json_extract(\"customers\".\"consent\", '$.{name}')")
+    } else {
+        format!("(\"customers\".\"consent\" ->> '{name}')")
+    };
+    Expr::cust(format!("COALESCE({stored}, 'unknown')"))
 }
 
 /// JSON attribute access: the one dialect-specific part. The key was checked to be letters,

@@ -14,7 +14,7 @@ const CHURNED: &str = CustomerStatus::Churned.as_str();
 /// Live, active customers not contacted since `$1` (or never).
 fn neglected() -> String {
     format!(
-        "deleted_at IS NULL AND status = '{ACTIVE}' \
+        "deleted_at IS NULL AND erased_at IS NULL AND status = '{ACTIVE}' \
          AND (last_contacted_at IS NULL OR last_contacted_at < $1)"
     )
 }
