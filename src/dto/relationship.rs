@@ -130,7 +130,7 @@ pub enum TimelineRecord {
         "id": "01932c90-1111-7000-8000-000000000001", "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
         "user_id": "01932c8e-0000-7000-8000-000000000001", "channel": "phone", "direction": "outbound",
         "occurred_at": "2026-11-20T14:30:00Z", "subject": "Usage check", "summary": "Happy with the delivery",
-        "outcome": "positive", "satisfaction": 5, "touchpoint_id": null, "version": 1,
+        "outcome": "positive", "satisfaction": 5, "touchpoint_id": null, "without_consent": false, "version": 1,
         "created_at": "2026-11-20T14:35:00Z", "updated_at": "2026-11-20T14:35:00Z"
     }
 }))]

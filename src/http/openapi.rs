@@ -60,6 +60,10 @@ pub fn base() -> OpenApi {
             "webhooks",
             "Endpoints that receive the event feed as signed Standard Webhooks requests (admins)",
         ),
+        (
+            "audit",
+            "The audit trail: every write, sign-in and export, who, when and from where (admins)",
+        ),
         ("operations", "Health and metrics, without authentication"),
     ];
     OpenApiBuilder::new()
@@ -193,6 +197,9 @@ fn webhook_payloads(components: Option<&Components>) -> Value {
     for kind in EventType::ALL {
         let name = kind.as_str();
         let data = match name.split('.').next().unwrap_or_default() {
+            _ if *kind == EventType::CustomerErased => {
+                json!({"$ref": "#/components/schemas/Erasure"})
+            }
             "customer" => json!({"$ref": "#/components/schemas/Customer"}),
             "purchase" => json!({"$ref": "#/components/schemas/Purchase"}),
             "interaction" => json!({"$ref": "#/components/schemas/Interaction"}),

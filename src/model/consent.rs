@@ -25,9 +25,42 @@ vocabulary!(
 );
 
 /// The consent of a customer, by channel. Channels not named are `unknown`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Consent(pub BTreeMap<Channel, ConsentState>);
+
+/// An unknown channel is refused with the list of channels (a derived map would only say
+/// that some key was wrong).
+impl<'de> Deserialize<'de> for Consent {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Consent;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of channel: granted | refused | unknown")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Consent, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let Some(channel) = Channel::from_name(&key) else {
+                        return Err(serde::de::Error::custom(format!(
+                            "unknown channel `{key}`; channels are {}",
+                            Channel::NAMES.join(", ")
+                        )));
+                    };
+                    out.insert(channel, map.next_value::<ConsentState>()?);
+                }
+                Ok(Consent(out))
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
+}
 
 impl Consent {
     pub fn state(&self, channel: Channel) -> ConsentState {

@@ -54,7 +54,10 @@ db_test!(
         let res = send("holiday-2026").await.unwrap();
         assert_eq!(res.status(), StatusCode::OK);
         let body: Value = res.json().await.unwrap();
-        assert_eq!(body, json!({"segment_id": loyal, "scheduled": 2}));
+        assert_eq!(
+            body,
+            json!({"segment_id": loyal, "scheduled": 2, "left_out": 0, "left_out_reasons": []})
+        );
 
         let in_berlin = app.touchpoints_of(&berlin.id).await;
         assert_eq!(in_berlin.len(), 1);

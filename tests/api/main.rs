@@ -27,6 +27,7 @@ mod idempotency;
 mod interactions;
 mod openapi;
 mod operations;
+mod personal_data;
 mod playbooks;
 mod preconditions;
 mod purchases;

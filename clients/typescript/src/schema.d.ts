@@ -85,6 +85,29 @@ export interface paths {
         patch: operations["update_api_key"];
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit trail
+         * @description Admins only. Every write and sign-in, successful or not, and every export read: who,
+         *     what, when, from where and which fields (never their values). Newest first; filter by
+         *     actor, entity, action and time. Entries cannot be changed or removed through the API; they
+         *     are kept for `RAPPORT_AUDIT_RETENTION_DAYS`.
+         */
+        get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -343,6 +366,77 @@ export interface paths {
          *     opening of the window when outside it.
          */
         patch: operations["update_customer"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/consent-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a customer's consent changes
+         * @description Oldest first: each change of a channel's consent or of `do_not_contact`, with where the
+         *     customer expressed it, who recorded it and when.
+         */
+        get: operations["list_consent_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a customer's personal data
+         * @description Admins only; irreversible. Removes or replaces every piece of personal data about the
+         *     customer wherever it lies (profile, free text of interactions, touchpoints and complaints,
+         *     complaint events, consent sources, event snapshots, webhook delivery bodies and stored
+         *     idempotent answers) and keeps what is not personal (amounts, dates, counts, tiers) so
+         *     that reports stay true. The customer remains as an anonymous record, no longer listed,
+         *     searchable or matched by an import; its open touchpoints are cancelled. Emits
+         *     `customer.erased`. Erasing again answers the same receipt.
+         */
+        post: operations["erase_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything held about a customer
+         * @description Managers and admins. One JSON document, streamed: the profile as the API shows it and
+         *     every linked record by table (interactions, purchases, touchpoints, complaints and their
+         *     events, history, hand-offs, consent history, segment memberships, the events about the
+         *     customer, webhook deliveries), read from one consistent snapshot. Each export is recorded
+         *     in the audit trail.
+         */
+        get: operations["export_customer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/customers/{id}/history": {
@@ -1507,6 +1601,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "customer.erased": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer.erased event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_customer_erased"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "customer.owner_changed": {
         parameters: {
             query?: never;
@@ -1976,6 +2090,59 @@ export interface components {
             expires_at?: string | null;
         };
         /**
+         * @description One write or sign-in: who, what, when and from where. `fields` names what the request
+         *     body set, never its values.
+         * @example {
+         *       "action": "update",
+         *       "actor": {
+         *         "id": "01932c8e-0000-7000-8000-000000000001",
+         *         "type": "user"
+         *       },
+         *       "at": "2026-12-01T10:00:00.123Z",
+         *       "entity_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *       "entity_type": "customer",
+         *       "fields": [
+         *         "tier",
+         *         "notes"
+         *       ],
+         *       "id": "01932cc0-0000-7000-8000-000000000001",
+         *       "ip": "203.0.113.7",
+         *       "request_id": "01932cc0-0000-7000-8000-0000000000aa",
+         *       "status": 200
+         *     }
+         */
+        AuditEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description Who acted; `{"type": "system", "id": null}` when no caller was authenticated (a
+             *     failed sign-in, a refused request).
+             */
+            actor: components["schemas"]["EventActor"];
+            /**
+             * @description `create`, `update`, `delete`, `sign_in`, `export`, `erase`, or the name of the
+             *     operation the path ends in (`complete`, `transitions`, `rotate_secret`…).
+             */
+            action: string;
+            /**
+             * @description `customer`, `purchase`, `interaction`, `touchpoint`, `complaint`, `segment`,
+             *     `playbook`, `user`, `api_key`, `webhook`, `session`…
+             */
+            entity_type: string;
+            entity_id?: string | null;
+            /**
+             * Format: int32
+             * @description The HTTP status the request was answered with.
+             */
+            status: number;
+            request_id?: string | null;
+            ip?: string | null;
+            /** @description The top-level fields of the JSON body sent, by name. */
+            fields: string[];
+        };
+        /**
          * @description A campaign: one touchpoint for every member of a segment (holiday greetings, an event
          *     invitation, first access to a new product).
          * @example {
@@ -2000,6 +2167,17 @@ export interface components {
         /**
          * @description What a campaign scheduled.
          * @example {
+         *       "left_out": 3,
+         *       "left_out_reasons": [
+         *         {
+         *           "count": 1,
+         *           "reason": "do not contact"
+         *         },
+         *         {
+         *           "count": 2,
+         *           "reason": "no consent for email"
+         *         }
+         *       ],
          *       "scheduled": 240,
          *       "segment_id": "01932c9b-7777-7000-8000-000000000001"
          *     }
@@ -2012,6 +2190,13 @@ export interface components {
              * @description Touchpoints scheduled: one per member, each assigned to the customer's owner.
              */
             scheduled: number;
+            /**
+             * Format: int64
+             * @description Members left out because of what they said about being contacted.
+             */
+            left_out: number;
+            /** @description How many were left out for each reason. */
+            left_out_reasons: components["schemas"]["LeftOut"][];
         };
         /**
          * @description A way of reaching a customer.
@@ -2388,6 +2573,65 @@ export interface components {
              */
             rate?: number | null;
         };
+        /** @description Consent by channel. Channels left out keep their state; `unknown` forgets what was recorded. */
+        Consent: {
+            phone?: components["schemas"]["ConsentState"];
+            email?: components["schemas"]["ConsentState"];
+            sms?: components["schemas"]["ConsentState"];
+            visit?: components["schemas"]["ConsentState"];
+            letter?: components["schemas"]["ConsentState"];
+            gift?: components["schemas"]["ConsentState"];
+            event?: components["schemas"]["ConsentState"];
+            meeting?: components["schemas"]["ConsentState"];
+            chat?: components["schemas"]["ConsentState"];
+            other?: components["schemas"]["ConsentState"];
+        };
+        /**
+         * @description One change of a customer's consent: a channel's state or the `do_not_contact` flag.
+         * @example {
+         *       "actor_id": "01932c8e-0000-7000-8000-000000000001",
+         *       "actor_type": "user",
+         *       "changed_at": "2026-11-02T14:30:00Z",
+         *       "channel": "phone",
+         *       "do_not_contact": null,
+         *       "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d10",
+         *       "source": "phone call",
+         *       "state": "refused"
+         *     }
+         */
+        ConsentChange: {
+            /** Format: uuid */
+            id: string;
+            channel?: components["schemas"]["Channel"] | null;
+            state?: components["schemas"]["ConsentState"] | null;
+            /** @description The flag's new value, when it changed. */
+            do_not_contact?: boolean | null;
+            /** @description Where the customer expressed it, as the caller said; `api` when not given. */
+            source?: string | null;
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_type: components["schemas"]["ActorType"];
+            /** Format: date-time */
+            changed_at: string;
+        };
+        /** @description Consent by channel, every channel named. */
+        ConsentShown: {
+            phone: components["schemas"]["ConsentState"];
+            email: components["schemas"]["ConsentState"];
+            sms: components["schemas"]["ConsentState"];
+            visit: components["schemas"]["ConsentState"];
+            letter: components["schemas"]["ConsentState"];
+            gift: components["schemas"]["ConsentState"];
+            event: components["schemas"]["ConsentState"];
+            meeting: components["schemas"]["ConsentState"];
+            chat: components["schemas"]["ConsentState"];
+            other: components["schemas"]["ConsentState"];
+        };
+        /**
+         * @description What the customer said about being contacted on a channel.
+         * @enum {string}
+         */
+        ConsentState: "granted" | "refused" | "unknown";
         /**
          * @description When a customer may be contacted, in the customer's own timezone. A window whose end is
          *     before its start runs past midnight (22:00–02:00).
@@ -2456,6 +2700,18 @@ export interface components {
          *       "churned_at": null,
          *       "city": "London",
          *       "company": "Analytical Engines Ltd",
+         *       "consent": {
+         *         "chat": "unknown",
+         *         "email": "granted",
+         *         "event": "unknown",
+         *         "gift": "unknown",
+         *         "letter": "unknown",
+         *         "meeting": "unknown",
+         *         "other": "unknown",
+         *         "phone": "granted",
+         *         "sms": "refused",
+         *         "visit": "unknown"
+         *       },
          *       "contact_window": {
          *         "end": "18:00",
          *         "start": "12:00",
@@ -2469,6 +2725,7 @@ export interface components {
          *       },
          *       "country": "GB",
          *       "created_at": "2026-01-15T10:00:00Z",
+         *       "do_not_contact": false,
          *       "email": "ada@example.com",
          *       "gender": null,
          *       "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -2554,6 +2811,9 @@ export interface components {
             notes?: string | null;
             attributes: Record<string, never>;
             important_dates: components["schemas"]["ImportantDate"][];
+            consent: components["schemas"]["ConsentShown"];
+            /** @description No outbound contact: the cadence plans nothing and campaigns leave the customer out. */
+            do_not_contact: boolean;
             /** Format: date-time */
             last_contacted_at?: string | null;
             /** Format: date-time */
@@ -2594,6 +2854,11 @@ export interface components {
          *       },
          *       "birthday": "1985-12-10",
          *       "company": "Analytical Engines Ltd",
+         *       "consent": {
+         *         "email": "granted",
+         *         "sms": "refused"
+         *       },
+         *       "consent_source": "signup form",
          *       "contact_window": {
          *         "end": "18:00",
          *         "start": "12:00",
@@ -2678,6 +2943,59 @@ export interface components {
             /** @description Free JSON object of custom attributes. */
             attributes?: Record<string, never> | null;
             important_dates?: components["schemas"]["ImportantDate"][] | null;
+            consent?: components["schemas"]["Consent"] | null;
+            /** @description No outbound contact at all (complaint follow-ups excepted); default `false`. */
+            do_not_contact?: boolean | null;
+            /**
+             * @description Where the consent given here was expressed (a form, a call), kept in the consent
+             *     history; defaults to `api`. Write-only.
+             * @example signup form
+             */
+            consent_source?: string | null;
+        };
+        /**
+         * @description Everything Rapport holds about one customer (`GET /customers/{id}/export`).
+         * @example {
+         *       "customer": {
+         *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *         "name": "Ada Lovelace"
+         *       },
+         *       "exported_at": "2026-12-01T10:00:00Z",
+         *       "format": "rapport.customer-export.v1",
+         *       "records": {
+         *         "interactions": [
+         *           {
+         *             "channel": "phone",
+         *             "direction": "outbound",
+         *             "id": "01932c90-0000-7000-8000-000000000001",
+         *             "summary": "Thanked for the order"
+         *           }
+         *         ],
+         *         "purchases": [
+         *           {
+         *             "amount_minor": 125000,
+         *             "currency": "EUR",
+         *             "id": "01932c91-0000-7000-8000-000000000001"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        CustomerExport: {
+            /** @description `rapport.customer-export.v1`. */
+            format: string;
+            /** Format: date-time */
+            exported_at: string;
+            /** @description The customer as `GET /customers/{id}` shows it (a `Customer`). */
+            customer: Record<string, never>;
+            /**
+             * @description Every record linked to the customer, by table, each row with all its stored columns:
+             *     `customer_tags`, `segment_members` (memberships), `consent_changes` (consent history),
+             *     `customer_history`, `customer_handoffs`, `playbooks` (a personal plan), `purchases`,
+             *     `interactions`, `touchpoints`, `complaints`, `complaint_events`, `domain_events`,
+             *     `events` (the feed about the customer), `webhook_deliveries` and `webhook_attempts`.
+             */
+            records: Record<string, never>;
         };
         /**
          * @description A partial update: absent fields stay as they are, `null` clears an optional field.
@@ -2734,6 +3052,16 @@ export interface components {
             attributes?: Record<string, never>;
             /** @description Replaces the whole list. */
             important_dates?: components["schemas"]["ImportantDate"][];
+            /** @description The channels named take their new state (`unknown` forgets one); the others stay. */
+            consent?: components["schemas"]["Consent"];
+            /** @description Setting it cancels the customer's open outbound touchpoints. */
+            do_not_contact?: boolean;
+            /**
+             * @description Where a consent change sent here was expressed, kept in the consent history; defaults
+             *     to `api`. Write-only.
+             * @example phone call
+             */
+            consent_source?: string;
         };
         /**
          * @description Sort keys of the customers list; `-` sorts descending.
@@ -2865,6 +3193,31 @@ export interface components {
             customer_share: number;
         };
         /**
+         * @description The receipt of an erasure, the same every time it is asked for again.
+         * @example {
+         *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *       "erased_at": "2026-12-01T10:00:00Z",
+         *       "reason": "Erasure request received by letter on 2026-11-30"
+         *     }
+         */
+        Erasure: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: date-time */
+            erased_at: string;
+            reason: string;
+        };
+        /**
+         * @description Why a customer's personal data is erased (kept with the anonymous record).
+         * @example {
+         *       "reason": "Erasure request received by letter on 2026-11-30"
+         *     }
+         */
+        ErasureRequest: {
+            /** @description Not blank; never personal data of the customer (it is kept). */
+            reason: string;
+        };
+        /**
          * @example {
          *       "actor": {
          *         "id": "01932ca0-0000-7000-8000-000000000001",
@@ -2902,7 +3255,9 @@ export interface components {
             /**
              * @description The record as the API showed it when the event happened: a `Customer` for
              *     `customer.*`, a `Purchase`, `Interaction`, `Touchpoint` or `Complaint` for theirs, and
-             *     `{"segment_id", "customer_id"}` for `segment.*`.
+             *     `{"segment_id", "customer_id"}` for `segment.*`; an `Erasure` for `customer.erased`.
+             *     Once the customer is erased, the `data` of every earlier event about it is
+             *     `{"erased": true}`.
              */
             data: Record<string, never>;
         };
@@ -2948,7 +3303,7 @@ export interface components {
          * @description What happened, `<resource>.<change>`.
          * @enum {string}
          */
-        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.owner_changed" | "customer.tier_changed" | "customer.churned" | "purchase.created" | "purchase.deleted" | "interaction.logged" | "touchpoint.scheduled" | "touchpoint.completed" | "touchpoint.skipped" | "touchpoint.cancelled" | "touchpoint.overdue" | "complaint.received" | "complaint.transitioned" | "complaint.escalated" | "complaint.reopened" | "segment.member_added" | "segment.member_removed";
+        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.owner_changed" | "customer.tier_changed" | "customer.churned" | "customer.erased" | "purchase.created" | "purchase.deleted" | "interaction.logged" | "touchpoint.scheduled" | "touchpoint.completed" | "touchpoint.skipped" | "touchpoint.cancelled" | "touchpoint.overdue" | "complaint.received" | "complaint.transitioned" | "complaint.escalated" | "complaint.reopened" | "segment.member_added" | "segment.member_removed";
         /**
          * @description What is wrong with a field: one stable word per kind of mistake, so that a frontend
          *     shows its own translated text (`message` says it in English, with the detail).
@@ -3147,7 +3502,8 @@ export interface components {
          *       "touchpoint_id": null,
          *       "updated_at": "2026-11-20T14:35:00Z",
          *       "user_id": "01932c8e-0000-7000-8000-000000000001",
-         *       "version": 1
+         *       "version": 1,
+         *       "without_consent": false
          *     }
          */
         Interaction: {
@@ -3167,6 +3523,11 @@ export interface components {
             satisfaction?: components["schemas"]["Rating"] | null;
             /** Format: uuid */
             touchpoint_id?: string | null;
+            /**
+             * @description Outbound on a channel the customer refused, or to a customer not to be contacted:
+             *     accepted (it happened) and flagged.
+             */
+            without_consent: boolean;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -3229,6 +3590,13 @@ export interface components {
             summary?: string | null;
             outcome?: components["schemas"]["Outcome"] | null;
             satisfaction?: components["schemas"]["Rating"] | null;
+        };
+        /** @description Members a campaign left out, and why. */
+        LeftOut: {
+            /** @description `do not contact`, or `no consent for <channel>`. */
+            reason: string;
+            /** Format: int64 */
+            count: number;
         };
         /**
          * @description Where the relationship stands.
@@ -3404,6 +3772,36 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "action": "update",
+         *           "actor": {
+         *             "id": "01932c8e-0000-7000-8000-000000000001",
+         *             "type": "user"
+         *           },
+         *           "at": "2026-12-01T10:00:00.123Z",
+         *           "entity_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *           "entity_type": "customer",
+         *           "fields": [
+         *             "tier",
+         *             "notes"
+         *           ],
+         *           "id": "01932cc0-0000-7000-8000-000000000001",
+         *           "ip": "203.0.113.7",
+         *           "request_id": "01932cc0-0000-7000-8000-0000000000aa",
+         *           "status": 200
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_AuditEntry: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
          *           "assignee_id": "01932c8e-0000-7000-8000-000000000001",
          *           "breached": false,
          *           "category": "delivery",
@@ -3467,6 +3865,28 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "actor_id": "01932c8e-0000-7000-8000-000000000001",
+         *           "actor_type": "user",
+         *           "changed_at": "2026-11-02T14:30:00Z",
+         *           "channel": "phone",
+         *           "do_not_contact": null,
+         *           "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d10",
+         *           "source": "phone call",
+         *           "state": "refused"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_ConsentChange: {
+            items: components["schemas"]["ConsentChange"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
          *           "attributes": {
          *             "plan": "enterprise"
          *           },
@@ -3475,6 +3895,18 @@ export interface components {
          *           "churned_at": null,
          *           "city": "London",
          *           "company": "Analytical Engines Ltd",
+         *           "consent": {
+         *             "chat": "unknown",
+         *             "email": "granted",
+         *             "event": "unknown",
+         *             "gift": "unknown",
+         *             "letter": "unknown",
+         *             "meeting": "unknown",
+         *             "other": "unknown",
+         *             "phone": "granted",
+         *             "sms": "refused",
+         *             "visit": "unknown"
+         *           },
          *           "contact_window": {
          *             "end": "18:00",
          *             "start": "12:00",
@@ -3488,6 +3920,7 @@ export interface components {
          *           },
          *           "country": "GB",
          *           "created_at": "2026-01-15T10:00:00Z",
+         *           "do_not_contact": false,
          *           "email": "ada@example.com",
          *           "gender": null,
          *           "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -3639,7 +4072,8 @@ export interface components {
          *           "touchpoint_id": null,
          *           "updated_at": "2026-11-20T14:35:00Z",
          *           "user_id": "01932c8e-0000-7000-8000-000000000001",
-         *           "version": 1
+         *           "version": 1,
+         *           "without_consent": false
          *         }
          *       ],
          *       "next_cursor": null
@@ -3819,7 +4253,8 @@ export interface components {
          *             "touchpoint_id": null,
          *             "updated_at": "2026-11-20T14:35:00Z",
          *             "user_id": "01932c8e-0000-7000-8000-000000000001",
-         *             "version": 1
+         *             "version": 1,
+         *             "without_consent": false
          *           }
          *         }
          *       ],
@@ -4199,6 +4634,18 @@ export interface components {
          *           "churned_at": null,
          *           "city": "London",
          *           "company": "Analytical Engines Ltd",
+         *           "consent": {
+         *             "chat": "unknown",
+         *             "email": "granted",
+         *             "event": "unknown",
+         *             "gift": "unknown",
+         *             "letter": "unknown",
+         *             "meeting": "unknown",
+         *             "other": "unknown",
+         *             "phone": "granted",
+         *             "sms": "refused",
+         *             "visit": "unknown"
+         *           },
          *           "contact_window": {
          *             "end": "18:00",
          *             "start": "12:00",
@@ -4212,6 +4659,7 @@ export interface components {
          *           },
          *           "country": "GB",
          *           "created_at": "2026-01-15T10:00:00Z",
+         *           "do_not_contact": false,
          *           "email": "ada@example.com",
          *           "gender": null,
          *           "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -4470,6 +4918,16 @@ export interface components {
          *           "affected": 0,
          *           "description": "Forgets sign-in throttles whose failures no longer count",
          *           "name": "expired_login_throttles"
+         *         },
+         *         {
+         *           "affected": 0,
+         *           "description": "Forgets audit entries older than the trail's retention period",
+         *           "name": "expired_audit_entries"
+         *         },
+         *         {
+         *           "affected": 0,
+         *           "description": "Erases the texts of churned customers' interactions and of closed complaints past their retention period",
+         *           "name": "personal_data_retention"
          *         },
          *         {
          *           "affected": 3,
@@ -4752,7 +5210,8 @@ export interface components {
          *         "touchpoint_id": null,
          *         "updated_at": "2026-11-20T14:35:00Z",
          *         "user_id": "01932c8e-0000-7000-8000-000000000001",
-         *         "version": 1
+         *         "version": 1,
+         *         "without_consent": false
          *       }
          *     }
          */
@@ -6016,6 +6475,132 @@ export interface operations {
                      *       "status": 422,
                      *       "title": "Invalid request fields",
                      *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Entries of this user or API key. */
+                actor_id?: string;
+                entity_type?: string;
+                entity_id?: string;
+                action?: string;
+                /** @description From this instant on. */
+                from?: string;
+                /** @description Before this instant. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the trail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntry"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "at most 2 segment evaluations per caller run at once; retry when one has finished",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "https://rapport.dev/problems/too-many-requests"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7385,6 +7970,12 @@ export interface operations {
                 open_complaints_min?: number;
                 /** @description Members of this segment (static list or dynamic rule). */
                 segment_id?: string;
+                /** @description Customers who granted consent for this channel. */
+                consent_granted?: components["schemas"]["Channel"];
+                /** @description Customers who refused this channel. */
+                consent_refused?: components["schemas"]["Channel"];
+                /** @description Customers marked (`true`) or not marked (`false`) not to be contacted. */
+                do_not_contact?: boolean;
             };
             header?: never;
             path?: never;
@@ -7726,6 +8317,12 @@ export interface operations {
                 open_complaints_min?: number;
                 /** @description Members of this segment (static list or dynamic rule). */
                 segment_id?: string;
+                /** @description Customers who granted consent for this channel. */
+                consent_granted?: components["schemas"]["Channel"];
+                /** @description Customers who refused this channel. */
+                consent_refused?: components["schemas"]["Channel"];
+                /** @description Customers marked (`true`) or not marked (`false`) not to be contacted. */
+                do_not_contact?: boolean;
             };
             header?: never;
             path?: never;
@@ -8440,6 +9037,424 @@ export interface operations {
                      *       "status": 422,
                      *       "title": "Invalid request fields",
                      *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_consent_history: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Customer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of consent changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ConsentChange"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erase_customer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Customer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureRequest"];
+            };
+        };
+        responses: {
+            /** @description Erased */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with stored data, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's data */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerExport"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -12951,6 +13966,12 @@ export interface operations {
                 open_complaints_min?: number;
                 /** @description Members of this segment (static list or dynamic rule). */
                 segment_id?: string;
+                /** @description Customers who granted consent for this channel. */
+                consent_granted?: components["schemas"]["Channel"];
+                /** @description Customers who refused this channel. */
+                consent_refused?: components["schemas"]["Channel"];
+                /** @description Customers marked (`true`) or not marked (`false`) not to be contacted. */
+                do_not_contact?: boolean;
             };
             header?: never;
             path: {
@@ -17669,6 +18690,18 @@ export interface operations {
                  *         "churned_at": null,
                  *         "city": "London",
                  *         "company": "Analytical Engines Ltd",
+                 *         "consent": {
+                 *           "chat": "unknown",
+                 *           "email": "granted",
+                 *           "event": "unknown",
+                 *           "gift": "unknown",
+                 *           "letter": "unknown",
+                 *           "meeting": "unknown",
+                 *           "other": "unknown",
+                 *           "phone": "granted",
+                 *           "sms": "refused",
+                 *           "visit": "unknown"
+                 *         },
                  *         "contact_window": {
                  *           "end": "18:00",
                  *           "start": "12:00",
@@ -17682,6 +18715,7 @@ export interface operations {
                  *         },
                  *         "country": "GB",
                  *         "created_at": "2026-01-15T10:00:00Z",
+                 *         "do_not_contact": false,
                  *         "email": "ada@example.com",
                  *         "gender": null,
                  *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -17799,6 +18833,18 @@ export interface operations {
                  *         "churned_at": null,
                  *         "city": "London",
                  *         "company": "Analytical Engines Ltd",
+                 *         "consent": {
+                 *           "chat": "unknown",
+                 *           "email": "granted",
+                 *           "event": "unknown",
+                 *           "gift": "unknown",
+                 *           "letter": "unknown",
+                 *           "meeting": "unknown",
+                 *           "other": "unknown",
+                 *           "phone": "granted",
+                 *           "sms": "refused",
+                 *           "visit": "unknown"
+                 *         },
                  *         "contact_window": {
                  *           "end": "18:00",
                  *           "start": "12:00",
@@ -17812,6 +18858,7 @@ export interface operations {
                  *         },
                  *         "country": "GB",
                  *         "created_at": "2026-01-15T10:00:00Z",
+                 *         "do_not_contact": false,
                  *         "email": "ada@example.com",
                  *         "gender": null,
                  *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -17929,6 +18976,18 @@ export interface operations {
                  *         "churned_at": null,
                  *         "city": "London",
                  *         "company": "Analytical Engines Ltd",
+                 *         "consent": {
+                 *           "chat": "unknown",
+                 *           "email": "granted",
+                 *           "event": "unknown",
+                 *           "gift": "unknown",
+                 *           "letter": "unknown",
+                 *           "meeting": "unknown",
+                 *           "other": "unknown",
+                 *           "phone": "granted",
+                 *           "sms": "refused",
+                 *           "visit": "unknown"
+                 *         },
                  *         "contact_window": {
                  *           "end": "18:00",
                  *           "start": "12:00",
@@ -17942,6 +19001,7 @@ export interface operations {
                  *         },
                  *         "country": "GB",
                  *         "created_at": "2026-01-15T10:00:00Z",
+                 *         "do_not_contact": false,
                  *         "email": "ada@example.com",
                  *         "gender": null,
                  *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -18018,6 +19078,73 @@ export interface operations {
             };
         };
     };
+    on_customer_erased: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *         "erased_at": "2026-12-01T10:00:00Z",
+                 *         "reason": "Erasure request received by letter on 2026-11-30"
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "customer.erased"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Erasure"];
+                    /** @enum {string} */
+                    type?: "customer.erased";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     on_customer_owner_changed: {
         parameters: {
             query?: never;
@@ -18059,6 +19186,18 @@ export interface operations {
                  *         "churned_at": null,
                  *         "city": "London",
                  *         "company": "Analytical Engines Ltd",
+                 *         "consent": {
+                 *           "chat": "unknown",
+                 *           "email": "granted",
+                 *           "event": "unknown",
+                 *           "gift": "unknown",
+                 *           "letter": "unknown",
+                 *           "meeting": "unknown",
+                 *           "other": "unknown",
+                 *           "phone": "granted",
+                 *           "sms": "refused",
+                 *           "visit": "unknown"
+                 *         },
                  *         "contact_window": {
                  *           "end": "18:00",
                  *           "start": "12:00",
@@ -18072,6 +19211,7 @@ export interface operations {
                  *         },
                  *         "country": "GB",
                  *         "created_at": "2026-01-15T10:00:00Z",
+                 *         "do_not_contact": false,
                  *         "email": "ada@example.com",
                  *         "gender": null,
                  *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -18189,6 +19329,18 @@ export interface operations {
                  *         "churned_at": null,
                  *         "city": "London",
                  *         "company": "Analytical Engines Ltd",
+                 *         "consent": {
+                 *           "chat": "unknown",
+                 *           "email": "granted",
+                 *           "event": "unknown",
+                 *           "gift": "unknown",
+                 *           "letter": "unknown",
+                 *           "meeting": "unknown",
+                 *           "other": "unknown",
+                 *           "phone": "granted",
+                 *           "sms": "refused",
+                 *           "visit": "unknown"
+                 *         },
                  *         "contact_window": {
                  *           "end": "18:00",
                  *           "start": "12:00",
@@ -18202,6 +19354,7 @@ export interface operations {
                  *         },
                  *         "country": "GB",
                  *         "created_at": "2026-01-15T10:00:00Z",
+                 *         "do_not_contact": false,
                  *         "email": "ada@example.com",
                  *         "gender": null,
                  *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -18319,6 +19472,18 @@ export interface operations {
                  *         "churned_at": null,
                  *         "city": "London",
                  *         "company": "Analytical Engines Ltd",
+                 *         "consent": {
+                 *           "chat": "unknown",
+                 *           "email": "granted",
+                 *           "event": "unknown",
+                 *           "gift": "unknown",
+                 *           "letter": "unknown",
+                 *           "meeting": "unknown",
+                 *           "other": "unknown",
+                 *           "phone": "granted",
+                 *           "sms": "refused",
+                 *           "visit": "unknown"
+                 *         },
                  *         "contact_window": {
                  *           "end": "18:00",
                  *           "start": "12:00",
@@ -18332,6 +19497,7 @@ export interface operations {
                  *         },
                  *         "country": "GB",
                  *         "created_at": "2026-01-15T10:00:00Z",
+                 *         "do_not_contact": false,
                  *         "email": "ada@example.com",
                  *         "gender": null,
                  *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
@@ -18454,7 +19620,8 @@ export interface operations {
                  *         "touchpoint_id": null,
                  *         "updated_at": "2026-11-20T14:35:00Z",
                  *         "user_id": "01932c8e-0000-7000-8000-000000000001",
-                 *         "version": 1
+                 *         "version": 1,
+                 *         "without_consent": false
                  *       },
                  *       "id": "01932cb0-0000-7000-8000-000000000001",
                  *       "occurred_at": "2026-12-01T10:00:00.123Z",

@@ -7,6 +7,7 @@ from .api_key import ApiKey
 from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_patch import ApiKeyPatch
+from .audit_entry import AuditEntry
 from .campaign_create import CampaignCreate
 from .campaign_result import CampaignResult
 from .channel import Channel
@@ -25,6 +26,10 @@ from .complaint_sort import ComplaintSort
 from .complaint_status import ComplaintStatus
 from .complaint_transition import ComplaintTransition
 from .compliance import Compliance
+from .consent import Consent
+from .consent_change import ConsentChange
+from .consent_shown import ConsentShown
+from .consent_state import ConsentState
 from .contact_window import ContactWindow
 from .count import Count
 from .curve_point import CurvePoint
@@ -32,6 +37,9 @@ from .customer import Customer
 from .customer_attributes import CustomerAttributes
 from .customer_create import CustomerCreate
 from .customer_create_attributes_type_0 import CustomerCreateAttributesType0
+from .customer_export import CustomerExport
+from .customer_export_customer import CustomerExportCustomer
+from .customer_export_records import CustomerExportRecords
 from .customer_patch import CustomerPatch
 from .customer_patch_attributes import CustomerPatchAttributes
 from .customer_sort import CustomerSort
@@ -42,6 +50,8 @@ from .delivery_attempt import DeliveryAttempt
 from .delivery_state import DeliveryState
 from .direction import Direction
 from .eighty_percent import EightyPercent
+from .erasure import Erasure
+from .erasure_request import ErasureRequest
 from .event import Event
 from .event_actor import EventActor
 from .event_data import EventData
@@ -59,6 +69,7 @@ from .important_date import ImportantDate
 from .interaction import Interaction
 from .interaction_create import InteractionCreate
 from .interaction_patch import InteractionPatch
+from .left_out import LeftOut
 from .lifecycle_stage import LifecycleStage
 from .members_change import MembersChange
 from .members_result import MembersResult
@@ -69,8 +80,10 @@ from .owner_change import OwnerChange
 from .owner_count import OwnerCount
 from .owner_touchpoint_figures import OwnerTouchpointFigures
 from .page_api_key import PageApiKey
+from .page_audit_entry import PageAuditEntry
 from .page_complaint import PageComplaint
 from .page_complaint_event import PageComplaintEvent
+from .page_consent_change import PageConsentChange
 from .page_customer import PageCustomer
 from .page_delivery import PageDelivery
 from .page_handoff import PageHandoff
@@ -152,6 +165,7 @@ __all__ = (
     "ApiKeyCreate",
     "ApiKeyCreated",
     "ApiKeyPatch",
+    "AuditEntry",
     "CampaignCreate",
     "CampaignResult",
     "Channel",
@@ -170,6 +184,10 @@ __all__ = (
     "ComplaintStatus",
     "ComplaintTransition",
     "Compliance",
+    "Consent",
+    "ConsentChange",
+    "ConsentShown",
+    "ConsentState",
     "ContactWindow",
     "Count",
     "CurvePoint",
@@ -177,6 +195,9 @@ __all__ = (
     "CustomerAttributes",
     "CustomerCreate",
     "CustomerCreateAttributesType0",
+    "CustomerExport",
+    "CustomerExportCustomer",
+    "CustomerExportRecords",
     "CustomerPatch",
     "CustomerPatchAttributes",
     "CustomerSort",
@@ -187,6 +208,8 @@ __all__ = (
     "DeliveryState",
     "Direction",
     "EightyPercent",
+    "Erasure",
+    "ErasureRequest",
     "Event",
     "EventActor",
     "EventData",
@@ -204,6 +227,7 @@ __all__ = (
     "Interaction",
     "InteractionCreate",
     "InteractionPatch",
+    "LeftOut",
     "LifecycleStage",
     "MembersChange",
     "MembersResult",
@@ -214,8 +238,10 @@ __all__ = (
     "OwnerCount",
     "OwnerTouchpointFigures",
     "PageApiKey",
+    "PageAuditEntry",
     "PageComplaint",
     "PageComplaintEvent",
+    "PageConsentChange",
     "PageCustomer",
     "PageDelivery",
     "PageHandoff",

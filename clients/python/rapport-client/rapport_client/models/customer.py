@@ -17,6 +17,7 @@ from ..models.timezone import Timezone
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.consent_shown import ConsentShown
     from ..models.contact_window import ContactWindow
     from ..models.customer_attributes import CustomerAttributes
     from ..models.important_date import ImportantDate
@@ -31,19 +32,21 @@ class Customer:
 
     Example:
         {'attributes': {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'churn_reason': None, 'churned_at': None,
-            'city': 'London', 'company': 'Analytical Engines Ltd', 'contact_window': {'end': '18:00', 'start': '12:00',
-            'weekdays': [1, 2, 3, 4, 5]}, 'country': 'GB', 'created_at': '2026-01-15T10:00:00Z', 'email': 'ada@example.com',
-            'gender': None, 'id': '01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e', 'important_dates': [{'date': '2012-03-01',
-            'label': 'Company anniversary', 'recurring': True}], 'industry': 'engineering', 'last_contacted_at':
-            '2026-11-02T14:30:00Z', 'last_inbound_at': None, 'last_outbound_at': '2026-11-02T14:30:00Z', 'last_purchase_at':
-            '2026-10-20T09:00:00Z', 'lifecycle_stage': 'expansion', 'lifetime_value_currency': 'EUR',
-            'lifetime_value_minor': 1250000, 'name': 'Ada Lovelace', 'needs': 'Reliable delivery', 'next_touchpoint_due_at':
-            '2026-11-27T12:00:00Z', 'notes': None, 'occupation': None, 'open_complaints': 0, 'overdue_touchpoints': 0,
-            'owner_id': '01932c8e-0000-7000-8000-000000000001', 'pain_points': None, 'personality': None, 'phone': '+44 20
-            7946 0000', 'position': 'CTO', 'preferences': 'Calls after lunch', 'preferred_channel': 'phone',
-            'purchase_count': 3, 'referred_by_id': None, 'sales_stage': 'after_sale', 'source_channel': 'trade fair',
-            'status': 'active', 'tags': ['engineering', 'vip'], 'tier': 'important', 'timezone': 'Europe/London',
-            'updated_at': '2026-11-02T14:30:00Z', 'version': 4}
+            'city': 'London', 'company': 'Analytical Engines Ltd', 'consent': {'chat': 'unknown', 'email': 'granted',
+            'event': 'unknown', 'gift': 'unknown', 'letter': 'unknown', 'meeting': 'unknown', 'other': 'unknown', 'phone':
+            'granted', 'sms': 'refused', 'visit': 'unknown'}, 'contact_window': {'end': '18:00', 'start': '12:00',
+            'weekdays': [1, 2, 3, 4, 5]}, 'country': 'GB', 'created_at': '2026-01-15T10:00:00Z', 'do_not_contact': False,
+            'email': 'ada@example.com', 'gender': None, 'id': '01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e', 'important_dates':
+            [{'date': '2012-03-01', 'label': 'Company anniversary', 'recurring': True}], 'industry': 'engineering',
+            'last_contacted_at': '2026-11-02T14:30:00Z', 'last_inbound_at': None, 'last_outbound_at':
+            '2026-11-02T14:30:00Z', 'last_purchase_at': '2026-10-20T09:00:00Z', 'lifecycle_stage': 'expansion',
+            'lifetime_value_currency': 'EUR', 'lifetime_value_minor': 1250000, 'name': 'Ada Lovelace', 'needs': 'Reliable
+            delivery', 'next_touchpoint_due_at': '2026-11-27T12:00:00Z', 'notes': None, 'occupation': None,
+            'open_complaints': 0, 'overdue_touchpoints': 0, 'owner_id': '01932c8e-0000-7000-8000-000000000001',
+            'pain_points': None, 'personality': None, 'phone': '+44 20 7946 0000', 'position': 'CTO', 'preferences': 'Calls
+            after lunch', 'preferred_channel': 'phone', 'purchase_count': 3, 'referred_by_id': None, 'sales_stage':
+            'after_sale', 'source_channel': 'trade fair', 'status': 'active', 'tags': ['engineering', 'vip'], 'tier':
+            'important', 'timezone': 'Europe/London', 'updated_at': '2026-11-02T14:30:00Z', 'version': 4}
 
     Attributes:
         id (UUID):
@@ -57,6 +60,8 @@ class Customer:
         tags (list[str]):
         attributes (CustomerAttributes):
         important_dates (list[ImportantDate]):
+        consent (ConsentShown): Consent by channel, every channel named.
+        do_not_contact (bool): No outbound contact: the cadence plans nothing and campaigns leave the customer out.
         lifetime_value_minor (int): Sum of purchases in minor units of `lifetime_value_currency`.
         purchase_count (int):
         overdue_touchpoints (int):
@@ -104,6 +109,8 @@ class Customer:
     tags: list[str]
     attributes: CustomerAttributes
     important_dates: list[ImportantDate]
+    consent: ConsentShown
+    do_not_contact: bool
     lifetime_value_minor: int
     purchase_count: int
     overdue_touchpoints: int
@@ -167,6 +174,10 @@ class Customer:
         for important_dates_item_data in self.important_dates:
             important_dates_item = important_dates_item_data.to_dict()
             important_dates.append(important_dates_item)
+
+        consent = self.consent.to_dict()
+
+        do_not_contact = self.do_not_contact
 
         lifetime_value_minor = self.lifetime_value_minor
 
@@ -379,6 +390,8 @@ class Customer:
                 "tags": tags,
                 "attributes": attributes,
                 "important_dates": important_dates,
+                "consent": consent,
+                "do_not_contact": do_not_contact,
                 "lifetime_value_minor": lifetime_value_minor,
                 "purchase_count": purchase_count,
                 "overdue_touchpoints": overdue_touchpoints,
@@ -447,6 +460,7 @@ class Customer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consent_shown import ConsentShown  # noqa: PLC0415
         from ..models.contact_window import ContactWindow  # noqa: PLC0415
         from ..models.customer_attributes import CustomerAttributes  # noqa: PLC0415
         from ..models.important_date import ImportantDate  # noqa: PLC0415
@@ -478,6 +492,10 @@ class Customer:
             important_dates_item = ImportantDate.from_dict(important_dates_item_data)
 
             important_dates.append(important_dates_item)
+
+        consent = ConsentShown.from_dict(d.pop("consent"))
+
+        do_not_contact = d.pop("do_not_contact")
 
         lifetime_value_minor = d.pop("lifetime_value_minor")
 
@@ -828,6 +846,8 @@ class Customer:
             tags=tags,
             attributes=attributes,
             important_dates=important_dates,
+            consent=consent,
+            do_not_contact=do_not_contact,
             lifetime_value_minor=lifetime_value_minor,
             purchase_count=purchase_count,
             overdue_touchpoints=overdue_touchpoints,

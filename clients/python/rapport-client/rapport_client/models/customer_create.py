@@ -16,6 +16,7 @@ from ..models.timezone import Timezone
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.consent import Consent
     from ..models.contact_window import ContactWindow
     from ..models.customer_create_attributes_type_0 import CustomerCreateAttributesType0
     from ..models.important_date import ImportantDate
@@ -29,11 +30,12 @@ class CustomerCreate:
     """A new customer. Only `name` is required.
 
     Example:
-        {'attributes': {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
-            'contact_window': {'end': '18:00', 'start': '12:00', 'weekdays': [1, 2, 3, 4, 5]}, 'email': 'ada@example.com',
-            'important_dates': [{'date': '2012-03-01', 'label': 'Company anniversary', 'recurring': True}], 'name': 'Ada
-            Lovelace', 'phone': '+44 20 7946 0000', 'preferred_channel': 'phone', 'tags': ['vip', 'engineering'], 'tier':
-            'important', 'timezone': 'Europe/London'}
+        {'attributes': {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd', 'consent':
+            {'email': 'granted', 'sms': 'refused'}, 'consent_source': 'signup form', 'contact_window': {'end': '18:00',
+            'start': '12:00', 'weekdays': [1, 2, 3, 4, 5]}, 'email': 'ada@example.com', 'important_dates': [{'date':
+            '2012-03-01', 'label': 'Company anniversary', 'recurring': True}], 'name': 'Ada Lovelace', 'phone': '+44 20 7946
+            0000', 'preferred_channel': 'phone', 'tags': ['vip', 'engineering'], 'tier': 'important', 'timezone':
+            'Europe/London'}
 
     Attributes:
         name (str):
@@ -70,6 +72,12 @@ class CustomerCreate:
         notes (None | str | Unset):
         attributes (CustomerCreateAttributesType0 | None | Unset): Free JSON object of custom attributes.
         important_dates (list[ImportantDate] | None | Unset):
+        consent (Consent | None | Unset):
+        do_not_contact (bool | None | Unset): No outbound contact at all (complaint follow-ups excepted); default
+            `false`.
+        consent_source (None | str | Unset): Where the consent given here was expressed (a form, a call), kept in the
+            consent
+            history; defaults to `api`. Write-only. Example: signup form.
     """
 
     name: str
@@ -103,8 +111,12 @@ class CustomerCreate:
     notes: None | str | Unset = UNSET
     attributes: CustomerCreateAttributesType0 | None | Unset = UNSET
     important_dates: list[ImportantDate] | None | Unset = UNSET
+    consent: Consent | None | Unset = UNSET
+    do_not_contact: bool | None | Unset = UNSET
+    consent_source: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.consent import Consent  # noqa: PLC0415
         from ..models.contact_window import ContactWindow  # noqa: PLC0415
         from ..models.customer_create_attributes_type_0 import CustomerCreateAttributesType0  # noqa: PLC0415
 
@@ -323,6 +335,26 @@ class CustomerCreate:
         else:
             important_dates = self.important_dates
 
+        consent: dict[str, Any] | None | Unset
+        if isinstance(self.consent, Unset):
+            consent = UNSET
+        elif isinstance(self.consent, Consent):
+            consent = self.consent.to_dict()
+        else:
+            consent = self.consent
+
+        do_not_contact: bool | None | Unset
+        if isinstance(self.do_not_contact, Unset):
+            do_not_contact = UNSET
+        else:
+            do_not_contact = self.do_not_contact
+
+        consent_source: None | str | Unset
+        if isinstance(self.consent_source, Unset):
+            consent_source = UNSET
+        else:
+            consent_source = self.consent_source
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -390,11 +422,18 @@ class CustomerCreate:
             field_dict["attributes"] = attributes
         if important_dates is not UNSET:
             field_dict["important_dates"] = important_dates
+        if consent is not UNSET:
+            field_dict["consent"] = consent
+        if do_not_contact is not UNSET:
+            field_dict["do_not_contact"] = do_not_contact
+        if consent_source is not UNSET:
+            field_dict["consent_source"] = consent_source
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consent import Consent  # noqa: PLC0415
         from ..models.contact_window import ContactWindow  # noqa: PLC0415
         from ..models.customer_create_attributes_type_0 import CustomerCreateAttributesType0  # noqa: PLC0415
         from ..models.important_date import ImportantDate  # noqa: PLC0415
@@ -789,6 +828,41 @@ class CustomerCreate:
 
         important_dates = _parse_important_dates(d.pop("important_dates", UNSET))
 
+        def _parse_consent(data: object) -> Consent | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                consent_type_0 = Consent.from_dict(data)
+
+                return consent_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Consent | None | Unset, data)
+
+        consent = _parse_consent(d.pop("consent", UNSET))
+
+        def _parse_do_not_contact(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        do_not_contact = _parse_do_not_contact(d.pop("do_not_contact", UNSET))
+
+        def _parse_consent_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        consent_source = _parse_consent_source(d.pop("consent_source", UNSET))
+
         customer_create = cls(
             name=name,
             company=company,
@@ -821,6 +895,9 @@ class CustomerCreate:
             notes=notes,
             attributes=attributes,
             important_dates=important_dates,
+            consent=consent,
+            do_not_contact=do_not_contact,
+            consent_source=consent_source,
         )
 
         return customer_create

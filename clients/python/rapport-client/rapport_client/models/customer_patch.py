@@ -16,6 +16,7 @@ from ..models.timezone import Timezone
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.consent import Consent
     from ..models.contact_window import ContactWindow
     from ..models.customer_patch_attributes import CustomerPatchAttributes
     from ..models.important_date import ImportantDate
@@ -66,6 +67,12 @@ class CustomerPatch:
         notes (None | str | Unset):
         attributes (CustomerPatchAttributes | Unset): Replaces the whole attributes object.
         important_dates (list[ImportantDate] | Unset): Replaces the whole list.
+        consent (Consent | Unset): Consent by channel. Channels left out keep their state; `unknown` forgets what was
+            recorded.
+        do_not_contact (bool | Unset): Setting it cancels the customer's open outbound touchpoints.
+        consent_source (str | Unset): Where a consent change sent here was expressed, kept in the consent history;
+            defaults
+            to `api`. Write-only. Example: phone call.
     """
 
     name: str | Unset = UNSET
@@ -99,6 +106,9 @@ class CustomerPatch:
     notes: None | str | Unset = UNSET
     attributes: CustomerPatchAttributes | Unset = UNSET
     important_dates: list[ImportantDate] | Unset = UNSET
+    consent: Consent | Unset = UNSET
+    do_not_contact: bool | Unset = UNSET
+    consent_source: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_window import ContactWindow  # noqa: PLC0415
@@ -280,6 +290,14 @@ class CustomerPatch:
                 important_dates_item = important_dates_item_data.to_dict()
                 important_dates.append(important_dates_item)
 
+        consent: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.consent, Unset):
+            consent = self.consent.to_dict()
+
+        do_not_contact = self.do_not_contact
+
+        consent_source = self.consent_source
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -345,11 +363,18 @@ class CustomerPatch:
             field_dict["attributes"] = attributes
         if important_dates is not UNSET:
             field_dict["important_dates"] = important_dates
+        if consent is not UNSET:
+            field_dict["consent"] = consent
+        if do_not_contact is not UNSET:
+            field_dict["do_not_contact"] = do_not_contact
+        if consent_source is not UNSET:
+            field_dict["consent_source"] = consent_source
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consent import Consent  # noqa: PLC0415
         from ..models.contact_window import ContactWindow  # noqa: PLC0415
         from ..models.customer_patch_attributes import CustomerPatchAttributes  # noqa: PLC0415
         from ..models.important_date import ImportantDate  # noqa: PLC0415
@@ -646,6 +671,17 @@ class CustomerPatch:
 
                 important_dates.append(important_dates_item)
 
+        _consent = d.pop("consent", UNSET)
+        consent: Consent | Unset
+        if isinstance(_consent, Unset):
+            consent = UNSET
+        else:
+            consent = Consent.from_dict(_consent)
+
+        do_not_contact = d.pop("do_not_contact", UNSET)
+
+        consent_source = d.pop("consent_source", UNSET)
+
         customer_patch = cls(
             name=name,
             company=company,
@@ -678,6 +714,9 @@ class CustomerPatch:
             notes=notes,
             attributes=attributes,
             important_dates=important_dates,
+            consent=consent,
+            do_not_contact=do_not_contact,
+            consent_source=consent_source,
         )
 
         return customer_patch

@@ -9,6 +9,7 @@ class EventType(StrEnum):
     CUSTOMER_CHURNED = "customer.churned"
     CUSTOMER_CREATED = "customer.created"
     CUSTOMER_DELETED = "customer.deleted"
+    CUSTOMER_ERASED = "customer.erased"
     CUSTOMER_OWNER_CHANGED = "customer.owner_changed"
     CUSTOMER_TIER_CHANGED = "customer.tier_changed"
     CUSTOMER_UPDATED = "customer.updated"

@@ -28,7 +28,7 @@ class Interaction:
             '01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e', 'direction': 'outbound', 'id': '01932c90-1111-7000-8000-000000000001',
             'occurred_at': '2026-11-20T14:30:00Z', 'outcome': 'positive', 'satisfaction': 5, 'subject': 'Usage check',
             'summary': 'Happy with the delivery', 'touchpoint_id': None, 'updated_at': '2026-11-20T14:35:00Z', 'user_id':
-            '01932c8e-0000-7000-8000-000000000001', 'version': 1}
+            '01932c8e-0000-7000-8000-000000000001', 'version': 1, 'without_consent': False}
 
     Attributes:
         id (UUID):
@@ -37,6 +37,8 @@ class Interaction:
         channel (Channel): A way of reaching a customer.
         direction (Direction): Who reached out.
         occurred_at (datetime.datetime):
+        without_consent (bool): Outbound on a channel the customer refused, or to a customer not to be contacted:
+            accepted (it happened) and flagged.
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -54,6 +56,7 @@ class Interaction:
     channel: Channel
     direction: Direction
     occurred_at: datetime.datetime
+    without_consent: bool
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -77,6 +80,8 @@ class Interaction:
         direction = self.direction.value
 
         occurred_at = self.occurred_at.isoformat()
+
+        without_consent = self.without_consent
 
         version = self.version
 
@@ -132,6 +137,7 @@ class Interaction:
                 "channel": channel,
                 "direction": direction,
                 "occurred_at": occurred_at,
+                "without_consent": without_consent,
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -168,6 +174,8 @@ class Interaction:
         direction = Direction(d.pop("direction"))
 
         occurred_at = datetime.datetime.fromisoformat(d.pop("occurred_at"))
+
+        without_consent = d.pop("without_consent")
 
         version = d.pop("version")
 
@@ -250,6 +258,7 @@ class Interaction:
             channel=channel,
             direction=direction,
             occurred_at=occurred_at,
+            without_consent=without_consent,
             version=version,
             created_at=created_at,
             updated_at=updated_at,

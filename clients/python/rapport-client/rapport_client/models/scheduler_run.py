@@ -29,8 +29,11 @@ class SchedulerRun:
             delivered and failed webhook deliveries older than the feed's retention period", 'name':
             'expired_webhook_deliveries'}, {'affected': 12, 'description': 'Forgets Idempotency-Key records older than 24
             hours', 'name': 'expired_idempotency_keys'}, {'affected': 0, 'description': 'Forgets sign-in throttles whose
-            failures no longer count', 'name': 'expired_login_throttles'}, {'affected': 3, 'description': 'Turns new events
-            into webhook deliveries and tries every delivery that is due', 'name': 'webhook_deliveries'}]}
+            failures no longer count', 'name': 'expired_login_throttles'}, {'affected': 0, 'description': "Forgets audit
+            entries older than the trail's retention period", 'name': 'expired_audit_entries'}, {'affected': 0,
+            'description': "Erases the texts of churned customers' interactions and of closed complaints past their
+            retention period", 'name': 'personal_data_retention'}, {'affected': 3, 'description': 'Turns new events into
+            webhook deliveries and tries every delivery that is due', 'name': 'webhook_deliveries'}]}
 
     Attributes:
         at (datetime.datetime): The instant the run treated as now.

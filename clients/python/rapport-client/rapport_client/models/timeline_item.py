@@ -30,7 +30,8 @@ class TimelineItem:
             '2026-11-20T14:35:00Z', 'customer_id': '01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e', 'direction': 'outbound', 'id':
             '01932c90-1111-7000-8000-000000000001', 'occurred_at': '2026-11-20T14:30:00Z', 'outcome': 'positive',
             'satisfaction': 5, 'subject': 'Usage check', 'summary': 'Happy with the delivery', 'touchpoint_id': None,
-            'updated_at': '2026-11-20T14:35:00Z', 'user_id': '01932c8e-0000-7000-8000-000000000001', 'version': 1}}
+            'updated_at': '2026-11-20T14:35:00Z', 'user_id': '01932c8e-0000-7000-8000-000000000001', 'version': 1,
+            'without_consent': False}}
 
     Attributes:
         kind (TimelineKind): What a timeline item is.

@@ -118,6 +118,7 @@ def sync_detailed(
         idempotency_key (str | Unset):
         body (CustomerCreate): A new customer. Only `name` is required. Example: {'attributes':
             {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
+            'consent': {'email': 'granted', 'sms': 'refused'}, 'consent_source': 'signup form',
             'contact_window': {'end': '18:00', 'start': '12:00', 'weekdays': [1, 2, 3, 4, 5]},
             'email': 'ada@example.com', 'important_dates': [{'date': '2012-03-01', 'label': 'Company
             anniversary', 'recurring': True}], 'name': 'Ada Lovelace', 'phone': '+44 20 7946 0000',
@@ -158,6 +159,7 @@ def sync(
         idempotency_key (str | Unset):
         body (CustomerCreate): A new customer. Only `name` is required. Example: {'attributes':
             {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
+            'consent': {'email': 'granted', 'sms': 'refused'}, 'consent_source': 'signup form',
             'contact_window': {'end': '18:00', 'start': '12:00', 'weekdays': [1, 2, 3, 4, 5]},
             'email': 'ada@example.com', 'important_dates': [{'date': '2012-03-01', 'label': 'Company
             anniversary', 'recurring': True}], 'name': 'Ada Lovelace', 'phone': '+44 20 7946 0000',
@@ -193,6 +195,7 @@ async def asyncio_detailed(
         idempotency_key (str | Unset):
         body (CustomerCreate): A new customer. Only `name` is required. Example: {'attributes':
             {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
+            'consent': {'email': 'granted', 'sms': 'refused'}, 'consent_source': 'signup form',
             'contact_window': {'end': '18:00', 'start': '12:00', 'weekdays': [1, 2, 3, 4, 5]},
             'email': 'ada@example.com', 'important_dates': [{'date': '2012-03-01', 'label': 'Company
             anniversary', 'recurring': True}], 'name': 'Ada Lovelace', 'phone': '+44 20 7946 0000',
@@ -231,6 +234,7 @@ async def asyncio(
         idempotency_key (str | Unset):
         body (CustomerCreate): A new customer. Only `name` is required. Example: {'attributes':
             {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
+            'consent': {'email': 'granted', 'sms': 'refused'}, 'consent_source': 'signup form',
             'contact_window': {'end': '18:00', 'start': '12:00', 'weekdays': [1, 2, 3, 4, 5]},
             'email': 'ada@example.com', 'important_dates': [{'date': '2012-03-01', 'label': 'Company
             anniversary', 'recurring': True}], 'name': 'Ada Lovelace', 'phone': '+44 20 7946 0000',

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.channel import Channel
 from ...models.customer_sort import CustomerSort
 from ...models.customer_status import CustomerStatus
 from ...models.lifecycle_stage import LifecycleStage
@@ -31,6 +32,9 @@ def _get_kwargs(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -90,6 +94,20 @@ def _get_kwargs(
     if not isinstance(segment_id, Unset):
         json_segment_id = str(segment_id)
     params["segment_id"] = json_segment_id
+
+    json_consent_granted: str | Unset = UNSET
+    if not isinstance(consent_granted, Unset):
+        json_consent_granted = consent_granted.value
+
+    params["consent_granted"] = json_consent_granted
+
+    json_consent_refused: str | Unset = UNSET
+    if not isinstance(consent_refused, Unset):
+        json_consent_refused = consent_refused.value
+
+    params["consent_refused"] = json_consent_refused
+
+    params["do_not_contact"] = do_not_contact
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -164,6 +182,9 @@ def sync_detailed(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Export customers as CSV
 
@@ -188,6 +209,9 @@ def sync_detailed(
         overdue_touchpoints_min (int | Unset):
         open_complaints_min (int | Unset):
         segment_id (UUID | Unset):
+        consent_granted (Channel | Unset): A way of reaching a customer.
+        consent_refused (Channel | Unset): A way of reaching a customer.
+        do_not_contact (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,6 +236,9 @@ def sync_detailed(
         overdue_touchpoints_min=overdue_touchpoints_min,
         open_complaints_min=open_complaints_min,
         segment_id=segment_id,
+        consent_granted=consent_granted,
+        consent_refused=consent_refused,
+        do_not_contact=do_not_contact,
     )
 
     response = client.get_httpx_client().request(
@@ -238,6 +265,9 @@ def sync(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> Problem | str | None:
     """Export customers as CSV
 
@@ -262,6 +292,9 @@ def sync(
         overdue_touchpoints_min (int | Unset):
         open_complaints_min (int | Unset):
         segment_id (UUID | Unset):
+        consent_granted (Channel | Unset): A way of reaching a customer.
+        consent_refused (Channel | Unset): A way of reaching a customer.
+        do_not_contact (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -287,6 +320,9 @@ def sync(
         overdue_touchpoints_min=overdue_touchpoints_min,
         open_complaints_min=open_complaints_min,
         segment_id=segment_id,
+        consent_granted=consent_granted,
+        consent_refused=consent_refused,
+        do_not_contact=do_not_contact,
     ).parsed
 
 
@@ -307,6 +343,9 @@ async def asyncio_detailed(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> Response[Problem | str]:
     """Export customers as CSV
 
@@ -331,6 +370,9 @@ async def asyncio_detailed(
         overdue_touchpoints_min (int | Unset):
         open_complaints_min (int | Unset):
         segment_id (UUID | Unset):
+        consent_granted (Channel | Unset): A way of reaching a customer.
+        consent_refused (Channel | Unset): A way of reaching a customer.
+        do_not_contact (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -355,6 +397,9 @@ async def asyncio_detailed(
         overdue_touchpoints_min=overdue_touchpoints_min,
         open_complaints_min=open_complaints_min,
         segment_id=segment_id,
+        consent_granted=consent_granted,
+        consent_refused=consent_refused,
+        do_not_contact=do_not_contact,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -379,6 +424,9 @@ async def asyncio(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> Problem | str | None:
     """Export customers as CSV
 
@@ -403,6 +451,9 @@ async def asyncio(
         overdue_touchpoints_min (int | Unset):
         open_complaints_min (int | Unset):
         segment_id (UUID | Unset):
+        consent_granted (Channel | Unset): A way of reaching a customer.
+        consent_refused (Channel | Unset): A way of reaching a customer.
+        do_not_contact (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -429,5 +480,8 @@ async def asyncio(
             overdue_touchpoints_min=overdue_touchpoints_min,
             open_complaints_min=open_complaints_min,
             segment_id=segment_id,
+            consent_granted=consent_granted,
+            consent_refused=consent_refused,
+            do_not_contact=do_not_contact,
         )
     ).parsed

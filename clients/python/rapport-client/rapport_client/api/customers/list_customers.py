@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.channel import Channel
 from ...models.customer_sort import CustomerSort
 from ...models.customer_status import CustomerStatus
 from ...models.lifecycle_stage import LifecycleStage
@@ -34,6 +35,9 @@ def _get_kwargs(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -97,6 +101,20 @@ def _get_kwargs(
     if not isinstance(segment_id, Unset):
         json_segment_id = str(segment_id)
     params["segment_id"] = json_segment_id
+
+    json_consent_granted: str | Unset = UNSET
+    if not isinstance(consent_granted, Unset):
+        json_consent_granted = consent_granted.value
+
+    params["consent_granted"] = json_consent_granted
+
+    json_consent_refused: str | Unset = UNSET
+    if not isinstance(consent_refused, Unset):
+        json_consent_refused = consent_refused.value
+
+    params["consent_refused"] = json_consent_refused
+
+    params["do_not_contact"] = do_not_contact
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -176,6 +194,9 @@ def sync_detailed(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> Response[PageCustomer | Problem]:
     """List customers
 
@@ -200,6 +221,9 @@ def sync_detailed(
         overdue_touchpoints_min (int | Unset):
         open_complaints_min (int | Unset):
         segment_id (UUID | Unset):
+        consent_granted (Channel | Unset): A way of reaching a customer.
+        consent_refused (Channel | Unset): A way of reaching a customer.
+        do_not_contact (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,6 +250,9 @@ def sync_detailed(
         overdue_touchpoints_min=overdue_touchpoints_min,
         open_complaints_min=open_complaints_min,
         segment_id=segment_id,
+        consent_granted=consent_granted,
+        consent_refused=consent_refused,
+        do_not_contact=do_not_contact,
     )
 
     response = client.get_httpx_client().request(
@@ -254,6 +281,9 @@ def sync(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> PageCustomer | Problem | None:
     """List customers
 
@@ -278,6 +308,9 @@ def sync(
         overdue_touchpoints_min (int | Unset):
         open_complaints_min (int | Unset):
         segment_id (UUID | Unset):
+        consent_granted (Channel | Unset): A way of reaching a customer.
+        consent_refused (Channel | Unset): A way of reaching a customer.
+        do_not_contact (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -305,6 +338,9 @@ def sync(
         overdue_touchpoints_min=overdue_touchpoints_min,
         open_complaints_min=open_complaints_min,
         segment_id=segment_id,
+        consent_granted=consent_granted,
+        consent_refused=consent_refused,
+        do_not_contact=do_not_contact,
     ).parsed
 
 
@@ -327,6 +363,9 @@ async def asyncio_detailed(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> Response[PageCustomer | Problem]:
     """List customers
 
@@ -351,6 +390,9 @@ async def asyncio_detailed(
         overdue_touchpoints_min (int | Unset):
         open_complaints_min (int | Unset):
         segment_id (UUID | Unset):
+        consent_granted (Channel | Unset): A way of reaching a customer.
+        consent_refused (Channel | Unset): A way of reaching a customer.
+        do_not_contact (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -377,6 +419,9 @@ async def asyncio_detailed(
         overdue_touchpoints_min=overdue_touchpoints_min,
         open_complaints_min=open_complaints_min,
         segment_id=segment_id,
+        consent_granted=consent_granted,
+        consent_refused=consent_refused,
+        do_not_contact=do_not_contact,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -403,6 +448,9 @@ async def asyncio(
     overdue_touchpoints_min: int | Unset = UNSET,
     open_complaints_min: int | Unset = UNSET,
     segment_id: UUID | Unset = UNSET,
+    consent_granted: Channel | Unset = UNSET,
+    consent_refused: Channel | Unset = UNSET,
+    do_not_contact: bool | Unset = UNSET,
 ) -> PageCustomer | Problem | None:
     """List customers
 
@@ -427,6 +475,9 @@ async def asyncio(
         overdue_touchpoints_min (int | Unset):
         open_complaints_min (int | Unset):
         segment_id (UUID | Unset):
+        consent_granted (Channel | Unset): A way of reaching a customer.
+        consent_refused (Channel | Unset): A way of reaching a customer.
+        do_not_contact (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -455,5 +506,8 @@ async def asyncio(
             overdue_touchpoints_min=overdue_touchpoints_min,
             open_complaints_min=open_complaints_min,
             segment_id=segment_id,
+            consent_granted=consent_granted,
+            consent_refused=consent_refused,
+            do_not_contact=do_not_contact,
         )
     ).parsed

@@ -1,0 +1,275 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.erasure import Erasure
+from ...models.erasure_request import ErasureRequest
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    body: ErasureRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/customers/{id}/erase".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Erasure | Problem | None:
+    if response.status_code == 200:
+        response_200 = Erasure.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Erasure | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ErasureRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Erasure | Problem]:
+    """Erase a customer's personal data
+
+     Admins only; irreversible. Removes or replaces every piece of personal data about the
+    customer wherever it lies (profile, free text of interactions, touchpoints and complaints,
+    complaint events, consent sources, event snapshots, webhook delivery bodies and stored
+    idempotent answers) and keeps what is not personal (amounts, dates, counts, tiers) so
+    that reports stay true. The customer remains as an anonymous record, no longer listed,
+    searchable or matched by an import; its open touchpoints are cancelled. Emits
+    `customer.erased`. Erasing again answers the same receipt.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (ErasureRequest): Why a customer's personal data is erased (kept with the anonymous
+            record). Example: {'reason': 'Erasure request received by letter on 2026-11-30'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Erasure | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ErasureRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Erasure | Problem | None:
+    """Erase a customer's personal data
+
+     Admins only; irreversible. Removes or replaces every piece of personal data about the
+    customer wherever it lies (profile, free text of interactions, touchpoints and complaints,
+    complaint events, consent sources, event snapshots, webhook delivery bodies and stored
+    idempotent answers) and keeps what is not personal (amounts, dates, counts, tiers) so
+    that reports stay true. The customer remains as an anonymous record, no longer listed,
+    searchable or matched by an import; its open touchpoints are cancelled. Emits
+    `customer.erased`. Erasing again answers the same receipt.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (ErasureRequest): Why a customer's personal data is erased (kept with the anonymous
+            record). Example: {'reason': 'Erasure request received by letter on 2026-11-30'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Erasure | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ErasureRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Erasure | Problem]:
+    """Erase a customer's personal data
+
+     Admins only; irreversible. Removes or replaces every piece of personal data about the
+    customer wherever it lies (profile, free text of interactions, touchpoints and complaints,
+    complaint events, consent sources, event snapshots, webhook delivery bodies and stored
+    idempotent answers) and keeps what is not personal (amounts, dates, counts, tiers) so
+    that reports stay true. The customer remains as an anonymous record, no longer listed,
+    searchable or matched by an import; its open touchpoints are cancelled. Emits
+    `customer.erased`. Erasing again answers the same receipt.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (ErasureRequest): Why a customer's personal data is erased (kept with the anonymous
+            record). Example: {'reason': 'Erasure request received by letter on 2026-11-30'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Erasure | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ErasureRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Erasure | Problem | None:
+    """Erase a customer's personal data
+
+     Admins only; irreversible. Removes or replaces every piece of personal data about the
+    customer wherever it lies (profile, free text of interactions, touchpoints and complaints,
+    complaint events, consent sources, event snapshots, webhook delivery bodies and stored
+    idempotent answers) and keeps what is not personal (amounts, dates, counts, tiers) so
+    that reports stay true. The customer remains as an anonymous record, no longer listed,
+    searchable or matched by an import; its open touchpoints are cancelled. Emits
+    `customer.erased`. Erasing again answers the same receipt.
+
+    Args:
+        id (UUID):
+        idempotency_key (str | Unset):
+        body (ErasureRequest): Why a customer's personal data is erased (kept with the anonymous
+            record). Example: {'reason': 'Erasure request received by letter on 2026-11-30'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Erasure | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
