@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, get, post, web};
 use crate::domain::customer::csv::{export, import};
 use crate::dto::customer::CustomerListQuery;
 use crate::dto::customer_csv::{ImportQuery, ImportResult};
-use crate::http::error::{ApiError, ApiResult};
+use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, CsvBody, Query};
 use crate::http::headers::IdempotencyKeyHeader;
 use crate::http::responses::{Busy, ListErrors, WriteErrors};
@@ -82,25 +82,9 @@ pub async fn export_customers(
         Some(_) => Some(state.evaluations.enter(caller.0.id).await?),
         None => None,
     };
-    let mut export = export::start(&state.db, &caller.0, query.0, state.clock.now()).await?;
-    // The first chunk is read before answering, so a failing filter is a problem document.
-    let first = export.next_chunk().await?;
+    let export = export::start(&state.db, &caller.0, query.0, state.clock.now()).await?;
+    let chunks = super::streaming::body(export, "customers csv").await?;
     drop(evaluation);
-    let chunks = futures_util::stream::unfold((first, export), |(ready, mut export)| async move {
-        let chunk = match ready {
-            Some(chunk) => chunk,
-            None => match export.next_chunk().await {
-                Ok(Some(chunk)) => chunk,
-                Ok(None) => return None,
-                Err(err) => {
-                    // The answer has begun; it ends short, and the failure is logged.
-                    tracing::warn!(error.cause = %err, "export stopped");
-                    return Some((Err(ApiError::from(err)), (None, export)));
-                }
-            },
-        };
-        Some((Ok(web::Bytes::from(chunk)), (None, export)))
-    });
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
         .insert_header((

@@ -30,6 +30,7 @@ pub mod scheduler;
 pub mod scopes;
 pub mod segments;
 pub mod state;
+pub mod streaming;
 pub mod touchpoints;
 pub mod users;
 pub mod webhooks;

@@ -10,7 +10,7 @@ use crate::domain::customer::{dossier, erasure};
 use crate::dto::customer::{CustomerExport, Erasure, ErasureRequest};
 use crate::dto::page::{Page, PageQuery};
 use crate::dto::relationship::ConsentChange;
-use crate::http::error::{ApiError, ApiResult};
+use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, Json, Query};
 use crate::http::headers::IdempotencyKeyHeader;
 use crate::http::responses::{ListErrors, ReadErrors, WriteErrors};
@@ -58,24 +58,8 @@ pub async fn export_customer(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let mut export = dossier::start(&state.db, &caller.0, id, state.clock.now()).await?;
-    // The first piece is read before answering, so a failure is still a problem document.
-    let first = export.next_chunk().await?;
-    let chunks = futures_util::stream::unfold((first, export), |(ready, mut export)| async move {
-        let chunk = match ready {
-            Some(chunk) => chunk,
-            None => match export.next_chunk().await {
-                Ok(Some(chunk)) => chunk,
-                Ok(None) => return None,
-                Err(err) => {
-                    // The answer has begun; it ends short (invalid JSON), and is logged.
-                    tracing::warn!(error.cause = %err, "customer export stopped");
-                    return Some((Err(ApiError::from(err)), (None, export)));
-                }
-            },
-        };
-        Some((Ok(web::Bytes::from(chunk)), (None, export)))
-    });
+    let export = dossier::start(&state.db, &caller.0, id, state.clock.now()).await?;
+    let chunks = super::streaming::body(export, "customer").await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "application/json"))
         .insert_header((

@@ -387,6 +387,28 @@ db_test!(
             "the customer called"
         );
         assert_eq!(flagged(log("outbound", "email")).await, false);
+
+        // Corrected later to a call the customer refused: flagged then.
+        let res = app
+            .post(
+                "/api/v1/interactions",
+                &app.admin_token,
+                &log("outbound", "email"),
+            )
+            .await;
+        let logged = json_of(res, StatusCode::CREATED).await;
+        let res = app
+            .request(
+                Method::PATCH,
+                &format!("/api/v1/interactions/{}", id(&logged)),
+                &app.admin_token,
+            )
+            .header("If-Match", "\"1\"")
+            .json(&json!({"channel": "phone"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(json_of(res, StatusCode::OK).await["without_consent"], true);
     }
 );
 

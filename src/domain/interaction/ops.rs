@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::record::{check_not_future, create_in};
 use crate::db::begin_write;
+use crate::domain::consent;
 use crate::domain::customer::guard::for_change;
 use crate::domain::customer::records;
 use crate::domain::page::{TimeCursor, keyset};
@@ -15,7 +16,9 @@ use crate::dto::interaction::{
     Interaction, InteractionCreate, InteractionListQuery, InteractionPatch,
 };
 use crate::dto::page::{Page, PageQuery};
+use crate::model::customer::Channel;
 use crate::model::error::{DomainError, DomainResult};
+use crate::model::interaction::Direction;
 use crate::model::role::{Actor, CustomerScope};
 use crate::store;
 use crate::store::interactions::InteractionFilter;
@@ -55,12 +58,28 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> DomainResult<Interaction> {
     let tx = begin_write(db).await?;
-    let (_, current) = for_change::<interactions::Entity>(&tx, actor, id, "interaction").await?;
+    let (customer, current) =
+        for_change::<interactions::Entity>(&tx, actor, id, "interaction").await?;
     if let Some(at) = patch.occurred_at {
         check_not_future("occurred_at", at, now).map_err(|e| DomainError::Validation(vec![e]))?;
     }
     precondition.check(current.version)?;
+    // A changed channel or direction is judged against the customer's consent as it is now.
+    let without_consent = if patch.channel.is_some() || patch.direction.is_some() {
+        let channel = match patch.channel {
+            Some(c) => c,
+            None => Channel::from_stored(&current.channel)?,
+        };
+        let outbound = match patch.direction {
+            Some(d) => d == Direction::Outbound,
+            None => current.direction == Direction::Outbound.as_str(),
+        };
+        Set(outbound && consent::against_consent(&customer, channel)?)
+    } else {
+        Default::default()
+    };
     let row = interactions::ActiveModel {
+        without_consent,
         channel: patch
             .channel
             .map(|c| Set(c.as_str().to_string()))
@@ -108,7 +127,8 @@ pub async fn delete(
     precondition: &Precondition,
 ) -> DomainResult<()> {
     let tx = begin_write(db).await?;
-    let (_, current) = for_change::<interactions::Entity>(&tx, actor, id, "interaction").await?;
+    let (customer, current) =
+        for_change::<interactions::Entity>(&tx, actor, id, "interaction").await?;
     precondition.check(current.version)?;
     store::interactions::delete(&tx, id).await?;
     records::refresh_derived(&tx, current.customer_id).await?;
