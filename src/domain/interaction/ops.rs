@@ -127,8 +127,7 @@ pub async fn delete(
     precondition: &Precondition,
 ) -> DomainResult<()> {
     let tx = begin_write(db).await?;
-    let (customer, current) =
-        for_change::<interactions::Entity>(&tx, actor, id, "interaction").await?;
+    let (_, current) = for_change::<interactions::Entity>(&tx, actor, id, "interaction").await?;
     precondition.check(current.version)?;
     store::interactions::delete(&tx, id).await?;
     records::refresh_derived(&tx, current.customer_id).await?;
