@@ -12,7 +12,8 @@ pub struct Model {
     pub birthday_mmdd: Option<i32>,
     pub email: Option<String>,
     pub phone: Option<String>,
-    pub phone_digits: Option<String>,
+    /// The phone in E.164 (`+4930123456`), read with `country` as the default region.
+    pub phone_e164: Option<String>,
     pub industry: Option<String>,
     pub occupation: Option<String>,
     pub position: Option<String>,
@@ -55,6 +56,14 @@ pub struct Model {
     pub do_not_contact: bool,
     pub erased_at: Option<DateTimeUtc>,
     pub erasure_reason: Option<String>,
+    /// Company and city compared without case or extra space.
+    pub company_key: Option<String>,
+    pub city_key: Option<String>,
+    /// The customer this one was merged into; it then no longer exists for the API.
+    pub merged_into: Option<Uuid>,
+    pub merged_at: Option<DateTimeUtc>,
+    /// When its duplicate candidates were last looked for; `None` once a key changed.
+    pub duplicates_checked_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,8 @@ pub mod customer_history;
 pub mod customer_tags;
 pub mod customers;
 pub mod domain_events;
+pub mod duplicate_dismissals;
+pub mod duplicate_pairs;
 pub mod events;
 pub mod idempotency_keys;
 pub mod interactions;

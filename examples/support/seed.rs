@@ -20,7 +20,7 @@ pub fn customer(i: usize, id: Uuid, owner: Uuid, now: DateTime<Utc>) -> customer
         birthday_mmdd: Set(None),
         email: Set(Some(format!("c{i}@example.com"))),
         phone: Set(None),
-        phone_digits: Set(None),
+        phone_e164: Set(None),
         industry: Set(Some(
             if i.is_multiple_of(2) {
                 "retail"
@@ -69,5 +69,10 @@ pub fn customer(i: usize, id: Uuid, owner: Uuid, now: DateTime<Utc>) -> customer
         do_not_contact: Set(false),
         erased_at: Set(None),
         erasure_reason: Set(None),
+        company_key: Set(None),
+        city_key: Set(None),
+        merged_into: Set(None),
+        merged_at: Set(None),
+        duplicates_checked_at: Set(Some(now)),
     }
 }

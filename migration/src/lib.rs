@@ -17,6 +17,7 @@ mod m20261201_000011_api_keys;
 mod m20261201_000012_events;
 mod m20261201_000013_webhooks;
 mod m20261201_000014_personal_data;
+mod m20261202_000015_duplicates;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_events::Migration),
             Box::new(m20261201_000013_webhooks::Migration),
             Box::new(m20261201_000014_personal_data::Migration),
+            Box::new(m20261202_000015_duplicates::Migration),
         ]
     }
 }

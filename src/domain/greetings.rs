@@ -237,7 +237,7 @@ mod tests {
             birthday_mmdd: None,
             email: None,
             phone: None,
-            phone_digits: None,
+            phone_e164: None,
             industry: None,
             occupation: None,
             position: None,
@@ -279,6 +279,11 @@ mod tests {
             do_not_contact: false,
             erased_at: None,
             erasure_reason: None,
+            company_key: None,
+            city_key: None,
+            merged_into: None,
+            merged_at: None,
+            duplicates_checked_at: None,
         }
     }
 

@@ -30,6 +30,7 @@ pub mod campaign;
 pub mod complaint;
 pub mod consent;
 pub mod customer;
+pub mod duplicate;
 pub mod feed;
 pub mod greetings;
 pub mod idempotency;

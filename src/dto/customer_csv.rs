@@ -24,7 +24,7 @@ pub struct ImportQuery {
     /// Answer the plan for every row and change nothing.
     pub dry_run: Option<bool>,
     /// A row matches an existing customer by `id`, else by email (case-insensitive), else by
-    /// phone (its digits). Default `skip`.
+    /// phone (compared in E.164). Default `skip`.
     pub on_duplicate: Option<OnDuplicate>,
 }
 
@@ -87,8 +87,21 @@ pub struct PlannedRow {
     pub action: ImportAction,
     /// The customer the row matched (update, skip).
     pub customer_id: Option<Uuid>,
+    /// Why the row matched `customer_id`: each of its `id`, `email` (compared without case)
+    /// and `phone` (compared in E.164) that names that customer.
+    #[schema(example = json!(["email", "phone"]))]
+    pub matched_by: Option<Vec<MatchedBy>>,
     /// The earlier row this one repeats.
     pub duplicate_of_row: Option<usize>,
+}
+
+/// What an import row and an existing customer share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    Id,
+    Email,
+    Phone,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -9,6 +9,7 @@ pub mod complaint;
 pub mod customer;
 pub mod customer_csv;
 pub mod decode;
+pub mod duplicate;
 pub mod event;
 pub mod expand;
 pub mod interaction;

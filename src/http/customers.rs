@@ -5,11 +5,14 @@ use uuid::Uuid;
 
 use crate::domain::customer::ops;
 use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
+use crate::dto::duplicate::{CustomerCreateQuery, CustomerCreated};
 use crate::dto::page::{Page, PageQuery};
 use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
-use crate::http::responses::{Busy, DeleteErrors, ListErrors, ReadErrors, WriteErrors};
+use crate::http::responses::{
+    Busy, CustomerReadErrors, DeleteErrors, DuplicateRefused, ListErrors, WriteErrors,
+};
 use crate::http::state::AppState;
 
 /// List customers
@@ -41,25 +44,31 @@ pub async fn list_customers(
 
 /// Create a customer
 ///
-/// The owner defaults to the caller; agents may only create customers they own.
+/// The owner defaults to the caller; agents may only create customers they own. The new
+/// customer is compared with the customers the caller can see (same email, same phone in
+/// E.164, a similar name at the same company or in the same city): strong candidates are
+/// named in `possible_duplicates`, or, with `on_duplicate=reject`, answered 409 with the
+/// candidates and nothing is created.
 #[utoipa::path(
     tag = "customers",
     request_body = CustomerCreate,
-    params(IdempotencyKeyHeader),
-    responses((status = 201, description = "Created", body = Customer), WriteErrors),
+    params(CustomerCreateQuery, IdempotencyKeyHeader),
+    responses((status = 201, description = "Created; `possible_duplicates` names the customers it may duplicate", body = CustomerCreated), DuplicateRefused, WriteErrors),
     security(("bearer" = []))
 )]
 #[post("/customers")]
 pub async fn create_customer(
     state: web::Data<AppState>,
     caller: Caller,
+    query: Query<CustomerCreateQuery>,
     body: Json<CustomerCreate>,
 ) -> ApiResult<HttpResponse> {
-    let customer = ops::create(&state.db, &caller.0, body.0, state.clock.now()).await?;
+    let mode = query.0.on_duplicate.unwrap_or_default();
+    let created = ops::create(&state.db, &caller.0, body.0, mode, state.clock.now()).await?;
     Ok(super::created(
-        format!("/api/v1/customers/{}", customer.id),
-        customer.version,
-        &customer,
+        format!("/api/v1/customers/{}", created.customer.id),
+        created.customer.version,
+        &created,
     ))
 }
 
@@ -67,11 +76,12 @@ pub async fn create_customer(
 ///
 /// The profile with its derived figures (lifetime value, last contact, next and overdue
 /// touchpoints, open complaints). The `ETag` is what a change sends back in `If-Match`.
-/// Agents see their own customers only (404 otherwise).
+/// Agents see their own customers only (404 otherwise). A customer merged into another
+/// answers 404 with `merged_into`, the id of the customer it now is.
 #[utoipa::path(
     tag = "customers",
     params(("id" = Uuid, Path, description = "Customer id")),
-    responses((status = 200, description = "The customer", body = Customer), ReadErrors),
+    responses((status = 200, description = "The customer", body = Customer), CustomerReadErrors),
     security(("bearer" = []))
 )]
 #[get("/customers/{id}")]

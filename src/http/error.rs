@@ -43,6 +43,15 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false, example = json!(["closed", "reopened"]))]
     pub allowed: Option<Vec<String>>,
+    /// On `POST /customers?on_duplicate=reject` (409): the customers the new one would
+    /// duplicate, most likely first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub candidates: Option<Vec<crate::model::duplicate::Candidate>>,
+    /// On a customer that was merged into another (404): the customer it now is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub merged_into: Option<uuid::Uuid>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,12 +64,16 @@ pub enum ApiError {
     Forbidden(String),
     #[error("{0}")]
     NotFound(String),
+    #[error("the customer was merged into {into}")]
+    Merged { into: uuid::Uuid },
     #[error("method not allowed")]
     MethodNotAllowed { allow: Vec<String> },
     #[error("{}", .0.detail)]
     Conflict(Conflict),
     #[error("{0}")]
     PreconditionFailed(String),
+    #[error("{0}")]
+    PreconditionRequired(String),
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("{0}")]
@@ -100,10 +113,11 @@ impl ApiError {
             Self::BadRequest(_) => ("bad-request", "Malformed request"),
             Self::Unauthorized(_) => ("unauthorized", "Authentication required"),
             Self::Forbidden(_) => ("forbidden", "Not allowed"),
-            Self::NotFound(_) => ("not-found", "Not found"),
+            Self::NotFound(_) | Self::Merged { .. } => ("not-found", "Not found"),
             Self::MethodNotAllowed { .. } => ("method-not-allowed", "Method not allowed"),
             Self::Conflict(_) => ("conflict", "Conflict"),
             Self::PreconditionFailed(_) => ("precondition-failed", "Precondition failed"),
+            Self::PreconditionRequired(_) => ("precondition-required", "Precondition required"),
             Self::PayloadTooLarge(_) => ("payload-too-large", "Request body too large"),
             Self::UnsupportedMediaType(_) => ("unsupported-media-type", "Unsupported media type"),
             Self::UriTooLong(_) => ("uri-too-long", "Request line too long"),
@@ -157,6 +171,14 @@ impl ApiError {
                 Self::Conflict(conflict) => conflict.allowed.clone(),
                 _ => None,
             },
+            candidates: match self {
+                Self::Conflict(conflict) => conflict.candidates.clone(),
+                _ => None,
+            },
+            merged_into: match self {
+                Self::Merged { into } => Some(*into),
+                _ => None,
+            },
         }
     }
 }
@@ -167,10 +189,11 @@ impl ResponseError for ApiError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
-            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::NotFound(_) | Self::Merged { .. } => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            Self::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::UriTooLong(_) => StatusCode::URI_TOO_LONG,
@@ -226,8 +249,10 @@ impl From<DomainError> for ApiError {
             DomainError::Unauthenticated(detail) => Self::Unauthorized(detail),
             DomainError::Forbidden(detail) => Self::Forbidden(detail),
             DomainError::NotFound(detail) => Self::NotFound(detail),
+            DomainError::Merged { into } => Self::Merged { into },
             DomainError::Conflict(conflict) => Self::Conflict(conflict),
             DomainError::StalePrecondition(detail) => Self::PreconditionFailed(detail),
+            DomainError::PreconditionRequired(detail) => Self::PreconditionRequired(detail),
             DomainError::Validation(errors) => Self::Validation(errors),
             DomainError::Throttled {
                 detail,

@@ -61,6 +61,10 @@ pub fn base() -> OpenApi {
             "Endpoints that receive the event feed as signed Standard Webhooks requests (admins)",
         ),
         (
+            "duplicates",
+            "Customers that look like one person: candidates, dismissals and merges (managers and admins; agents merge their own)",
+        ),
+        (
             "audit",
             "The audit trail: every write, sign-in and export, who, when and from where (admins)",
         ),
@@ -199,6 +203,9 @@ fn webhook_payloads(components: Option<&Components>) -> Value {
         let data = match name.split('.').next().unwrap_or_default() {
             _ if *kind == EventType::CustomerErased => {
                 json!({"$ref": "#/components/schemas/Erasure"})
+            }
+            _ if *kind == EventType::CustomerMerged => {
+                json!({"$ref": "#/components/schemas/Merge"})
             }
             "customer" => json!({"$ref": "#/components/schemas/Customer"}),
             "purchase" => json!({"$ref": "#/components/schemas/Purchase"}),

@@ -234,6 +234,7 @@ impl utoipa::IntoResponses for TransitionErrors {
         let refused = ApiError::Conflict(Conflict {
             detail: "a complaint that is resolved cannot move to in_progress; it can move to closed, reopened".into(),
             allowed: Some(vec!["closed".into(), "reopened".into()]),
+            candidates: None,
         });
         responses.insert(
             "409".into(),
@@ -241,6 +242,95 @@ impl utoipa::IntoResponses for TransitionErrors {
                 "409",
                 "The workflow does not permit this move from the current state; `allowed` lists the states it permits (empty when none). Also: the same Idempotency-Key is still being processed",
                 serde_json::to_value(refused.problem()).ok(),
+            ),
+        );
+        responses
+    }
+}
+
+fn merged_example() -> Option<Value> {
+    let into = uuid::Uuid::from_u128(0x01932c90_0000_7000_8000_000000000001);
+    serde_json::to_value(ApiError::from(DomainError::Merged { into }).problem()).ok()
+}
+
+/// Errors of reading a customer: its 404 names the customer a merged one now is.
+pub struct CustomerReadErrors;
+impl utoipa::IntoResponses for CustomerReadErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut responses = ReadErrors::responses();
+        responses.insert(
+            "404".into(),
+            problem(
+                "404",
+                "No such customer, or not visible to the caller; a customer merged into another answers with `merged_into`",
+                merged_example(),
+            ),
+        );
+        responses
+    }
+}
+
+/// Errors of creating a customer: its 409 lists the customers it would duplicate.
+pub struct DuplicateRefused;
+impl utoipa::IntoResponses for DuplicateRefused {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut responses = WriteErrors::responses();
+        let candidate = crate::model::duplicate::Candidate {
+            customer_id: uuid::Uuid::from_u128(0x01932c90_0000_7000_8000_000000000003),
+            other_id: uuid::Uuid::from_u128(0x01932c90_0000_7000_8000_000000000001),
+            score: 90,
+            reasons: vec![crate::model::duplicate::Reason {
+                code: crate::model::duplicate::ReasonCode::SameEmail,
+                detail: "ada@example.com".into(),
+            }],
+        };
+        let refused = ApiError::Conflict(Conflict {
+            detail: "the customer may exist already: see candidates, or create it with on_duplicate=allow".into(),
+            allowed: None,
+            candidates: Some(vec![candidate]),
+        });
+        responses.insert(
+            "409".into(),
+            problem(
+                "409",
+                "With `on_duplicate=reject`: a strong duplicate candidate exists, listed in `candidates`. Also: the same Idempotency-Key is still being processed",
+                serde_json::to_value(refused.problem()).ok(),
+            ),
+        );
+        responses
+    }
+}
+
+/// Errors of a merge: both customers' versions are required.
+pub struct MergeErrors;
+impl utoipa::IntoResponses for MergeErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut responses = WriteErrors::responses();
+        responses.insert(
+            "404".into(),
+            problem(
+                "404",
+                "No such customer, or not visible to the caller; one merged already answers with `merged_into`",
+                merged_example(),
+            ),
+        );
+        responses.insert(
+            "412".into(),
+            problem(
+                "412",
+                "`If-Match` or `from_version` names a version that is no longer current",
+                None,
+            ),
+        );
+        let required = ApiError::PreconditionRequired(
+            "a merge must name the survivor's version in If-Match".into(),
+        );
+        responses.insert(
+            "428".into(),
+            problem(
+                "428",
+                "`If-Match` is missing",
+                serde_json::to_value(required.problem()).ok(),
             ),
         );
         responses

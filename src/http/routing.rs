@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 
 use super::{
-    agenda, api_keys, audit, auth, complaints, customer_csv, customers, events, health,
+    agenda, api_keys, audit, auth, complaints, customer_csv, customers, duplicates, events, health,
     interactions, middleware, personal_data, playbooks, purchases, relationships, reports,
     scheduler, segments, touchpoints, users, webhooks,
 };
@@ -57,6 +57,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(personal_data::list_consent_history)
                 .service(personal_data::export_customer)
                 .service(personal_data::erase_customer)
+                .service(duplicates::list_customer_duplicates)
+                .service(duplicates::merge_customer)
+                .service(duplicates::list_duplicates)
+                .service(duplicates::dismiss_duplicate)
                 .service(relationships::get_customer_timeline)
                 .service(purchases::list_purchases)
                 .service(purchases::create_purchase)

@@ -28,7 +28,7 @@ pub fn route_of(method: &Method, path: &str) -> Route {
     use Resource::*;
     let resource = match parts.as_slice() {
         ["customers", _, "purchases", ..] => Purchases,
-        ["customers", ..] => Customers,
+        ["customers", ..] | ["duplicates", ..] => Customers,
         ["interactions", ..] => Interactions,
         ["touchpoints", ..] | ["agenda", ..] => Touchpoints,
         // A campaign schedules touchpoints for a segment's members.

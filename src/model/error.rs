@@ -116,6 +116,8 @@ pub fn first_errors<T>(mut errors: Vec<T>, max: usize) -> (Vec<T>, usize) {
 pub struct Conflict {
     pub detail: String,
     pub allowed: Option<Vec<String>>,
+    /// The customers a new one would duplicate (`POST /customers?on_duplicate=reject`).
+    pub candidates: Option<Vec<crate::model::duplicate::Candidate>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -129,11 +131,17 @@ pub enum DomainError {
     /// Unknown, or invisible to the caller (the two are answered alike).
     #[error("{0}")]
     NotFound(String),
+    /// A customer merged into another one, which the caller may see.
+    #[error("the customer was merged into {into}")]
+    Merged { into: uuid::Uuid },
     #[error("{}", .0.detail)]
     Conflict(Conflict),
     /// The record's version is not the one the caller based the change on.
     #[error("{0}")]
     StalePrecondition(String),
+    /// A change that must name the version it is based on did not.
+    #[error("{0}")]
+    PreconditionRequired(String),
     #[error("invalid fields")]
     Validation(Vec<FieldError>),
     /// Too many attempts; try again after the given number of seconds.
@@ -168,6 +176,7 @@ impl DomainError {
         Self::Conflict(Conflict {
             detail: detail.into(),
             allowed: None,
+            candidates: None,
         })
     }
 

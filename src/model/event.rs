@@ -20,6 +20,10 @@ vocabulary!(
         /// The customer's personal data was erased; `data` is the erasure receipt.
         #[serde(rename = "customer.erased")]
         CustomerErased => "customer.erased",
+        /// Another customer was merged into this one; `data` is the merge (the survivor as it
+        /// now is, the merged id and what moved). `subject_id` is the merged customer.
+        #[serde(rename = "customer.merged")]
+        CustomerMerged => "customer.merged",
         #[serde(rename = "purchase.created")]
         PurchaseCreated => "purchase.created",
         #[serde(rename = "purchase.deleted")]

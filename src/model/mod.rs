@@ -7,6 +7,7 @@ pub mod cadence;
 pub mod complaint;
 pub mod consent;
 pub mod customer;
+pub mod duplicate;
 pub mod error;
 pub mod event;
 pub mod interaction;

@@ -4,6 +4,7 @@
 //! its due time), so running it twice, or on two replicas, changes nothing more.
 
 mod audit_trail;
+mod duplicates;
 mod escalations;
 mod expired_events;
 mod greetings;
@@ -90,6 +91,7 @@ pub const PASSES: &[Pass] = &[
     login_throttles::PASS,
     audit_trail::PASS,
     personal_data::PASS,
+    duplicates::PASS,
     // Last, so that what the passes before announced is delivered in the same run.
     webhook_deliveries::PASS,
 ];
@@ -117,6 +119,7 @@ pub struct PassOutcome {
     {"name": "expired_login_throttles", "description": "Forgets sign-in throttles whose failures no longer count", "affected": 0},
     {"name": "expired_audit_entries", "description": "Forgets audit entries older than the trail's retention period", "affected": 0},
     {"name": "personal_data_retention", "description": "Erases the texts of churned customers' interactions and of closed complaints past their retention period", "affected": 0},
+    {"name": "duplicate_candidates", "description": "Looks for the duplicate candidates of customers whose name, email, phone, company or city changed since they were last compared", "affected": 4},
     {"name": "webhook_deliveries", "description": "Turns new events into webhook deliveries and tries every delivery that is due", "affected": 3}
 ]}))]
 pub struct SchedulerRun {

@@ -8,21 +8,21 @@ use uuid::Uuid;
 use super::DbResult;
 use crate::model::role::CustomerScope;
 
-/// A visible customer an import row may name: its id, email and phone digits.
+/// A visible customer an import row may name: its id, email and E.164 phone.
 pub struct Match {
     pub id: Uuid,
     pub email: Option<String>,
-    pub phone_digits: Option<String>,
+    pub phone_e164: Option<String>,
 }
 
-/// The visible customers with one of these ids, (lower-case) emails or phone digits, oldest
+/// The visible customers with one of these ids, (lower-case) emails or E.164 phones, oldest
 /// first.
 pub async fn matching<C: ConnectionTrait>(
     db: &C,
     scope: CustomerScope,
     ids: &[Uuid],
     emails: &[String],
-    digits: &[String],
+    phones: &[String],
 ) -> DbResult<Vec<Match>> {
     let mut found = Vec::new();
     let lookups: [(customers::Column, Vec<sea_orm::Value>); 3] = [
@@ -35,8 +35,8 @@ pub async fn matching<C: ConnectionTrait>(
             emails.iter().map(|v| v.clone().into()).collect(),
         ),
         (
-            customers::Column::PhoneDigits,
-            digits.iter().map(|v| v.clone().into()).collect(),
+            customers::Column::PhoneE164,
+            phones.iter().map(|v| v.clone().into()).collect(),
         ),
     ];
     for (column, values) in lookups {
@@ -45,17 +45,17 @@ pub async fn matching<C: ConnectionTrait>(
                 .select_only()
                 .column(customers::Column::Id)
                 .column(customers::Column::Email)
-                .column(customers::Column::PhoneDigits)
+                .column(customers::Column::PhoneE164)
                 .filter(super::scope::customers(scope))
                 .filter(column.is_in(chunk.iter().cloned()))
                 .order_by_asc(customers::Column::Id)
                 .into_tuple()
                 .all(db)
                 .await?;
-            found.extend(rows.into_iter().map(|(id, email, phone_digits)| Match {
+            found.extend(rows.into_iter().map(|(id, email, phone_e164)| Match {
                 id,
                 email,
-                phone_digits,
+                phone_e164,
             }));
         }
     }

@@ -16,6 +16,9 @@ pub enum Link {
     Complaint,
     /// A `delivery_id` column: the rows belong to the customer of their webhook delivery.
     Delivery,
+    /// `customer_id` and `other_id` columns: the rows are about two customers, each of whom
+    /// they belong to.
+    Pair,
 }
 
 /// The value erasure writes into a column.
@@ -53,6 +56,9 @@ fn of(t: &Table, customer: Uuid) -> Expr {
                 .and_where(Expr::col(Alias::new("customer_id")).eq(customer))
                 .to_owned(),
         ),
+        Link::Pair => Expr::col((table(t), Alias::new("customer_id")))
+            .eq(customer)
+            .or(Expr::col((table(t), Alias::new("other_id"))).eq(customer)),
         Link::Delivery => Expr::col((table(t), Alias::new("delivery_id"))).in_subquery(
             Query::select()
                 .column(Alias::new("id"))

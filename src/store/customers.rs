@@ -111,7 +111,9 @@ pub async fn erase_profile<C: ConnectionTrait>(
         C::BirthdayMmdd,
         C::Email,
         C::Phone,
-        C::PhoneDigits,
+        C::PhoneE164,
+        C::CompanyKey,
+        C::CityKey,
         C::Industry,
         C::Occupation,
         C::Position,
@@ -131,6 +133,68 @@ pub async fn erase_profile<C: ConnectionTrait>(
         update = update.col_expr(column, Expr::cust("NULL"));
     }
     Ok(update.filter(C::Id.eq(id)).exec(db).await?.rows_affected)
+}
+
+/// Marks `from` merged into `into` (its row stays, unlisted, pointing at `into`), and
+/// points the customers merged into `from` earlier, and those `from` referred, at `into`.
+pub async fn mark_merged<C: ConnectionTrait>(
+    db: &C,
+    from: Uuid,
+    into: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
+    use customers::Column as C;
+    customers::Entity::update_many()
+        .col_expr(C::MergedInto, Expr::value(into))
+        .col_expr(C::MergedAt, Expr::value(now))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .filter(C::Id.eq(from))
+        .exec(db)
+        .await?;
+    customers::Entity::update_many()
+        .col_expr(C::MergedInto, Expr::value(into))
+        .filter(C::MergedInto.eq(from))
+        .exec(db)
+        .await?;
+    customers::Entity::update_many()
+        .col_expr(C::ReferredById, Expr::value(into))
+        .filter(C::ReferredById.eq(from))
+        .filter(C::Id.ne(into))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Moves the customer's version on without changing its profile (its records changed).
+pub async fn touch<C: ConnectionTrait>(db: &C, id: Uuid, now: DateTime<Utc>) -> DbResult<()> {
+    use customers::Column as C;
+    customers::Entity::update_many()
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .filter(C::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The customer that `id`, merged away, now is, when `scope` reached `id` before the merge.
+pub async fn merged_into<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    scope: CustomerScope,
+) -> DbResult<Option<Uuid>> {
+    use customers::Column as C;
+    let mut query = customers::Entity::find_by_id(id)
+        .select_only()
+        .column(C::MergedInto)
+        .filter(C::MergedInto.is_not_null())
+        .filter(C::DeletedAt.is_null())
+        .filter(C::ErasedAt.is_null());
+    if let CustomerScope::OwnedBy(owner) = scope {
+        query = query.filter(C::OwnerId.eq(owner));
+    }
+    Ok(query.into_tuple::<Option<Uuid>>().one(db).await?.flatten())
 }
 
 /// The customer row whatever its state (deleted, erased), locked until the transaction ends.

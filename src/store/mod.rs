@@ -27,6 +27,7 @@ pub mod customer_import;
 pub mod customer_records;
 pub mod customers;
 pub mod derived;
+pub mod duplicates;
 pub mod events;
 pub mod feed;
 pub mod history;

@@ -7,11 +7,12 @@ use sea_orm::{ColumnTrait, Condition};
 
 use crate::model::role::CustomerScope;
 
-/// The customers that exist for the API: neither deleted nor erased.
+/// The customers that exist for the API: neither deleted, erased nor merged into another.
 pub fn live() -> Condition {
     Condition::all()
         .add(customers::Column::DeletedAt.is_null())
         .add(customers::Column::ErasedAt.is_null())
+        .add(customers::Column::MergedInto.is_null())
 }
 
 /// The live customers of `scope`, as a condition on the customers table.

@@ -224,6 +224,21 @@ pub async fn open_series<C: ConnectionTrait>(
         .await
 }
 
+/// Every open occurrence of a recurring series of the customer, of any playbook.
+pub async fn open_series_of<C: ConnectionTrait>(
+    db: &C,
+    customer_id: Uuid,
+) -> DbResult<Vec<touchpoints::Model>> {
+    touchpoints::Entity::find()
+        .filter(touchpoints::Column::CustomerId.eq(customer_id))
+        .filter(touchpoints::Column::PlaybookId.is_not_null())
+        .filter(touchpoints::Column::SeriesAnchorAt.is_not_null())
+        .filter(touchpoints::Column::Status.eq(SCHEDULED))
+        .order_by_asc(touchpoints::Column::Id)
+        .all(db)
+        .await
+}
+
 /// Sets the status of the given open touchpoints (a series re-anchored or stopped).
 pub async fn close_many<C: ConnectionTrait>(
     db: &C,

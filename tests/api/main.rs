@@ -17,6 +17,7 @@ mod customer_access;
 mod customer_csv;
 mod customer_lists;
 mod customers;
+mod duplicates;
 mod errors;
 mod escalations;
 mod events;

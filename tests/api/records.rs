@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use rapport::domain::customer::records::{self, OnErase, OnExport, RECORDS};
+use rapport::domain::customer::records::{self, OnErase, OnExport, OnMerge, RECORDS};
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
 use serde_json::{Value, json};
@@ -59,11 +59,29 @@ async fn customer_with_everything(app: &TestApp) -> Uuid {
             t,
             &json!({
                 "name": "Everything", "tags": ["vip"], "consent": {"email": "granted"},
+                "email": "everything@example.com", "phone": "+49 30 1234567",
                 "important_dates": [{"label": "Wedding", "date": "2015-06-12"}]
             }),
         )
         .await;
     let id = c.id.as_str();
+    // A duplicate found, and another dismissed.
+    app.create_customer(
+        t,
+        &json!({"name": "Twin", "email": "everything@example.com"}),
+    )
+    .await;
+    let other = app
+        .create_customer(t, &json!({"name": "Other", "phone": "+49 30 1234567"}))
+        .await;
+    let res = app
+        .post(
+            "/api/v1/duplicates/dismissals",
+            t,
+            &json!({"customer_id": id, "other_id": other.id}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
     let segment: Value = app
         .post(
             "/api/v1/segments",
@@ -113,8 +131,8 @@ async fn customer_with_everything(app: &TestApp) -> Uuid {
     app.run_scheduler().await;
     assert_eq!(
         receiver.seen().len(),
-        1,
-        "the customer's creation was delivered"
+        3,
+        "the three customers' creations were delivered"
     );
     id.parse().unwrap()
 }
@@ -191,8 +209,13 @@ db_test!(
         assert!(counts(&db, a).await.values().all(|n| *n == 0));
         let survivor = counts(&db, b).await;
         for (table, n) in &before {
+            let dropped = RECORDS
+                .iter()
+                .any(|r| r.table.name == *table && r.merge == OnMerge::Dropped);
             let expected = if *table == "customer_tags" {
                 1 // both had "vip": the tag is kept once
+            } else if dropped {
+                survivor_before[table] // found again for the survivor, not moved
             } else {
                 survivor_before[table] + n
             };

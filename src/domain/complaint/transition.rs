@@ -91,6 +91,7 @@ fn refused(
     DomainError::Conflict(Conflict {
         detail,
         allowed: Some(allowed.iter().map(|s| s.as_str().to_string()).collect()),
+        candidates: None,
     })
 }
 

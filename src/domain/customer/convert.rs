@@ -3,8 +3,8 @@
 use entity::customers;
 use sea_orm::Set;
 
-use super::birthday;
 use super::rules::Profile;
+use super::{birthday, contact};
 use crate::dto::customer::Customer;
 use crate::model::consent::{Consent, ConsentShown};
 use crate::model::customer::{
@@ -20,11 +20,13 @@ pub fn write_profile(model: &mut customers::ActiveModel, p: &Profile) {
     model.birthday_mmdd = Set(p.birthday.map(birthday::month_day_key));
     model.email = Set(p.email.clone());
     model.phone = Set(p.phone.clone());
-    model.phone_digits = Set(p.phone.as_deref().map(super::rules::phone_digits));
+    model.phone_e164 = Set(p.phone_e164());
     model.industry = Set(p.industry.clone());
     model.occupation = Set(p.occupation.clone());
     model.position = Set(p.position.clone());
     model.city = Set(p.city.clone());
+    model.city_key = Set(p.city.as_deref().and_then(contact::text_key));
+    model.company_key = Set(p.company.as_deref().and_then(contact::text_key));
     model.country = Set(p.country.clone());
     model.timezone = Set(p.timezone.clone());
     model.preferred_channel = Set(p.preferred_channel.map(|c| c.as_str().to_string()));

@@ -3,6 +3,7 @@
 
 pub mod announce;
 pub mod birthday;
+pub mod contact;
 pub mod convert;
 pub mod csv;
 pub mod dossier;

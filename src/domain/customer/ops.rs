@@ -13,13 +13,14 @@ use super::rules::{Profile, churned_at};
 use super::{handoff, history, listing};
 use crate::db::begin_write;
 use crate::domain::version::{Precondition, ensure_written};
-use crate::domain::{consent, greetings, schedule};
+use crate::domain::{consent, duplicate, greetings, schedule};
 use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
+use crate::dto::duplicate::{CreateOnDuplicate, CustomerCreated};
 use crate::dto::page::{Page, PageQuery};
 use crate::model::cadence::Trigger;
 use crate::model::customer::CustomerStatus;
 use crate::model::error::FieldCode;
-use crate::model::error::{DomainError, DomainResult, FieldError};
+use crate::model::error::{Conflict, DomainError, DomainResult, FieldError};
 use crate::model::event::EventType;
 use crate::model::role::{Actor, CustomerScope, Role};
 use crate::store;
@@ -67,7 +68,8 @@ async fn check_references(
     Ok(())
 }
 
-async fn load<C: sea_orm::ConnectionTrait>(
+/// The customer as the API shows it, if `scope` reaches it.
+pub async fn load<C: sea_orm::ConnectionTrait>(
     db: &C,
     id: Uuid,
     scope: CustomerScope,
@@ -108,8 +110,9 @@ pub async fn create(
     db: &DatabaseConnection,
     actor: &Actor,
     input: CustomerCreate,
+    on_duplicate: CreateOnDuplicate,
     now: DateTime<Utc>,
-) -> DomainResult<Customer> {
+) -> DomainResult<CustomerCreated> {
     actor.ensure_can_write()?;
     if actor.role == Role::Agent && input.owner_id.is_some_and(|o| o != actor.id) {
         return Err(DomainError::Forbidden(
@@ -120,6 +123,7 @@ pub async fn create(
     let mut profile = Profile::from_create(input, actor.id);
     profile.normalise();
     let mut errors = profile.check(now);
+    errors.extend(profile.check_phone(None));
 
     let tx = begin_write(db).await?;
     check_references(&tx, actor, &profile, None, &mut errors).await?;
@@ -128,7 +132,28 @@ pub async fn create(
     }
     let id = Uuid::now_v7();
     tracing::Span::current().record("customer.id", tracing::field::display(id));
+    // Two creations of one person at once see each other: the second waits for the first.
+    let probe = duplicate::find::identity(id, &profile);
+    store::duplicates::lock_keys(&tx, &duplicate::find::keys(&probe)).await?;
+    let visible = duplicate::find::candidates(&tx, &probe, actor.customer_scope()).await?;
+    let possible_duplicates = duplicate::find::strong(&visible);
+    if on_duplicate == CreateOnDuplicate::Reject && !possible_duplicates.is_empty() {
+        return Err(DomainError::Conflict(Conflict {
+            detail: "the customer may exist already: see candidates, or create it with \
+                     on_duplicate=allow"
+                .into(),
+            allowed: None,
+            candidates: Some(
+                visible
+                    .into_iter()
+                    .filter(|c| possible_duplicates.contains(&c.other_id))
+                    .collect(),
+            ),
+        }));
+    }
     store::customers::insert(&tx, new_row(id, &profile, now)).await?;
+    // The pairs every manager sees, among all customers.
+    duplicate::find::refresh(&tx, &probe, now).await?;
     history::record(
         &tx,
         id,
@@ -155,7 +180,10 @@ pub async fn create(
     let actor_ref = Some(actor.recorded());
     announce_shown(&tx, actor_ref, &[EventType::CustomerCreated], &created, now).await?;
     tx.commit().await?;
-    Ok(created)
+    Ok(CustomerCreated {
+        customer: created,
+        possible_duplicates,
+    })
 }
 
 /// `GET /customers`: the customers the actor can see, filtered, sorted and paged.
@@ -176,7 +204,15 @@ pub async fn get(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> DomainResult<Customer> {
-    load(db, id, actor.customer_scope(), now).await
+    match load(db, id, actor.customer_scope(), now).await {
+        Err(DomainError::NotFound(detail)) => {
+            match store::customers::merged_into(db, id, actor.customer_scope()).await? {
+                Some(into) => Err(DomainError::Merged { into }),
+                None => Err(DomainError::NotFound(detail)),
+            }
+        }
+        other => other,
+    }
 }
 
 #[tracing::instrument(skip_all, fields(customer.id = %id))]
@@ -230,8 +266,23 @@ pub async fn plan_change(
     let mut after = before.clone();
     let consent_source = patch.consent_source.clone();
     after.apply(patch);
+    check_profile(tx, actor, current, before, after, consent_source, now).await
+}
+
+/// Checks the (locked) customer's profile as it would be after a change, whole, without
+/// writing anything.
+pub async fn check_profile(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    current: &customers::Model,
+    before: Profile,
+    mut after: Profile,
+    consent_source: Option<String>,
+    now: DateTime<Utc>,
+) -> DomainResult<ProfileChange> {
     after.normalise();
     let mut errors = after.check(now);
+    errors.extend(after.check_phone(Some(&before)));
     check_references(tx, actor, &after, Some(current), &mut errors).await?;
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
@@ -279,6 +330,10 @@ pub async fn write_change(
         ..Default::default()
     };
     write_profile(&mut model, &profile);
+    if !profile.same_identity(&before) {
+        // What duplicates are recognised by changed: they are looked for again.
+        model.duplicates_checked_at = Set(None);
+    }
     ensure_written(
         store::versioned::update_if_version(tx, id, current.version, model).await?,
         "customer",

@@ -46,6 +46,9 @@ pub enum OnMerge {
     Moves,
     /// Its rows move with their parent record.
     WithParent,
+    /// Its rows go: they are found again for the survivor (duplicate pairs), or said of a
+    /// customer that no longer stands on its own (dismissals).
+    Dropped,
 }
 
 /// What a personal-data export holds of a record.
@@ -95,18 +98,22 @@ const fn record(
         merge: match link {
             Link::Customer => OnMerge::Moves,
             Link::Complaint | Link::Delivery => OnMerge::WithParent,
+            Link::Pair => OnMerge::Dropped,
         },
         export,
         erase,
     }
 }
 
-use Link::{Complaint, Customer, Delivery};
+use Link::{Complaint, Customer, Delivery, Pair};
 use Lock::{CustomerThenRow, WithCustomer};
 use OnErase::{Delete, Rewrite, Scrub};
 use OnExport::{Derived, Rows};
 use OnHandoff::{OpenComplaintsMove, ScheduledMove, Stays};
 use Scrubbed::{Bool, Json, Null, Text};
+
+/// The columns a row about two customers is known by.
+const PAIR_KEY: &[&str] = &["customer_id", "other_id"];
 
 /// What an erased free-text field that may not be empty reads.
 pub const ERASED: &str = "(erased)";
@@ -132,6 +139,8 @@ pub const RECORDS: &[Record] = &[
     record("events",             Customer,  &[],             WithCustomer,    Stays,              Rows,    Scrub(&[("data", Json(r#"{"erased":true}"#))])),
     record("webhook_deliveries", Customer,  &[],             WithCustomer,    Stays,              Rows,    Rewrite),
     record("webhook_attempts",   Delivery,  &[],             WithCustomer,    Stays,              Rows,    Scrub(&[("response_body", Null), ("error", Null)])),
+    record("duplicate_pairs",    Pair,      PAIR_KEY,        WithCustomer,    Stays,              Derived, Delete),
+    record("duplicate_dismissals", Pair,    PAIR_KEY,        WithCustomer,    Stays,              Rows,    Delete),
 ];
 
 /// The open work of `customer` that `from` held moves to `to`, in the caller's transaction
@@ -173,6 +182,10 @@ pub async fn move_all<C: ConnectionTrait>(
                 store::customer_records::repoint(db, &record.table, from, into).await?
             }
             OnMerge::WithParent => 0,
+            OnMerge::Dropped => {
+                store::customer_records::delete(db, &record.table, from).await?;
+                0
+            }
         };
         moved.push((record.table.name, n));
     }

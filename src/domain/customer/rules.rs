@@ -173,7 +173,7 @@ impl Profile {
     /// Normalises what has a canonical form: emails in lower case, tags trimmed and unique.
     pub fn normalise(&mut self) {
         if let Some(email) = self.email.as_mut() {
-            *email = email.trim().to_lowercase();
+            *email = super::contact::normalise_email(email);
         }
         if let Some(window) = self.contact_window.as_mut() {
             window.weekdays.sort();
@@ -186,6 +186,36 @@ impl Profile {
             .map(|t| t.trim().to_string())
             .filter(|t| seen.insert(t.clone()))
             .collect();
+    }
+
+    /// Whether the two profiles agree in everything duplicates are recognised by.
+    pub fn same_identity(&self, other: &Profile) -> bool {
+        self.name == other.name
+            && self.email == other.email
+            && self.phone == other.phone
+            && self.country == other.country
+            && self.company == other.company
+            && self.city == other.city
+    }
+
+    /// The phone in E.164, when it has one that can be read.
+    pub fn phone_e164(&self) -> Option<String> {
+        let phone = self.phone.as_deref()?;
+        super::contact::e164(phone, self.country.as_deref()).ok()
+    }
+
+    /// The phone must be readable as a number of a country whenever it, or the country it is
+    /// read with, is set or changed (`before`: the profile before a change); a number stored
+    /// before numbers were read is left alone until then.
+    pub fn check_phone(&self, before: Option<&Profile>) -> Option<FieldError> {
+        let phone = self.phone.as_deref()?;
+        let unchanged = before.is_some_and(|b| b.phone == self.phone && b.country == self.country);
+        if unchanged || !is_phone(phone) {
+            return None;
+        }
+        super::contact::e164(phone, self.country.as_deref())
+            .err()
+            .map(|problem| FieldError::new("phone", FieldCode::InvalidFormat, problem.message()))
     }
 
     /// The rules the JSON schema cannot express, and those worth a clearer message.
@@ -364,11 +394,6 @@ fn check_window(window: &ContactWindow, errors: &mut Vec<FieldError>) {
 }
 
 /// Mirrors `PHONE_PATTERN`: optional `+`, a digit, then 2–30 digits or separators.
-/// The digits of a phone number: how two spellings of one number are known to be the same.
-pub fn phone_digits(value: &str) -> String {
-    value.chars().filter(char::is_ascii_digit).collect()
-}
-
 pub fn is_phone(value: &str) -> bool {
     let rest = value.strip_prefix('+').unwrap_or(value);
     let mut chars = rest.chars();

@@ -1,6 +1,6 @@
 //! `POST /customers/import`: every row is decoded and checked like a `POST /customers` body,
-//! matched against the customers the caller can see (by `id`, then email, then phone
-//! digits) and against earlier rows, and then created, updated or skipped. Rows with
+//! matched against the customers the caller can see (by `id`, then email, then the phone in
+//! E.164) and against earlier rows, and then created, updated or skipped. Rows with
 //! problems are reported and left out; the others are written in one transaction, new
 //! customers in batches. A dry run answers the plan and writes nothing.
 
@@ -23,7 +23,7 @@ use crate::domain::feed::{self, Change};
 use crate::domain::schedule;
 use crate::dto::customer::CustomerPatch;
 use crate::dto::customer_csv::{
-    ImportAction, ImportQuery, ImportResult, MAX_IMPORT_ERRORS, OnDuplicate, PlannedRow,
+    ImportAction, ImportQuery, ImportResult, MAX_IMPORT_ERRORS, MatchedBy, OnDuplicate, PlannedRow,
 };
 use crate::dto::decode::from_validated;
 use crate::model::cadence::Trigger;
@@ -40,11 +40,11 @@ const BUILD_BATCH: usize = 5_000;
 /// until autovacuum does it, lookups by email or phone would scan the whole table.
 const REFRESH_STATISTICS_AFTER: u64 = 10_000;
 
-/// Existing customers by id, email and phone digits (the oldest where several share one).
+/// Existing customers by id, email and E.164 phone (the oldest where several share one).
 struct Existing {
     ids: HashSet<Uuid>,
     emails: HashMap<String, Uuid>,
-    digits: HashMap<String, Uuid>,
+    phones: HashMap<String, Uuid>,
 }
 
 async fn existing(
@@ -54,20 +54,20 @@ async fn existing(
 ) -> DomainResult<Existing> {
     let ids: Vec<Uuid> = rows.iter().filter_map(|d| d.id).collect();
     let emails: Vec<String> = rows.iter().filter_map(|d| d.email.clone()).collect();
-    let digits: Vec<String> = rows.iter().filter_map(|d| d.digits.clone()).collect();
+    let phones: Vec<String> = rows.iter().filter_map(|d| d.phone.clone()).collect();
     let mut found = Existing {
         ids: HashSet::new(),
         emails: HashMap::new(),
-        digits: HashMap::new(),
+        phones: HashMap::new(),
     };
-    for m in store::customer_import::matching(tx, scope, &ids, &emails, &digits).await? {
+    for m in store::customer_import::matching(tx, scope, &ids, &emails, &phones).await? {
         found.ids.insert(m.id);
         if let Some(email) = m.email {
             let known = found.emails.entry(email).or_insert(m.id);
             *known = (*known).min(m.id);
         }
-        if let Some(d) = m.phone_digits {
-            let known = found.digits.entry(d).or_insert(m.id);
+        if let Some(p) = m.phone_e164 {
+            let known = found.phones.entry(p).or_insert(m.id);
             *known = (*known).min(m.id);
         }
     }
@@ -141,30 +141,34 @@ pub async fn import(
     drop(table);
     let found = existing(&tx, actor.customer_scope(), &decoded).await?;
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // Why each matched customer was matched, for the plan.
+    let mut reasons: HashMap<Uuid, Vec<MatchedBy>> = HashMap::new();
     let mut creates = Vec::new();
     let mut updates = Vec::new();
     for d in decoded {
-        let matched =
-            d.id.filter(|id| found.ids.contains(id))
-                .or_else(|| d.email.as_ref().and_then(|e| found.emails.get(e).copied()))
-                .or_else(|| d.digits.as_ref().and_then(|p| found.digits.get(p).copied()));
+        let (matched, matched_by) = match_of(&d, &found);
         // A row repeats an earlier one when they share an email, a phone or the customer
         // they match.
         let keys: Vec<String> = [
             matched.map(|id| format!("id:{id}")),
             d.email.as_ref().map(|e| format!("email:{e}")),
-            d.digits.as_ref().map(|p| format!("phone:{p}")),
+            d.phone.as_ref().map(|p| format!("phone:{p}")),
         ]
         .into_iter()
         .flatten()
         .collect();
         if let Some(first) = keys.iter().find_map(|k| seen.get(k)) {
-            plan.push(planned(d.number, ImportAction::Skip, matched, Some(*first)));
+            let mut row = planned(d.number, ImportAction::Skip, matched, Some(*first));
+            row.matched_by = matched_by;
+            plan.push(row);
             result.skipped += 1;
             continue;
         }
         for key in keys {
             seen.insert(key, d.number);
+        }
+        if let (Some(id), Some(by)) = (matched, matched_by) {
+            reasons.insert(id, by);
         }
         match (matched, mode) {
             (None, _) => creates.push(d),
@@ -196,6 +200,13 @@ pub async fn import(
     for d in &creates {
         plan.push(planned(d.number, ImportAction::Create, None, None));
     }
+    for row in &mut plan {
+        if row.matched_by.is_none()
+            && let Some(id) = row.customer_id
+        {
+            row.matched_by = reasons.get(&id).cloned();
+        }
+    }
     result.created = creates.len() as u64;
     if !dry_run {
         create_all(&tx, actor, creates, now).await?;
@@ -215,6 +226,27 @@ pub async fn import(
     Ok(result)
 }
 
+/// The existing customer a row names, first by `id`, then by email, then by phone, and
+/// each of those that names that same customer.
+fn match_of(d: &Decoded, found: &Existing) -> (Option<Uuid>, Option<Vec<MatchedBy>>) {
+    let by_id = d.id.filter(|id| found.ids.contains(id));
+    let by_email = d.email.as_ref().and_then(|e| found.emails.get(e).copied());
+    let by_phone = d.phone.as_ref().and_then(|p| found.phones.get(p).copied());
+    let Some(matched) = by_id.or(by_email).or(by_phone) else {
+        return (None, None);
+    };
+    let reasons = [
+        (by_id, MatchedBy::Id),
+        (by_email, MatchedBy::Email),
+        (by_phone, MatchedBy::Phone),
+    ]
+    .into_iter()
+    .filter(|(id, _)| *id == Some(matched))
+    .map(|(_, by)| by)
+    .collect();
+    (Some(matched), Some(reasons))
+}
+
 fn planned(
     row: usize,
     action: ImportAction,
@@ -225,6 +257,7 @@ fn planned(
         row,
         action,
         customer_id,
+        matched_by: None,
         duplicate_of_row,
     }
 }

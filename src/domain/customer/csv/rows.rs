@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::read::{self, Row};
 use super::{OWNER_EMAIL, value_of};
 use crate::domain::customer::guard::can_own;
-use crate::domain::customer::rules::{Profile, phone_digits};
+use crate::domain::customer::rules::Profile;
 use crate::dto::customer::CustomerCreate;
 use crate::dto::customer_csv::ImportError;
 use crate::dto::decode::from_validated;
@@ -38,7 +38,8 @@ pub(super) struct Decoded {
     pub profile: Profile,
     pub patch: Value,
     pub email: Option<String>,
-    pub digits: Option<String>,
+    /// The phone in E.164.
+    pub phone: Option<String>,
 }
 
 pub(super) fn errors_of(number: usize, errors: Vec<FieldError>) -> Vec<ImportError> {
@@ -170,7 +171,8 @@ pub(super) fn decode(
         from_validated(Value::Object(create)).map_err(|e| errors_of(n, e))?;
     let mut profile = Profile::from_create(input, actor.id);
     profile.normalise();
-    let problems = profile.check(now);
+    let mut problems = profile.check(now);
+    problems.extend(profile.check_phone(None));
     if !problems.is_empty() {
         return Err(errors_of(n, problems));
     }
@@ -181,11 +183,7 @@ pub(super) fn decode(
         number: n,
         id,
         email: profile.email.clone(),
-        digits: profile
-            .phone
-            .as_deref()
-            .map(phone_digits)
-            .filter(|d| !d.is_empty()),
+        phone: profile.phone_e164(),
         profile,
         // Only an import that updates needs it; a large file keeps less in memory without.
         patch: if keep_patch {
