@@ -12,6 +12,7 @@ use utoipa::openapi::{
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::dto::customer_csv::OnDuplicate;
+use crate::dto::duplicate::CreateOnDuplicate;
 use crate::dto::segment::{SegmentKind, SegmentRule};
 use crate::http::error::{FieldError, Problem};
 use crate::model::role::Role;
@@ -124,6 +125,7 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
         (CustomerSort::name(), CustomerSort::schema()),
         (ComplaintSort::name(), ComplaintSort::schema()),
         (OnDuplicate::name(), OnDuplicate::schema()),
+        (CreateOnDuplicate::name(), CreateOnDuplicate::schema()),
         (Role::name(), Role::schema()),
         (SegmentKind::name(), SegmentKind::schema()),
         (SegmentRule::name(), SegmentRule::schema()),
@@ -299,6 +301,14 @@ fn link_page_items(components: &mut Components) {
         (preview, components.schemas.get_mut("PreviewResponse"))
     {
         object.example = Some(json!({"count": 1, "items": [example]}));
+    }
+    // A merge answers the whole survivor: its example is the customer's.
+    let survivor = example_of(components, "Customer");
+    if let (Some(customer), Some(RefOr::T(Schema::Object(object)))) =
+        (survivor, components.schemas.get_mut("Merge"))
+        && let Some(Value::Object(example)) = object.example.as_mut()
+    {
+        example.insert("customer".into(), customer);
     }
 }
 

@@ -265,7 +265,11 @@ export interface paths {
         put?: never;
         /**
          * Create a customer
-         * @description The owner defaults to the caller; agents may only create customers they own.
+         * @description The owner defaults to the caller; agents may only create customers they own. The new
+         *     customer is compared with the customers the caller can see (same email, same phone in
+         *     E.164, a similar name at the same company or in the same city): strong candidates are
+         *     named in `possible_duplicates`, or, with `on_duplicate=reject`, answered 409 with the
+         *     candidates and nothing is created.
          */
         post: operations["create_customer"];
         delete?: never;
@@ -341,7 +345,8 @@ export interface paths {
          * Get a customer
          * @description The profile with its derived figures (lifetime value, last contact, next and overdue
          *     touchpoints, open complaints). The `ETag` is what a change sends back in `If-Match`.
-         *     Agents see their own customers only (404 otherwise).
+         *     Agents see their own customers only (404 otherwise). A customer merged into another
+         *     answers 404 with `merged_into`, the id of the customer it now is.
          */
         get: operations["get_customer"];
         put?: never;
@@ -381,6 +386,30 @@ export interface paths {
          *     customer expressed it, who recorded it and when.
          */
         get: operations["list_consent_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a customer's duplicate candidates
+         * @description Managers and admins. The customers that may be the same person, found now, most likely
+         *     first: the same email (compared without case), the same phone (compared in E.164), a
+         *     similar name (trigram similarity of at least 0.5) at the same company or in the same city.
+         *     `score` is 0–100; 70 or more is a strong candidate. Pairs dismissed as "not a duplicate"
+         *     are left out.
+         */
+        get: operations["list_customer_duplicates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -453,6 +482,36 @@ export interface paths {
         get: operations["list_customer_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge another customer into this one
+         * @description Customer `from` becomes part of this one, in one transaction. This customer keeps its id
+         *     and, per field, its value unless `fields` chooses `from`'s (a field it has no value for
+         *     takes `from`'s). Tags, attributes, important dates and segment memberships are united;
+         *     consent keeps the stricter answer per channel and `do_not_contact` holds if either says
+         *     so. Every linked record (interactions, purchases, touchpoints, complaints, history,
+         *     consent history, events, webhook deliveries) moves here and the derived figures are
+         *     recomputed; two open occurrences of one playbook's series become one; the open work the
+         *     other customer's owner held moves to this one's. `from` then answers 404 with
+         *     `merged_into`, is never listed, and its id in a request body is answered like a missing
+         *     customer. `If-Match` (this customer's version) and `from_version` are required. Emits
+         *     `customer.merged`. A merge cannot be undone. Agents merge only customers they own.
+         */
+        post: operations["merge_customer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -568,6 +627,50 @@ export interface paths {
         get: operations["get_customer_timeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List duplicate pairs
+         * @description Managers and admins. Every pair of live customers that may be one person, most likely
+         *     first (`customer_id` is the lower id). Pairs are found when a customer is created through
+         *     the API and, after any other change of a name, email, phone, company or city (an update,
+         *     an import, a merge), by the scheduler's `duplicate_candidates` pass.
+         */
+        get: operations["list_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/dismissals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a pair as not a duplicate
+         * @description Managers and admins. The two customers are never proposed as duplicates of each other
+         *     again. 201 when dismissed now, 200 when it was dismissed before.
+         */
+        post: operations["dismiss_duplicate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1621,6 +1724,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "customer.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer.merged event
+         * @description Sent to endpoints subscribed to this type (or to every type).
+         */
+        post: operations["on_customer_merged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "customer.owner_changed": {
         parameters: {
             query?: never;
@@ -2199,6 +2322,37 @@ export interface components {
             left_out_reasons: components["schemas"]["LeftOut"][];
         };
         /**
+         * @description Two customers that may be one person. `customer_id` is the customer asked about (on
+         *     `GET /customers/{id}/duplicates`) or the one with the lower id (on `GET /duplicates`).
+         * @example {
+         *       "customer_id": "01932c90-0000-7000-8000-000000000001",
+         *       "other_id": "01932c90-0000-7000-8000-000000000002",
+         *       "reasons": [
+         *         {
+         *           "code": "same_email",
+         *           "detail": "ada@example.com"
+         *         },
+         *         {
+         *           "code": "same_phone",
+         *           "detail": "+442079460000"
+         *         }
+         *       ],
+         *       "score": 98
+         *     }
+         */
+        Candidate: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            other_id: string;
+            /**
+             * Format: int32
+             * @description 0–100: how likely the two are one person. 70 or more is a strong candidate.
+             */
+            score: number;
+            reasons: components["schemas"]["Reason"][];
+        };
+        /**
          * @description A way of reaching a customer.
          * @enum {string}
          */
@@ -2671,6 +2825,12 @@ export interface components {
             /** Format: int64 */
             count: number;
         };
+        /**
+         * @description What `POST /customers` does when the new customer has a strong duplicate candidate
+         *     (score 70 or more) among the customers the caller can see.
+         * @enum {string}
+         */
+        CreateOnDuplicate: "allow" | "reject";
         /** @description A point of the cumulative revenue curve. */
         CurvePoint: {
             /**
@@ -2953,6 +3113,14 @@ export interface components {
              */
             consent_source?: string | null;
         };
+        /** @description A new customer, with the customers it may duplicate. */
+        CustomerCreated: components["schemas"]["Customer"] & {
+            /**
+             * @description Strong duplicate candidates (score 70 or more) among the customers the caller can
+             *     see, most likely first; empty when there are none.
+             */
+            possible_duplicates: string[];
+        };
         /**
          * @description Everything Rapport holds about one customer (`GET /customers/{id}/export`).
          * @example {
@@ -3186,6 +3354,38 @@ export interface components {
          * @enum {string}
          */
         Direction: "inbound" | "outbound";
+        /**
+         * @description A pair dismissed as "not a duplicate": it is never proposed again.
+         * @example {
+         *       "customer_id": "01932c90-0000-7000-8000-000000000001",
+         *       "dismissed_at": "2026-12-02T10:00:00Z",
+         *       "other_id": "01932c90-0000-7000-8000-000000000002"
+         *     }
+         */
+        Dismissal: {
+            /**
+             * Format: uuid
+             * @description The lower of the two ids.
+             */
+            customer_id: string;
+            /** Format: uuid */
+            other_id: string;
+            /** Format: date-time */
+            dismissed_at: string;
+        };
+        /**
+         * @description Two customers someone says are not one person.
+         * @example {
+         *       "customer_id": "01932c90-0000-7000-8000-000000000001",
+         *       "other_id": "01932c90-0000-7000-8000-000000000002"
+         *     }
+         */
+        DismissalRequest: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            other_id: string;
+        };
         EightyPercent: {
             /** Format: int64 */
             customers: number;
@@ -3255,7 +3455,8 @@ export interface components {
             /**
              * @description The record as the API showed it when the event happened: a `Customer` for
              *     `customer.*`, a `Purchase`, `Interaction`, `Touchpoint` or `Complaint` for theirs, and
-             *     `{"segment_id", "customer_id"}` for `segment.*`; an `Erasure` for `customer.erased`.
+             *     `{"segment_id", "customer_id"}` for `segment.*`; an `Erasure` for `customer.erased`
+             *     and a `Merge` for `customer.merged`.
              *     Once the customer is erased, the `data` of every earlier event about it is
              *     `{"erased": true}`.
              */
@@ -3303,7 +3504,7 @@ export interface components {
          * @description What happened, `<resource>.<change>`.
          * @enum {string}
          */
-        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.owner_changed" | "customer.tier_changed" | "customer.churned" | "customer.erased" | "purchase.created" | "purchase.deleted" | "interaction.logged" | "touchpoint.scheduled" | "touchpoint.completed" | "touchpoint.skipped" | "touchpoint.cancelled" | "touchpoint.overdue" | "complaint.received" | "complaint.transitioned" | "complaint.escalated" | "complaint.reopened" | "segment.member_added" | "segment.member_removed";
+        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "customer.owner_changed" | "customer.tier_changed" | "customer.churned" | "customer.erased" | "customer.merged" | "purchase.created" | "purchase.deleted" | "interaction.logged" | "touchpoint.scheduled" | "touchpoint.completed" | "touchpoint.skipped" | "touchpoint.cancelled" | "touchpoint.overdue" | "complaint.received" | "complaint.transitioned" | "complaint.escalated" | "complaint.reopened" | "segment.member_added" | "segment.member_removed";
         /**
          * @description What is wrong with a field: one stable word per kind of mistake, so that a frontend
          *     shows its own translated text (`message` says it in English, with the detail).
@@ -3604,6 +3805,11 @@ export interface components {
          */
         LifecycleStage: "exploration" | "awareness" | "expansion" | "commitment" | "dissolution";
         /**
+         * @description What an import row and an existing customer share.
+         * @enum {string}
+         */
+        MatchedBy: "id" | "email" | "phone";
+        /**
          * @example {
          *       "customer_ids": [
          *         "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e"
@@ -3630,6 +3836,139 @@ export interface components {
             changed: number;
             /** @description Ids that name no customer. */
             unknown_ids: string[];
+        };
+        /**
+         * @description A merge as it was done.
+         * @example {
+         *       "customer": {
+         *         "attributes": {
+         *           "plan": "enterprise"
+         *         },
+         *         "birthday": "1985-12-10",
+         *         "churn_reason": null,
+         *         "churned_at": null,
+         *         "city": "London",
+         *         "company": "Analytical Engines Ltd",
+         *         "consent": {
+         *           "chat": "unknown",
+         *           "email": "granted",
+         *           "event": "unknown",
+         *           "gift": "unknown",
+         *           "letter": "unknown",
+         *           "meeting": "unknown",
+         *           "other": "unknown",
+         *           "phone": "granted",
+         *           "sms": "refused",
+         *           "visit": "unknown"
+         *         },
+         *         "contact_window": {
+         *           "end": "18:00",
+         *           "start": "12:00",
+         *           "weekdays": [
+         *             1,
+         *             2,
+         *             3,
+         *             4,
+         *             5
+         *           ]
+         *         },
+         *         "country": "GB",
+         *         "created_at": "2026-01-15T10:00:00Z",
+         *         "do_not_contact": false,
+         *         "email": "ada@example.com",
+         *         "gender": null,
+         *         "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *         "important_dates": [
+         *           {
+         *             "date": "2012-03-01",
+         *             "label": "Company anniversary",
+         *             "recurring": true
+         *           }
+         *         ],
+         *         "industry": "engineering",
+         *         "last_contacted_at": "2026-11-02T14:30:00Z",
+         *         "last_inbound_at": null,
+         *         "last_outbound_at": "2026-11-02T14:30:00Z",
+         *         "last_purchase_at": "2026-10-20T09:00:00Z",
+         *         "lifecycle_stage": "expansion",
+         *         "lifetime_value_currency": "EUR",
+         *         "lifetime_value_minor": 1250000,
+         *         "name": "Ada Lovelace",
+         *         "needs": "Reliable delivery",
+         *         "next_touchpoint_due_at": "2026-11-27T12:00:00Z",
+         *         "notes": null,
+         *         "occupation": null,
+         *         "open_complaints": 0,
+         *         "overdue_touchpoints": 0,
+         *         "owner_id": "01932c8e-0000-7000-8000-000000000001",
+         *         "pain_points": null,
+         *         "personality": null,
+         *         "phone": "+44 20 7946 0000",
+         *         "position": "CTO",
+         *         "preferences": "Calls after lunch",
+         *         "preferred_channel": "phone",
+         *         "purchase_count": 3,
+         *         "referred_by_id": null,
+         *         "sales_stage": "after_sale",
+         *         "source_channel": "trade fair",
+         *         "status": "active",
+         *         "tags": [
+         *           "engineering",
+         *           "vip"
+         *         ],
+         *         "tier": "important",
+         *         "timezone": "Europe/London",
+         *         "updated_at": "2026-11-02T14:30:00Z",
+         *         "version": 4
+         *       },
+         *       "merged_from": "01932c90-0000-7000-8000-000000000002",
+         *       "moved": {
+         *         "interactions": 12,
+         *         "purchases": 3,
+         *         "touchpoints": 2
+         *       }
+         *     }
+         */
+        Merge: {
+            /** @description The surviving customer as it now is. */
+            customer: components["schemas"]["Customer"];
+            /** Format: uuid */
+            merged_from: string;
+            /** @description How many rows of each kind of record moved to the survivor (kinds with none left out). */
+            moved: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * @description Merges customer `from` into this one.
+         * @example {
+         *       "fields": {
+         *         "email": "from",
+         *         "phone": "survivor"
+         *       },
+         *       "from": "01932c90-0000-7000-8000-000000000002",
+         *       "from_version": 3
+         *     }
+         */
+        MergeRequest: {
+            /**
+             * Format: uuid
+             * @description The customer merged away; it then answers 404 with `merged_into`.
+             */
+            from: string;
+            /**
+             * Format: int32
+             * @description The version (`ETag`) of `from` the caller decided on; 412 when it changed since.
+             */
+            from_version: number;
+            /**
+             * @description Per profile field, whose value to keep. A field not named keeps the survivor's value,
+             *     or takes the other's where the survivor has none. Tags, attributes, important dates
+             *     and segment memberships are united, consent keeps the stricter answer per channel
+             *     (a refusal over a grant) and `do_not_contact` holds if either says so. At most one
+             *     entry per field.
+             */
+            fields?: Record<string, never> | null;
         };
         /**
          * @description Active customers nobody has been in touch with.
@@ -3795,6 +4134,33 @@ export interface components {
          */
         Page_AuditEntry: {
             items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "customer_id": "01932c90-0000-7000-8000-000000000001",
+         *           "other_id": "01932c90-0000-7000-8000-000000000002",
+         *           "reasons": [
+         *             {
+         *               "code": "same_email",
+         *               "detail": "ada@example.com"
+         *             },
+         *             {
+         *               "code": "same_phone",
+         *               "detail": "+442079460000"
+         *             }
+         *           ],
+         *           "score": 98
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Page_Candidate: {
+            items: components["schemas"]["Candidate"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
@@ -4442,6 +4808,15 @@ export interface components {
              * @description The customer the row matched (update, skip).
              */
             customer_id?: string | null;
+            /**
+             * @description Why the row matched `customer_id`: each of its `id`, `email` (compared without case)
+             *     and `phone` (compared in E.164) that names that customer.
+             * @example [
+             *       "email",
+             *       "phone"
+             *     ]
+             */
+            matched_by?: components["schemas"]["MatchedBy"][] | null;
             /** @description The earlier row this one repeats. */
             duplicate_of_row?: number | null;
         };
@@ -4759,6 +5134,16 @@ export interface components {
              *     ]
              */
             allowed?: string[];
+            /**
+             * @description On `POST /customers?on_duplicate=reject` (409): the customers the new one would
+             *     duplicate, most likely first.
+             */
+            candidates?: components["schemas"]["Candidate"][];
+            /**
+             * Format: uuid
+             * @description On a customer that was merged into another (404): the customer it now is.
+             */
+            merged_into?: string;
         };
         /**
          * @example {
@@ -4849,6 +5234,29 @@ export interface components {
         };
         /** @description 1 (very unhappy) to 5 (delighted) */
         Rating: number;
+        /**
+         * @description One reason, with what matched.
+         * @example {
+         *       "code": "same_phone",
+         *       "detail": "+493012345678"
+         *     }
+         */
+        Reason: {
+            code: components["schemas"]["ReasonCode"];
+            /** @description What the two share, or how alike their names are. */
+            detail: string;
+        };
+        /**
+         * @description Why two customers look like one person.
+         *
+         *     * `same_email`: the same email address (compared without case)
+         *     * `same_phone`: the same phone number once both are read in E.164
+         *     * `similar_name_same_company`: names alike (trigram similarity at least 0.5) at the same
+         *       company
+         *     * `similar_name_same_city`: names alike in the same city
+         * @enum {string}
+         */
+        ReasonCode: "same_email" | "same_phone" | "similar_name_same_company" | "similar_name_same_city";
         /** @description Time from receipt to resolution, nearest-rank percentiles. */
         ResolutionTimes: {
             /** Format: int64 */
@@ -4928,6 +5336,11 @@ export interface components {
          *           "affected": 0,
          *           "description": "Erases the texts of churned customers' interactions and of closed complaints past their retention period",
          *           "name": "personal_data_retention"
+         *         },
+         *         {
+         *           "affected": 4,
+         *           "description": "Looks for the duplicate candidates of customers whose name, email, phone, company or city changed since they were last compared",
+         *           "name": "duplicate_candidates"
          *         },
          *         {
          *           "affected": 3,
@@ -8088,7 +8501,9 @@ export interface operations {
     };
     create_customer: {
         parameters: {
-            query?: never;
+            query?: {
+                on_duplicate?: components["schemas"]["CreateOnDuplicate"];
+            };
             header?: {
                 /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
                 "Idempotency-Key"?: string;
@@ -8102,13 +8517,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created; `possible_duplicates` names the customers it may duplicate */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": components["schemas"]["CustomerCreated"];
                 };
             };
             /** @description Malformed JSON */
@@ -8444,7 +8859,7 @@ export interface operations {
                 dry_run?: boolean;
                 /**
                  * @description A row matches an existing customer by `id`, else by email (case-insensitive), else by
-                 *     phone (its digits). Default `skip`.
+                 *     phone (compared in E.164). Default `skip`.
                  */
                 on_duplicate?: components["schemas"]["OnDuplicate"];
             };
@@ -8709,7 +9124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record, or not visible to the caller */
+            /** @description No such customer, or not visible to the caller; a customer merged into another answers with `merged_into` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8717,7 +9132,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "customer not found",
+                     *       "detail": "the customer was merged into 01932c90-0000-7000-8000-000000000001",
+                     *       "merged_into": "01932c90-0000-7000-8000-000000000001",
                      *       "status": 404,
                      *       "title": "Not found",
                      *       "type": "https://rapport.dev/problems/not-found"
@@ -9085,6 +9501,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ConsentChange"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_customer_duplicates: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Customer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of candidates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Candidate"];
                 };
             };
             /** @description Missing, invalid or expired bearer token */
@@ -9575,6 +10111,233 @@ export interface operations {
                      *       "status": 422,
                      *       "title": "Invalid request fields",
                      *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_customer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being changed; a stale one changes nothing (412). */
+                "If-Match"?: string;
+                /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The customer that stays */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Merged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merge"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer, or not visible to the caller; one merged already answers with `merged_into` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the customer was merged into 01932c90-0000-7000-8000-000000000001",
+                     *       "merged_into": "01932c90-0000-7000-8000-000000000001",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with stored data, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` or `from_version` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a merge must name the survivor's version in If-Match",
+                     *       "status": 428,
+                     *       "title": "Precondition required",
+                     *       "type": "https://rapport.dev/problems/precondition-required"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10534,6 +11297,321 @@ export interface operations {
                      *       "status": 404,
                      *       "title": "Not found",
                      *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_duplicates: {
+        parameters: {
+            query?: {
+                /** @description Only pairs scoring at least this, 0–100 (default 0: every pair found). */
+                min_score?: number;
+                /** @description Page size, 1–200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pairs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Candidate"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or parameters; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "email: must be a valid email address",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid_format",
+                     *           "field": "email",
+                     *           "message": "must be a valid email address"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Invalid request fields",
+                     *       "type": "https://rapport.dev/problems/validation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the database is not answering; retry shortly",
+                     *       "status": 503,
+                     *       "title": "Service unavailable",
+                     *       "type": "https://rapport.dev/problems/unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dismiss_duplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissalRequest"];
+            };
+        };
+        responses: {
+            /** @description Dismissed before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dismissal"];
+                };
+            };
+            /** @description Dismissed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dismissal"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "malformed JSON: EOF while parsing an object at line 1 column 15",
+                     *       "status": 400,
+                     *       "title": "Malformed request",
+                     *       "type": "https://rapport.dev/problems/bad-request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a bearer token is required",
+                     *       "status": 401,
+                     *       "title": "Authentication required",
+                     *       "type": "https://rapport.dev/problems/unauthorized"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not make this change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "viewers cannot change records",
+                     *       "status": 403,
+                     *       "title": "Not allowed",
+                     *       "type": "https://rapport.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "customer not found",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "https://rapport.dev/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with stored data, or the same Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "a request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "https://rapport.dev/problems/conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the record has changed (current version 4); fetch it again and retry",
+                     *       "status": 412,
+                     *       "title": "Precondition failed",
+                     *       "type": "https://rapport.dev/problems/precondition-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "the body exceeds 1048576 bytes",
+                     *       "status": 413,
+                     *       "title": "Request body too large",
+                     *       "type": "https://rapport.dev/problems/payload-too-large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "https://rapport.dev/problems/unsupported-media-type"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -19125,6 +20203,157 @@ export interface operations {
                     data?: components["schemas"]["Erasure"];
                     /** @enum {string} */
                     type?: "customer.erased";
+                };
+            };
+        };
+        responses: {
+            /** @description Taken: the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: retried with backoff for 24 hours */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    on_customer_merged: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The event id: the same on every retry, for deduplication
+                 * @example 01932cb0-0000-7000-8000-000000000001
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the Unix epoch when this try was signed; refuse old ones
+                 * @example 1764583200
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the endpoint's secret (the base64 after `whsec_`); two, separated by a space, during a rotation's grace period
+                 * @example v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actor": {
+                 *         "id": "01932c8e-0000-7000-8000-000000000001",
+                 *         "type": "user"
+                 *       },
+                 *       "customer_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "data": {
+                 *         "customer": {
+                 *           "attributes": {
+                 *             "plan": "enterprise"
+                 *           },
+                 *           "birthday": "1985-12-10",
+                 *           "churn_reason": null,
+                 *           "churned_at": null,
+                 *           "city": "London",
+                 *           "company": "Analytical Engines Ltd",
+                 *           "consent": {
+                 *             "chat": "unknown",
+                 *             "email": "granted",
+                 *             "event": "unknown",
+                 *             "gift": "unknown",
+                 *             "letter": "unknown",
+                 *             "meeting": "unknown",
+                 *             "other": "unknown",
+                 *             "phone": "granted",
+                 *             "sms": "refused",
+                 *             "visit": "unknown"
+                 *           },
+                 *           "contact_window": {
+                 *             "end": "18:00",
+                 *             "start": "12:00",
+                 *             "weekdays": [
+                 *               1,
+                 *               2,
+                 *               3,
+                 *               4,
+                 *               5
+                 *             ]
+                 *           },
+                 *           "country": "GB",
+                 *           "created_at": "2026-01-15T10:00:00Z",
+                 *           "do_not_contact": false,
+                 *           "email": "ada@example.com",
+                 *           "gender": null,
+                 *           "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *           "important_dates": [
+                 *             {
+                 *               "date": "2012-03-01",
+                 *               "label": "Company anniversary",
+                 *               "recurring": true
+                 *             }
+                 *           ],
+                 *           "industry": "engineering",
+                 *           "last_contacted_at": "2026-11-02T14:30:00Z",
+                 *           "last_inbound_at": null,
+                 *           "last_outbound_at": "2026-11-02T14:30:00Z",
+                 *           "last_purchase_at": "2026-10-20T09:00:00Z",
+                 *           "lifecycle_stage": "expansion",
+                 *           "lifetime_value_currency": "EUR",
+                 *           "lifetime_value_minor": 1250000,
+                 *           "name": "Ada Lovelace",
+                 *           "needs": "Reliable delivery",
+                 *           "next_touchpoint_due_at": "2026-11-27T12:00:00Z",
+                 *           "notes": null,
+                 *           "occupation": null,
+                 *           "open_complaints": 0,
+                 *           "overdue_touchpoints": 0,
+                 *           "owner_id": "01932c8e-0000-7000-8000-000000000001",
+                 *           "pain_points": null,
+                 *           "personality": null,
+                 *           "phone": "+44 20 7946 0000",
+                 *           "position": "CTO",
+                 *           "preferences": "Calls after lunch",
+                 *           "preferred_channel": "phone",
+                 *           "purchase_count": 3,
+                 *           "referred_by_id": null,
+                 *           "sales_stage": "after_sale",
+                 *           "source_channel": "trade fair",
+                 *           "status": "active",
+                 *           "tags": [
+                 *             "engineering",
+                 *             "vip"
+                 *           ],
+                 *           "tier": "important",
+                 *           "timezone": "Europe/London",
+                 *           "updated_at": "2026-11-02T14:30:00Z",
+                 *           "version": 4
+                 *         },
+                 *         "merged_from": "01932c90-0000-7000-8000-000000000002",
+                 *         "moved": {
+                 *           "interactions": 12,
+                 *           "purchases": 3,
+                 *           "touchpoints": 2
+                 *         }
+                 *       },
+                 *       "id": "01932cb0-0000-7000-8000-000000000001",
+                 *       "occurred_at": "2026-12-01T10:00:00.123Z",
+                 *       "subject_id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+                 *       "type": "customer.merged"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Event"] & {
+                    data?: components["schemas"]["Merge"];
+                    /** @enum {string} */
+                    type?: "customer.merged";
                 };
             };
         };

@@ -10,6 +10,7 @@ from .api_key_patch import ApiKeyPatch
 from .audit_entry import AuditEntry
 from .campaign_create import CampaignCreate
 from .campaign_result import CampaignResult
+from .candidate import Candidate
 from .channel import Channel
 from .churn_report import ChurnReport
 from .complaint import Complaint
@@ -32,11 +33,13 @@ from .consent_shown import ConsentShown
 from .consent_state import ConsentState
 from .contact_window import ContactWindow
 from .count import Count
+from .create_on_duplicate import CreateOnDuplicate
 from .curve_point import CurvePoint
 from .customer import Customer
 from .customer_attributes import CustomerAttributes
 from .customer_create import CustomerCreate
 from .customer_create_attributes_type_0 import CustomerCreateAttributesType0
+from .customer_created import CustomerCreated
 from .customer_export import CustomerExport
 from .customer_export_customer import CustomerExportCustomer
 from .customer_export_records import CustomerExportRecords
@@ -49,6 +52,8 @@ from .delivery import Delivery
 from .delivery_attempt import DeliveryAttempt
 from .delivery_state import DeliveryState
 from .direction import Direction
+from .dismissal import Dismissal
+from .dismissal_request import DismissalRequest
 from .eighty_percent import EightyPercent
 from .erasure import Erasure
 from .erasure_request import ErasureRequest
@@ -71,8 +76,13 @@ from .interaction_create import InteractionCreate
 from .interaction_patch import InteractionPatch
 from .left_out import LeftOut
 from .lifecycle_stage import LifecycleStage
+from .matched_by import MatchedBy
 from .members_change import MembersChange
 from .members_result import MembersResult
+from .merge import Merge
+from .merge_moved import MergeMoved
+from .merge_request import MergeRequest
+from .merge_request_fields_type_0 import MergeRequestFieldsType0
 from .neglected_report import NeglectedReport
 from .on_duplicate import OnDuplicate
 from .outcome import Outcome
@@ -81,6 +91,7 @@ from .owner_count import OwnerCount
 from .owner_touchpoint_figures import OwnerTouchpointFigures
 from .page_api_key import PageApiKey
 from .page_audit_entry import PageAuditEntry
+from .page_candidate import PageCandidate
 from .page_complaint import PageComplaint
 from .page_complaint_event import PageComplaintEvent
 from .page_consent_change import PageConsentChange
@@ -113,6 +124,8 @@ from .purchase import Purchase
 from .purchase_create import PurchaseCreate
 from .purpose import Purpose
 from .ranked_customer import RankedCustomer
+from .reason import Reason
+from .reason_code import ReasonCode
 from .resolution_times import ResolutionTimes
 from .role import Role
 from .sales_stage import SalesStage
@@ -168,6 +181,7 @@ __all__ = (
     "AuditEntry",
     "CampaignCreate",
     "CampaignResult",
+    "Candidate",
     "Channel",
     "ChurnReport",
     "Complaint",
@@ -190,11 +204,13 @@ __all__ = (
     "ConsentState",
     "ContactWindow",
     "Count",
+    "CreateOnDuplicate",
     "CurvePoint",
     "Customer",
     "CustomerAttributes",
     "CustomerCreate",
     "CustomerCreateAttributesType0",
+    "CustomerCreated",
     "CustomerExport",
     "CustomerExportCustomer",
     "CustomerExportRecords",
@@ -207,6 +223,8 @@ __all__ = (
     "DeliveryAttempt",
     "DeliveryState",
     "Direction",
+    "Dismissal",
+    "DismissalRequest",
     "EightyPercent",
     "Erasure",
     "ErasureRequest",
@@ -229,8 +247,13 @@ __all__ = (
     "InteractionPatch",
     "LeftOut",
     "LifecycleStage",
+    "MatchedBy",
     "MembersChange",
     "MembersResult",
+    "Merge",
+    "MergeMoved",
+    "MergeRequest",
+    "MergeRequestFieldsType0",
     "NeglectedReport",
     "OnDuplicate",
     "Outcome",
@@ -239,6 +262,7 @@ __all__ = (
     "OwnerTouchpointFigures",
     "PageApiKey",
     "PageAuditEntry",
+    "PageCandidate",
     "PageComplaint",
     "PageComplaintEvent",
     "PageConsentChange",
@@ -271,6 +295,8 @@ __all__ = (
     "PurchaseCreate",
     "Purpose",
     "RankedCustomer",
+    "Reason",
+    "ReasonCode",
     "ResolutionTimes",
     "Role",
     "SalesStage",

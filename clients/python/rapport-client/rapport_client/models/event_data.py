@@ -13,7 +13,8 @@ T = TypeVar("T", bound="EventData")
 class EventData:
     """The record as the API showed it when the event happened: a `Customer` for
     `customer.*`, a `Purchase`, `Interaction`, `Touchpoint` or `Complaint` for theirs, and
-    `{"segment_id", "customer_id"}` for `segment.*`; an `Erasure` for `customer.erased`.
+    `{"segment_id", "customer_id"}` for `segment.*`; an `Erasure` for `customer.erased`
+    and a `Merge` for `customer.merged`.
     Once the customer is erased, the `data` of every earlier event about it is
     `{"erased": true}`.
 

@@ -10,6 +10,7 @@ class EventType(StrEnum):
     CUSTOMER_CREATED = "customer.created"
     CUSTOMER_DELETED = "customer.deleted"
     CUSTOMER_ERASED = "customer.erased"
+    CUSTOMER_MERGED = "customer.merged"
     CUSTOMER_OWNER_CHANGED = "customer.owner_changed"
     CUSTOMER_TIER_CHANGED = "customer.tier_changed"
     CUSTOMER_UPDATED = "customer.updated"

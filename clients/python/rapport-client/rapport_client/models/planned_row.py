@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.import_action import ImportAction
+from ..models.matched_by import MatchedBy
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PlannedRow")
@@ -20,12 +21,16 @@ class PlannedRow:
         row (int):
         action (ImportAction): What happens to a row.
         customer_id (None | Unset | UUID): The customer the row matched (update, skip).
+        matched_by (list[MatchedBy] | None | Unset): Why the row matched `customer_id`: each of its `id`, `email`
+            (compared without case)
+            and `phone` (compared in E.164) that names that customer. Example: ['email', 'phone'].
         duplicate_of_row (int | None | Unset): The earlier row this one repeats.
     """
 
     row: int
     action: ImportAction
     customer_id: None | Unset | UUID = UNSET
+    matched_by: list[MatchedBy] | None | Unset = UNSET
     duplicate_of_row: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -41,6 +46,18 @@ class PlannedRow:
             customer_id = str(self.customer_id)
         else:
             customer_id = self.customer_id
+
+        matched_by: list[str] | None | Unset
+        if isinstance(self.matched_by, Unset):
+            matched_by = UNSET
+        elif isinstance(self.matched_by, list):
+            matched_by = []
+            for matched_by_type_0_item_data in self.matched_by:
+                matched_by_type_0_item = matched_by_type_0_item_data.value
+                matched_by.append(matched_by_type_0_item)
+
+        else:
+            matched_by = self.matched_by
 
         duplicate_of_row: int | None | Unset
         if isinstance(self.duplicate_of_row, Unset):
@@ -58,6 +75,8 @@ class PlannedRow:
         )
         if customer_id is not UNSET:
             field_dict["customer_id"] = customer_id
+        if matched_by is not UNSET:
+            field_dict["matched_by"] = matched_by
         if duplicate_of_row is not UNSET:
             field_dict["duplicate_of_row"] = duplicate_of_row
 
@@ -87,6 +106,28 @@ class PlannedRow:
 
         customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
 
+        def _parse_matched_by(data: object) -> list[MatchedBy] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                matched_by_type_0 = []
+                _matched_by_type_0 = data
+                for matched_by_type_0_item_data in _matched_by_type_0:
+                    matched_by_type_0_item = MatchedBy(matched_by_type_0_item_data)
+
+                    matched_by_type_0.append(matched_by_type_0_item)
+
+                return matched_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[MatchedBy] | None | Unset, data)
+
+        matched_by = _parse_matched_by(d.pop("matched_by", UNSET))
+
         def _parse_duplicate_of_row(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -100,6 +141,7 @@ class PlannedRow:
             row=row,
             action=action,
             customer_id=customer_id,
+            matched_by=matched_by,
             duplicate_of_row=duplicate_of_row,
         )
 

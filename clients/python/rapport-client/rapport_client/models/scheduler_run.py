@@ -32,8 +32,10 @@ class SchedulerRun:
             failures no longer count', 'name': 'expired_login_throttles'}, {'affected': 0, 'description': "Forgets audit
             entries older than the trail's retention period", 'name': 'expired_audit_entries'}, {'affected': 0,
             'description': "Erases the texts of churned customers' interactions and of closed complaints past their
-            retention period", 'name': 'personal_data_retention'}, {'affected': 3, 'description': 'Turns new events into
-            webhook deliveries and tries every delivery that is due', 'name': 'webhook_deliveries'}]}
+            retention period", 'name': 'personal_data_retention'}, {'affected': 4, 'description': 'Looks for the duplicate
+            candidates of customers whose name, email, phone, company or city changed since they were last compared',
+            'name': 'duplicate_candidates'}, {'affected': 3, 'description': 'Turns new events into webhook deliveries and
+            tries every delivery that is due', 'name': 'webhook_deliveries'}]}
 
     Attributes:
         at (datetime.datetime): The instant the run treated as now.

@@ -5,8 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.customer import Customer
+from ...models.create_on_duplicate import CreateOnDuplicate
 from ...models.customer_create import CustomerCreate
+from ...models.customer_created import CustomerCreated
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -14,15 +15,27 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: CustomerCreate,
+    on_duplicate: CreateOnDuplicate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
+    params: dict[str, Any] = {}
+
+    json_on_duplicate: str | Unset = UNSET
+    if not isinstance(on_duplicate, Unset):
+        json_on_duplicate = on_duplicate.value
+
+    params["on_duplicate"] = json_on_duplicate
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/customers",
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -33,9 +46,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Customer | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CustomerCreated | Problem | None:
     if response.status_code == 201:
-        response_201 = Customer.from_dict(response.json())
+        response_201 = CustomerCreated.from_dict(response.json())
 
         return response_201
 
@@ -95,7 +110,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Customer | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CustomerCreated | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,13 +125,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomerCreate,
+    on_duplicate: CreateOnDuplicate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Customer | Problem]:
+) -> Response[CustomerCreated | Problem]:
     """Create a customer
 
-     The owner defaults to the caller; agents may only create customers they own.
+     The owner defaults to the caller; agents may only create customers they own. The new
+    customer is compared with the customers the caller can see (same email, same phone in
+    E.164, a similar name at the same company or in the same city): strong candidates are
+    named in `possible_duplicates`, or, with `on_duplicate=reject`, answered 409 with the
+    candidates and nothing is created.
 
     Args:
+        on_duplicate (CreateOnDuplicate | Unset): What `POST /customers` does when the new
+            customer has a strong duplicate candidate
+            (score 70 or more) among the customers the caller can see.
         idempotency_key (str | Unset):
         body (CustomerCreate): A new customer. Only `name` is required. Example: {'attributes':
             {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
@@ -130,11 +155,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Customer | Problem]
+        Response[CustomerCreated | Problem]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        on_duplicate=on_duplicate,
         idempotency_key=idempotency_key,
     )
 
@@ -149,13 +175,21 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CustomerCreate,
+    on_duplicate: CreateOnDuplicate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Customer | Problem | None:
+) -> CustomerCreated | Problem | None:
     """Create a customer
 
-     The owner defaults to the caller; agents may only create customers they own.
+     The owner defaults to the caller; agents may only create customers they own. The new
+    customer is compared with the customers the caller can see (same email, same phone in
+    E.164, a similar name at the same company or in the same city): strong candidates are
+    named in `possible_duplicates`, or, with `on_duplicate=reject`, answered 409 with the
+    candidates and nothing is created.
 
     Args:
+        on_duplicate (CreateOnDuplicate | Unset): What `POST /customers` does when the new
+            customer has a strong duplicate candidate
+            (score 70 or more) among the customers the caller can see.
         idempotency_key (str | Unset):
         body (CustomerCreate): A new customer. Only `name` is required. Example: {'attributes':
             {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
@@ -171,12 +205,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Customer | Problem
+        CustomerCreated | Problem
     """
 
     return sync_detailed(
         client=client,
         body=body,
+        on_duplicate=on_duplicate,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -185,13 +220,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomerCreate,
+    on_duplicate: CreateOnDuplicate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Customer | Problem]:
+) -> Response[CustomerCreated | Problem]:
     """Create a customer
 
-     The owner defaults to the caller; agents may only create customers they own.
+     The owner defaults to the caller; agents may only create customers they own. The new
+    customer is compared with the customers the caller can see (same email, same phone in
+    E.164, a similar name at the same company or in the same city): strong candidates are
+    named in `possible_duplicates`, or, with `on_duplicate=reject`, answered 409 with the
+    candidates and nothing is created.
 
     Args:
+        on_duplicate (CreateOnDuplicate | Unset): What `POST /customers` does when the new
+            customer has a strong duplicate candidate
+            (score 70 or more) among the customers the caller can see.
         idempotency_key (str | Unset):
         body (CustomerCreate): A new customer. Only `name` is required. Example: {'attributes':
             {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
@@ -207,11 +250,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Customer | Problem]
+        Response[CustomerCreated | Problem]
     """
 
     kwargs = _get_kwargs(
         body=body,
+        on_duplicate=on_duplicate,
         idempotency_key=idempotency_key,
     )
 
@@ -224,13 +268,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CustomerCreate,
+    on_duplicate: CreateOnDuplicate | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Customer | Problem | None:
+) -> CustomerCreated | Problem | None:
     """Create a customer
 
-     The owner defaults to the caller; agents may only create customers they own.
+     The owner defaults to the caller; agents may only create customers they own. The new
+    customer is compared with the customers the caller can see (same email, same phone in
+    E.164, a similar name at the same company or in the same city): strong candidates are
+    named in `possible_duplicates`, or, with `on_duplicate=reject`, answered 409 with the
+    candidates and nothing is created.
 
     Args:
+        on_duplicate (CreateOnDuplicate | Unset): What `POST /customers` does when the new
+            customer has a strong duplicate candidate
+            (score 70 or more) among the customers the caller can see.
         idempotency_key (str | Unset):
         body (CustomerCreate): A new customer. Only `name` is required. Example: {'attributes':
             {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'company': 'Analytical Engines Ltd',
@@ -246,13 +298,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Customer | Problem
+        CustomerCreated | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
             body=body,
+            on_duplicate=on_duplicate,
             idempotency_key=idempotency_key,
         )
     ).parsed

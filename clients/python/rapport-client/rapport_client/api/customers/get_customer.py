@@ -76,7 +76,8 @@ def sync_detailed(
 
      The profile with its derived figures (lifetime value, last contact, next and overdue
     touchpoints, open complaints). The `ETag` is what a change sends back in `If-Match`.
-    Agents see their own customers only (404 otherwise).
+    Agents see their own customers only (404 otherwise). A customer merged into another
+    answers 404 with `merged_into`, the id of the customer it now is.
 
     Args:
         id (UUID):
@@ -109,7 +110,8 @@ def sync(
 
      The profile with its derived figures (lifetime value, last contact, next and overdue
     touchpoints, open complaints). The `ETag` is what a change sends back in `If-Match`.
-    Agents see their own customers only (404 otherwise).
+    Agents see their own customers only (404 otherwise). A customer merged into another
+    answers 404 with `merged_into`, the id of the customer it now is.
 
     Args:
         id (UUID):
@@ -137,7 +139,8 @@ async def asyncio_detailed(
 
      The profile with its derived figures (lifetime value, last contact, next and overdue
     touchpoints, open complaints). The `ETag` is what a change sends back in `If-Match`.
-    Agents see their own customers only (404 otherwise).
+    Agents see their own customers only (404 otherwise). A customer merged into another
+    answers 404 with `merged_into`, the id of the customer it now is.
 
     Args:
         id (UUID):
@@ -168,7 +171,8 @@ async def asyncio(
 
      The profile with its derived figures (lifetime value, last contact, next and overdue
     touchpoints, open complaints). The `ETag` is what a change sends back in `If-Match`.
-    Agents see their own customers only (404 otherwise).
+    Agents see their own customers only (404 otherwise). A customer merged into another
+    answers 404 with `merged_into`, the id of the customer it now is.
 
     Args:
         id (UUID):
