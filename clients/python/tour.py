@@ -23,6 +23,7 @@ from rapport_client.models import (
     ApiKeyCreated,
     Customer,
     CustomerCreate,
+    CustomerCreated,
     EventPage,
     EventType,
     PreviewRequest,
@@ -70,9 +71,10 @@ customer = check(
         client=client,
         body=CustomerCreate(name=name, tier=Tier.IMPORTANT, timezone=Timezone.EUROPE_BERLIN),
     ),
-    Customer,
+    CustomerCreated,
 )
 assert customer.owner_id == me.id and customer.timezone == "Europe/Berlin"
+assert customer.possible_duplicates == [], customer.possible_duplicates
 
 purchase = check(
     "log a purchase",

@@ -42,6 +42,8 @@ const COLLECTIONS: &[(&str, &str)] = &[
     ("sla-policies", "sla_policy"),
     ("auth", "session"),
     ("scheduler", "scheduler"),
+    ("duplicates", "duplicate"),
+    ("dismissals", "duplicate_dismissal"),
 ];
 
 /// What a request did, read from its route: the action, the entity type and its id (from
@@ -230,6 +232,14 @@ mod tests {
         assert_eq!(
             of(Method::POST, "/api/v1/customers/{id}/erase", None),
             s("erase", "customer", Some("<id>"))
+        );
+        assert_eq!(
+            of(Method::POST, "/api/v1/customers/{id}/merge", None),
+            s("merge", "customer", Some("<id>"))
+        );
+        assert_eq!(
+            of(Method::POST, "/api/v1/duplicates/dismissals", None),
+            s("create", "duplicate_dismissal", None)
         );
         assert_eq!(
             of(Method::GET, "/api/v1/customers/{id}/export", None),

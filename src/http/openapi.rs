@@ -302,13 +302,32 @@ fn link_page_items(components: &mut Components) {
     {
         object.example = Some(json!({"count": 1, "items": [example]}));
     }
-    // A merge answers the whole survivor: its example is the customer's.
-    let survivor = example_of(components, "Customer");
+    // A merge answers the whole survivor, a creation the whole customer: their examples
+    // are the customer's.
+    let customer = example_of(components, "Customer");
     if let (Some(customer), Some(RefOr::T(Schema::Object(object)))) =
-        (survivor, components.schemas.get_mut("Merge"))
+        (customer.clone(), components.schemas.get_mut("Merge"))
         && let Some(Value::Object(example)) = object.example.as_mut()
     {
         example.insert("customer".into(), customer);
+    }
+    if let (Some(Value::Object(mut example)), Some(RefOr::T(schema))) =
+        (customer, components.schemas.get_mut("CustomerCreated"))
+    {
+        example.insert(
+            "possible_duplicates".into(),
+            json!(["01932c90-0000-7000-8000-000000000002"]),
+        );
+        set_example(schema, Value::Object(example));
+    }
+}
+
+/// Sets the example of a schema, whatever its kind (`CustomerCreated` is an `allOf`).
+fn set_example(schema: &mut Schema, example: Value) {
+    match schema {
+        Schema::Object(object) => object.example = Some(example),
+        Schema::AllOf(all) => all.example = Some(example),
+        _ => {}
     }
 }
 

@@ -262,8 +262,8 @@ impl utoipa::IntoResponses for CustomerReadErrors {
             "404".into(),
             problem(
                 "404",
-                "No such customer, or not visible to the caller; a customer merged into another answers with `merged_into`",
-                merged_example(),
+                "No such customer, or not visible to the caller; a customer merged into another answers with `merged_into`, the id of the customer it now is",
+                None,
             ),
         );
         responses

@@ -3113,7 +3113,93 @@ export interface components {
              */
             consent_source?: string | null;
         };
-        /** @description A new customer, with the customers it may duplicate. */
+        /**
+         * @description A new customer, with the customers it may duplicate.
+         * @example {
+         *       "attributes": {
+         *         "plan": "enterprise"
+         *       },
+         *       "birthday": "1985-12-10",
+         *       "churn_reason": null,
+         *       "churned_at": null,
+         *       "city": "London",
+         *       "company": "Analytical Engines Ltd",
+         *       "consent": {
+         *         "chat": "unknown",
+         *         "email": "granted",
+         *         "event": "unknown",
+         *         "gift": "unknown",
+         *         "letter": "unknown",
+         *         "meeting": "unknown",
+         *         "other": "unknown",
+         *         "phone": "granted",
+         *         "sms": "refused",
+         *         "visit": "unknown"
+         *       },
+         *       "contact_window": {
+         *         "end": "18:00",
+         *         "start": "12:00",
+         *         "weekdays": [
+         *           1,
+         *           2,
+         *           3,
+         *           4,
+         *           5
+         *         ]
+         *       },
+         *       "country": "GB",
+         *       "created_at": "2026-01-15T10:00:00Z",
+         *       "do_not_contact": false,
+         *       "email": "ada@example.com",
+         *       "gender": null,
+         *       "id": "01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e",
+         *       "important_dates": [
+         *         {
+         *           "date": "2012-03-01",
+         *           "label": "Company anniversary",
+         *           "recurring": true
+         *         }
+         *       ],
+         *       "industry": "engineering",
+         *       "last_contacted_at": "2026-11-02T14:30:00Z",
+         *       "last_inbound_at": null,
+         *       "last_outbound_at": "2026-11-02T14:30:00Z",
+         *       "last_purchase_at": "2026-10-20T09:00:00Z",
+         *       "lifecycle_stage": "expansion",
+         *       "lifetime_value_currency": "EUR",
+         *       "lifetime_value_minor": 1250000,
+         *       "name": "Ada Lovelace",
+         *       "needs": "Reliable delivery",
+         *       "next_touchpoint_due_at": "2026-11-27T12:00:00Z",
+         *       "notes": null,
+         *       "occupation": null,
+         *       "open_complaints": 0,
+         *       "overdue_touchpoints": 0,
+         *       "owner_id": "01932c8e-0000-7000-8000-000000000001",
+         *       "pain_points": null,
+         *       "personality": null,
+         *       "phone": "+44 20 7946 0000",
+         *       "position": "CTO",
+         *       "possible_duplicates": [
+         *         "01932c90-0000-7000-8000-000000000002"
+         *       ],
+         *       "preferences": "Calls after lunch",
+         *       "preferred_channel": "phone",
+         *       "purchase_count": 3,
+         *       "referred_by_id": null,
+         *       "sales_stage": "after_sale",
+         *       "source_channel": "trade fair",
+         *       "status": "active",
+         *       "tags": [
+         *         "engineering",
+         *         "vip"
+         *       ],
+         *       "tier": "important",
+         *       "timezone": "Europe/London",
+         *       "updated_at": "2026-11-02T14:30:00Z",
+         *       "version": 4
+         *     }
+         */
         CustomerCreated: components["schemas"]["Customer"] & {
             /**
              * @description Strong duplicate candidates (score 70 or more) among the customers the caller can
@@ -9124,7 +9210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such customer, or not visible to the caller; a customer merged into another answers with `merged_into` */
+            /** @description No such customer, or not visible to the caller; a customer merged into another answers with `merged_into`, the id of the customer it now is */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9132,8 +9218,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "the customer was merged into 01932c90-0000-7000-8000-000000000001",
-                     *       "merged_into": "01932c90-0000-7000-8000-000000000001",
+                     *       "detail": "customer not found",
                      *       "status": 404,
                      *       "title": "Not found",
                      *       "type": "https://rapport.dev/problems/not-found"

@@ -30,6 +30,25 @@ T = TypeVar("T", bound="CustomerCreated")
 class CustomerCreated:
     """A new customer, with the customers it may duplicate.
 
+    Example:
+        {'attributes': {'plan': 'enterprise'}, 'birthday': '1985-12-10', 'churn_reason': None, 'churned_at': None,
+            'city': 'London', 'company': 'Analytical Engines Ltd', 'consent': {'chat': 'unknown', 'email': 'granted',
+            'event': 'unknown', 'gift': 'unknown', 'letter': 'unknown', 'meeting': 'unknown', 'other': 'unknown', 'phone':
+            'granted', 'sms': 'refused', 'visit': 'unknown'}, 'contact_window': {'end': '18:00', 'start': '12:00',
+            'weekdays': [1, 2, 3, 4, 5]}, 'country': 'GB', 'created_at': '2026-01-15T10:00:00Z', 'do_not_contact': False,
+            'email': 'ada@example.com', 'gender': None, 'id': '01932c8e-7f3a-7b2c-9d4e-5f6a7b8c9d0e', 'important_dates':
+            [{'date': '2012-03-01', 'label': 'Company anniversary', 'recurring': True}], 'industry': 'engineering',
+            'last_contacted_at': '2026-11-02T14:30:00Z', 'last_inbound_at': None, 'last_outbound_at':
+            '2026-11-02T14:30:00Z', 'last_purchase_at': '2026-10-20T09:00:00Z', 'lifecycle_stage': 'expansion',
+            'lifetime_value_currency': 'EUR', 'lifetime_value_minor': 1250000, 'name': 'Ada Lovelace', 'needs': 'Reliable
+            delivery', 'next_touchpoint_due_at': '2026-11-27T12:00:00Z', 'notes': None, 'occupation': None,
+            'open_complaints': 0, 'overdue_touchpoints': 0, 'owner_id': '01932c8e-0000-7000-8000-000000000001',
+            'pain_points': None, 'personality': None, 'phone': '+44 20 7946 0000', 'position': 'CTO', 'possible_duplicates':
+            ['01932c90-0000-7000-8000-000000000002'], 'preferences': 'Calls after lunch', 'preferred_channel': 'phone',
+            'purchase_count': 3, 'referred_by_id': None, 'sales_stage': 'after_sale', 'source_channel': 'trade fair',
+            'status': 'active', 'tags': ['engineering', 'vip'], 'tier': 'important', 'timezone': 'Europe/London',
+            'updated_at': '2026-11-02T14:30:00Z', 'version': 4}
+
     Attributes:
         id (UUID):
         name (str):
