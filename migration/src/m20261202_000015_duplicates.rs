@@ -163,11 +163,6 @@ impl MigrationTrait for Migration {
             ("idx_customers_phone_e164", Customers::PhoneE164),
             ("idx_customers_company_key", Customers::CompanyKey),
             ("idx_customers_city_key", Customers::CityKey),
-            ("idx_customers_merged_into", Customers::MergedInto),
-            (
-                "idx_customers_duplicates_checked",
-                Customers::DuplicatesCheckedAt,
-            ),
         ] {
             manager
                 .create_index(
@@ -179,6 +174,19 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        // Partial: a plain index on a column nearly always null would be chosen for every
+        // `merged_into IS NULL` of the live-customer condition, and read the whole table.
+        db.execute_unprepared(
+            "CREATE INDEX idx_customers_merged_into ON customers (merged_into) \
+             WHERE merged_into IS NOT NULL",
+        )
+        .await?;
+        // The customers the scheduler's pass has still to compare, in id order.
+        db.execute_unprepared(
+            "CREATE INDEX idx_customers_duplicates_unchecked ON customers (id) \
+             WHERE duplicates_checked_at IS NULL",
+        )
+        .await?;
         if backend == DatabaseBackend::Postgres {
             db.execute_unprepared(
                 "CREATE INDEX idx_customers_name_trgm ON customers USING gin (name gin_trgm_ops)",
@@ -258,18 +266,20 @@ impl MigrationTrait for Migration {
         manager
             .drop_table(Table::drop().table(DuplicatePairs::Table).to_owned())
             .await?;
-        if manager.get_database_backend() == DatabaseBackend::Postgres {
+        for name in [
+            "idx_customers_name_trgm",
+            "idx_customers_merged_into",
+            "idx_customers_duplicates_unchecked",
+        ] {
             manager
                 .get_connection()
-                .execute_unprepared("DROP INDEX IF EXISTS idx_customers_name_trgm")
+                .execute_unprepared(&format!("DROP INDEX IF EXISTS {name}"))
                 .await?;
         }
         for name in [
             "idx_customers_phone_e164",
             "idx_customers_company_key",
             "idx_customers_city_key",
-            "idx_customers_merged_into",
-            "idx_customers_duplicates_checked",
         ] {
             manager
                 .drop_index(Index::drop().name(name).table(Customers::Table).to_owned())

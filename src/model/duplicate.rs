@@ -124,7 +124,12 @@ pub fn compare(a: &Identity, b: &Identity) -> Option<Candidate> {
         weights.push(WEIGHT_PHONE);
         reasons.push(reason(ReasonCode::SamePhone, a.phone_e164.clone()));
     }
-    let alike = similarity(&a.name, &b.name);
+    let same_place = same(&a.company_key, &b.company_key) || same(&a.city_key, &b.city_key);
+    let alike = if same_place {
+        similarity(&a.name, &b.name)
+    } else {
+        0.0
+    };
     if alike >= NAME_SIMILARITY {
         let detail = format!("names {:.0}% alike", alike * 100.0);
         if same(&a.company_key, &b.company_key) {

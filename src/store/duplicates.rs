@@ -21,8 +21,8 @@ use crate::model::role::{ActorRef, CustomerScope};
 /// The most customers one exact key (an email, a phone) brings into a comparison.
 pub const PER_KEY: u64 = 50;
 
-/// The most customers of one company or city a comparison reads on SQLite, where names are
-/// compared after reading (PostgreSQL compares them in its trigram index).
+/// The most customers of one company, and of one city, a comparison reads on SQLite, where
+/// names are compared after reading (PostgreSQL compares them in its trigram index).
 pub const PER_BLOCK: u64 = 2_000;
 
 type IdentityRow = (
@@ -79,27 +79,30 @@ pub async fn near<C: ConnectionTrait>(
         exact = exact.add(Col::PhoneE164.eq(phone.clone()));
     }
     if !exact.is_empty() {
+        // Unordered: an order would have SQLite read the table in id order rather than the
+        // two indexes.
         let rows: Vec<IdentityRow> = base()
             .filter(exact)
-            .order_by_asc(Col::Id)
             .limit(2 * PER_KEY)
             .into_tuple()
             .all(db)
             .await?;
         found.extend(rows.into_iter().map(identity));
     }
-    let mut block = Condition::any();
-    if let Some(company) = &probe.company_key {
-        block = block.add(Col::CompanyKey.eq(company.clone()));
+    if probe.name.trim().is_empty() {
+        return Ok(found);
     }
-    if let Some(city) = &probe.city_key {
-        block = block.add(Col::CityKey.eq(city.clone()));
-    }
-    if !block.is_empty() && !probe.name.trim().is_empty() {
-        let mut query = base().filter(block);
-        query = if db.get_database_backend() == DbBackend::Postgres {
-            // `%`: at least pg_trgm's similarity threshold (0.3), answered by the GIN index;
-            // the matcher then keeps the names alike enough.
+    let blocks = [
+        probe.company_key.clone().map(|c| Col::CompanyKey.eq(c)),
+        probe.city_key.clone().map(|c| Col::CityKey.eq(c)),
+    ];
+    let postgres = db.get_database_backend() == DbBackend::Postgres;
+    for block in blocks.into_iter().flatten() {
+        let query = base().filter(block);
+        // Each block by its own index: a condition on both would read the table in id order.
+        let query = if postgres {
+            // `%`: at least pg_trgm's similarity threshold (0.3), answered by the GIN index
+            // or within the block; the matcher then keeps the names alike enough.
             query
                 .filter(Expr::cust_with_values(
                     "\"customers\".\"name\" % $1",
@@ -107,7 +110,7 @@ pub async fn near<C: ConnectionTrait>(
                 ))
                 .limit(PER_KEY)
         } else {
-            query.order_by_asc(Col::Id).limit(PER_BLOCK)
+            query.limit(PER_BLOCK)
         };
         let rows: Vec<IdentityRow> = query.into_tuple().all(db).await?;
         let known: HashSet<Uuid> = found.iter().map(|i| i.id).collect();
@@ -152,37 +155,48 @@ pub async fn replace_pairs<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DbResult<()> {
     forget_pairs(db, id).await?;
-    if !pairs.is_empty() {
-        let rows = pairs.iter().map(|c| {
-            let (a, b) = ordered(c.customer_id, c.other_id);
-            duplicate_pairs::ActiveModel {
-                customer_id: Set(a),
-                other_id: Set(b),
-                score: Set(c.score),
-                reasons: Set(serde_json::to_value(&c.reasons).unwrap_or_default()),
-                found_at: Set(now),
-            }
-        });
-        duplicate_pairs::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::columns([
-                    duplicate_pairs::Column::CustomerId,
-                    duplicate_pairs::Column::OtherId,
-                ])
-                .update_columns([
-                    duplicate_pairs::Column::Score,
-                    duplicate_pairs::Column::Reasons,
-                    duplicate_pairs::Column::FoundAt,
-                ])
-                .to_owned(),
-            )
-            .exec_without_returning(db)
-            .await?;
-    }
+    insert_pairs(db, pairs, now).await?;
     customers::Entity::update_many()
         .col_expr(customers::Column::DuplicatesCheckedAt, Expr::value(now))
         .filter(customers::Column::Id.eq(id))
         .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Stores pairs found (a pair found again takes the new score and reasons).
+pub async fn insert_pairs<C: ConnectionTrait>(
+    db: &C,
+    pairs: &[Candidate],
+    now: DateTime<Utc>,
+) -> DbResult<()> {
+    if pairs.is_empty() {
+        return Ok(());
+    }
+    let rows = pairs.iter().map(|c| {
+        let (a, b) = ordered(c.customer_id, c.other_id);
+        duplicate_pairs::ActiveModel {
+            customer_id: Set(a),
+            other_id: Set(b),
+            score: Set(c.score),
+            reasons: Set(serde_json::to_value(&c.reasons).unwrap_or_default()),
+            found_at: Set(now),
+        }
+    });
+    duplicate_pairs::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::columns([
+                duplicate_pairs::Column::CustomerId,
+                duplicate_pairs::Column::OtherId,
+            ])
+            .update_columns([
+                duplicate_pairs::Column::Score,
+                duplicate_pairs::Column::Reasons,
+                duplicate_pairs::Column::FoundAt,
+            ])
+            .to_owned(),
+        )
+        .exec_without_returning(db)
         .await?;
     Ok(())
 }
@@ -323,18 +337,20 @@ pub async fn lock_keys<C: ConnectionTrait>(db: &C, keys: &[String]) -> DbResult<
     if db.get_database_backend() != DbBackend::Postgres || keys.is_empty() {
         return Ok(());
     }
-    let mut keys: Vec<&String> = keys.iter().collect();
+    let mut keys: Vec<String> = keys.iter().map(|k| format!("duplicate:{k}")).collect();
     keys.sort();
     keys.dedup();
-    for key in keys {
-        // In key order, so that two writers never wait for each other.
-        let lock = Query::select()
-            .expr(Expr::cust_with_values(
-                "pg_advisory_xact_lock(72616971, hashtext($1))",
-                [format!("duplicate:{key}")],
-            ))
-            .to_owned();
-        db.query_one(&lock).await?;
-    }
+    // One statement, the locks taken left to right in key order, so that two writers never
+    // wait for each other.
+    let calls: Vec<String> = (1..=keys.len())
+        .map(|n| format!("pg_advisory_xact_lock(72616971, hashtext(${n}))"))
+        .collect();
+    let lock = Query::select()
+        .expr(Expr::cust_with_values(
+            calls.join(", "),
+            keys.into_iter().map(sea_orm::Value::from),
+        ))
+        .to_owned();
+    db.query_one(&lock).await?;
     Ok(())
 }

@@ -553,6 +553,19 @@ db_test!(
         assert_eq!(problem["merged_into"], s.as_str());
         let listed = app.items("/api/v1/customers?limit=200", t).await;
         assert!(listed.iter().all(|c| c["id"] != o.as_str()));
+        for report in [
+            "neglected?days=1",
+            "tier-suggestions",
+            "pareto?currency=EUR",
+        ] {
+            let res = app.get(&format!("/api/v1/reports/{report}"), t).await;
+            assert_eq!(res.status(), StatusCode::OK, "{report}");
+            let text = res.text().await.unwrap();
+            assert!(
+                !text.contains(o.as_str()),
+                "{report} names the merged customer: {text}"
+            );
+        }
         let res = app
             .post(
                 "/api/v1/interactions",

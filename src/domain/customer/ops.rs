@@ -151,9 +151,15 @@ pub async fn create(
             ),
         }));
     }
-    store::customers::insert(&tx, new_row(id, &profile, now)).await?;
-    // The pairs every manager sees, among all customers.
-    duplicate::find::refresh(&tx, &probe, now).await?;
+    // The pairs every manager sees, among all customers (for an agent, more than it sees).
+    let all = match actor.customer_scope() {
+        CustomerScope::All => visible,
+        _ => duplicate::find::candidates(&tx, &probe, CustomerScope::All).await?,
+    };
+    let mut row = new_row(id, &profile, now);
+    row.duplicates_checked_at = Set(Some(now));
+    store::customers::insert(&tx, row).await?;
+    store::duplicates::insert_pairs(&tx, &all, now).await?;
     history::record(
         &tx,
         id,

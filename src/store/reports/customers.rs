@@ -14,7 +14,7 @@ const CHURNED: &str = CustomerStatus::Churned.as_str();
 /// Live, active customers not contacted since `$1` (or never).
 fn neglected() -> String {
     format!(
-        "deleted_at IS NULL AND erased_at IS NULL AND status = '{ACTIVE}' \
+        "deleted_at IS NULL AND erased_at IS NULL AND merged_into IS NULL AND status = '{ACTIVE}' \
          AND (last_contacted_at IS NULL OR last_contacted_at < $1)"
     )
 }
@@ -77,7 +77,8 @@ pub async fn churned_by<C: ConnectionTrait>(
     let sql = format!(
         "SELECT {key} AS key, COUNT(*) AS n FROM ( \
            SELECT c.churned_at AS lost_at, c.churn_reason AS reason, c.tier AS tier \
-             FROM customers c WHERE c.deleted_at IS NULL AND c.status = '{CHURNED}' \
+             FROM customers c WHERE c.deleted_at IS NULL AND c.merged_into IS NULL \
+              AND c.status = '{CHURNED}' \
            UNION ALL \
            SELECT h.at, h.reason, COALESCE(( \
                SELECT t.to_value FROM customer_history t \

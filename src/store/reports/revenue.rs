@@ -191,7 +191,8 @@ pub async fn tier_mismatches<C: ConnectionTrait>(
                MAX(amount_minor) AS largest \
              FROM purchases WHERE {when} GROUP BY customer_id \
            ) a ON a.customer_id = c.id \
-           WHERE c.deleted_at IS NULL AND c.erased_at IS NULL AND c.status = '{ACTIVE}' \
+           WHERE c.deleted_at IS NULL AND c.erased_at IS NULL AND c.merged_into IS NULL \
+             AND c.status = '{ACTIVE}' \
          ) s WHERE s.suggested <> s.tier"
     );
     if let Some(after) = after {
