@@ -8,7 +8,7 @@ use crate::dto::duplicate::{Dismissal, DismissalRequest, DuplicateListQuery, Mer
 use crate::dto::page::{Page, PageQuery};
 use crate::http::error::ApiResult;
 use crate::http::extract::{Caller, IfMatch, Json, Query};
-use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
+use crate::http::headers::{IdempotencyKeyHeader, RequiredIfMatchHeader};
 use crate::http::responses::{ListErrors, MergeErrors, ReadErrors, WriteErrors};
 use crate::http::state::AppState;
 use crate::model::duplicate::Candidate;
@@ -112,7 +112,7 @@ pub async fn dismiss_duplicate(
     request_body = MergeRequest,
     params(
         ("id" = Uuid, Path, description = "The customer that stays"),
-        IfMatchHeader,
+        RequiredIfMatchHeader,
         IdempotencyKeyHeader,
     ),
     responses((status = 200, description = "Merged", body = Merge), MergeErrors),

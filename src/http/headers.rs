@@ -13,6 +13,15 @@ pub struct IfMatchHeader {
     pub if_match: Option<String>,
 }
 
+/// `If-Match` where it is required: a merge must name the version it was decided on.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct RequiredIfMatchHeader {
+    /// ETag of the version being changed (`*` for any); missing is a 428, stale a 412.
+    #[serde(rename = "If-Match")]
+    pub if_match: String,
+}
+
 /// `Idempotency-Key` on POST.
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Header)]

@@ -10223,9 +10223,9 @@ export interface operations {
     merge_customer: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description ETag of the version being changed; a stale one changes nothing (412). */
-                "If-Match"?: string;
+            header: {
+                /** @description ETag of the version being changed (`*` for any); missing is a 428, stale a 412. */
+                "If-Match": string;
                 /** @description Replays the first response for 24 hours; the same key with another body is a 422. */
                 "Idempotency-Key"?: string;
             };

@@ -17,12 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: MergeRequest,
-    if_match: str | Unset = UNSET,
+    if_match: str,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
@@ -123,7 +122,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MergeRequest,
-    if_match: str | Unset = UNSET,
+    if_match: str,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Merge | Problem]:
     """Merge another customer into this one
@@ -142,7 +141,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
-        if_match (str | Unset):
+        if_match (str):
         idempotency_key (str | Unset):
         body (MergeRequest): Merges customer `from` into this one. Example: {'fields': {'email':
             'from', 'phone': 'survivor'}, 'from': '01932c90-0000-7000-8000-000000000002',
@@ -175,7 +174,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MergeRequest,
-    if_match: str | Unset = UNSET,
+    if_match: str,
     idempotency_key: str | Unset = UNSET,
 ) -> Merge | Problem | None:
     """Merge another customer into this one
@@ -194,7 +193,7 @@ def sync(
 
     Args:
         id (UUID):
-        if_match (str | Unset):
+        if_match (str):
         idempotency_key (str | Unset):
         body (MergeRequest): Merges customer `from` into this one. Example: {'fields': {'email':
             'from', 'phone': 'survivor'}, 'from': '01932c90-0000-7000-8000-000000000002',
@@ -222,7 +221,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MergeRequest,
-    if_match: str | Unset = UNSET,
+    if_match: str,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Merge | Problem]:
     """Merge another customer into this one
@@ -241,7 +240,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
-        if_match (str | Unset):
+        if_match (str):
         idempotency_key (str | Unset):
         body (MergeRequest): Merges customer `from` into this one. Example: {'fields': {'email':
             'from', 'phone': 'survivor'}, 'from': '01932c90-0000-7000-8000-000000000002',
@@ -272,7 +271,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MergeRequest,
-    if_match: str | Unset = UNSET,
+    if_match: str,
     idempotency_key: str | Unset = UNSET,
 ) -> Merge | Problem | None:
     """Merge another customer into this one
@@ -291,7 +290,7 @@ async def asyncio(
 
     Args:
         id (UUID):
-        if_match (str | Unset):
+        if_match (str):
         idempotency_key (str | Unset):
         body (MergeRequest): Merges customer `from` into this one. Example: {'fields': {'email':
             'from', 'phone': 'survivor'}, 'from': '01932c90-0000-7000-8000-000000000002',
