@@ -787,3 +787,58 @@ db_test!(
         assert_eq!(plan["errors"][0]["field"], "phone");
     }
 );
+
+db_test!(
+    the_open_work_of_the_merged_customers_owner_moves_to_the_survivors,
+    |app: TestApp| async move {
+        let (sam, _) = app.user_with_role("agent").await;
+        let (kim, _) = app.user_with_role("agent").await;
+        let survivor = create(&app, json!({"name": "Ada", "owner_id": sam})).await;
+        let other = create(&app, json!({"name": "Ada L.", "owner_id": kim})).await;
+        let due = rfc3339(app.clock.now() + chrono::Duration::days(3));
+        let call = app
+            .schedule(
+                &app.admin_token,
+                json!({"customer_id": id(&other), "due_at": due, "channel": "phone",
+                       "purpose": "usage_check", "title": "Call Ada"}),
+            )
+            .await;
+        let res = merge(&app, &survivor, &other, json!({})).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let merged: Value = res.json().await.unwrap();
+        assert_eq!(merged["customer"]["owner_id"], sam.as_str());
+        let moved: Value = app
+            .get(&call.path(), &app.admin_token)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(moved["customer_id"], id(&survivor).as_str());
+        assert_eq!(moved["assignee_id"], sam.as_str());
+
+        // Choosing the other's owner is a reassignment: the survivor changes hands.
+        let third = create(&app, json!({"name": "Ada Byron", "owner_id": kim})).await;
+        let survivor = fresh(&app, &merged["customer"]).await;
+        let res = merge(&app, &survivor, &third, json!({"owner_id": "from"})).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let merged: Value = res.json().await.unwrap();
+        assert_eq!(merged["customer"]["owner_id"], kim.as_str());
+        let moved: Value = app
+            .get(&call.path(), &app.admin_token)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(moved["assignee_id"], kim.as_str());
+        let handoffs = app
+            .items(
+                &format!("/api/v1/customers/{}/owner-history", id(&survivor)),
+                &app.admin_token,
+            )
+            .await;
+        assert!(
+            handoffs.iter().any(|h| h["to_owner_id"] == kim.as_str()),
+            "{handoffs:#?}"
+        );
+    }
+);
