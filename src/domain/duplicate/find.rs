@@ -68,10 +68,9 @@ pub async fn refresh<C: ConnectionTrait>(
     db: &C,
     probe: &Identity,
     now: DateTime<Utc>,
-) -> DomainResult<Vec<Candidate>> {
+) -> DomainResult<()> {
     let found = candidates(db, probe, CustomerScope::All).await?;
-    store::duplicates::replace_pairs(db, probe.id, &found, now).await?;
-    Ok(found)
+    Ok(store::duplicates::replace_pairs(db, probe.id, &found, now).await?)
 }
 
 /// The customers written since their candidates were last looked for, at most `limit`:

@@ -292,7 +292,6 @@ pub async fn merge(
         store::customers::touch(&tx, id, now).await?;
     }
     store::customers::mark_merged(&tx, from, id, now).await?;
-    store::duplicates::forget_pairs(&tx, from).await?;
     store::duplicates::recheck(&tx, &[id]).await?;
     history::record(
         &tx,
