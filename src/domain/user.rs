@@ -12,7 +12,7 @@ use crate::domain::customer::{guard, handoff};
 use crate::domain::login;
 use crate::domain::page::keyset;
 use crate::domain::password;
-use crate::domain::token::TokenKeys;
+use crate::domain::token::{Claims, TokenKeys};
 use crate::domain::version::{Precondition, ensure_written};
 use crate::dto::auth::TokenResponse;
 use crate::dto::page::{Page, PageQuery};
@@ -112,19 +112,29 @@ pub async fn actor_for_token(
     if crate::domain::api_key::is_key(token) {
         return crate::domain::api_key::authenticate(db, token, now).await;
     }
-    let claims = keys
-        .verify(token)
-        .map_err(|_| DomainError::Unauthenticated("the token is invalid or expired".into()))?;
+    let claims = verified_claims(keys, token)?;
     let user = store::users::find(db, claims.sub)
         .await?
-        .filter(|u| u.active && u.token_version == claims.ver)
-        .ok_or_else(|| {
-            DomainError::Unauthenticated(
-                "the token's user is unknown or inactive, or the token was revoked".into(),
-            )
-        })?;
-    let role = Role::from_stored(&user.role)?;
-    Ok(Actor::user(user.id, role))
+        .filter(|u| u.active && u.token_version == claims.ver);
+    stored_actor(claims.sub, user.map(|u| u.role).as_deref())
+}
+
+/// The claims of a person's access token that is signed by us and not expired; whether its
+/// user still accepts it is [`stored_actor`]'s question.
+pub fn verified_claims(keys: &TokenKeys, token: &str) -> DomainResult<Claims> {
+    keys.verify(token)
+        .map_err(|_| DomainError::Unauthenticated("the token is invalid or expired".into()))
+}
+
+/// The actor of a token's user `id`, given the role stored for it when the user is active
+/// and the token's version is current (`None` when not).
+pub fn stored_actor(id: Uuid, role: Option<&str>) -> DomainResult<Actor> {
+    let role = role.ok_or_else(|| {
+        DomainError::Unauthenticated(
+            "the token's user is unknown or inactive, or the token was revoked".into(),
+        )
+    })?;
+    Ok(Actor::user(id, Role::from_stored(role)?))
 }
 
 /// Creates the first admin when the database has no user. Returns the generated password

@@ -1,6 +1,6 @@
 //! `/api/v1/customers`: the customer database.
 
-use actix_web::{HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
 use crate::domain::customer::ops;
@@ -8,7 +8,7 @@ use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, Customer
 use crate::dto::duplicate::{CustomerCreateQuery, CustomerCreated};
 use crate::dto::page::{Page, PageQuery};
 use crate::http::error::ApiResult;
-use crate::http::extract::{Caller, IfMatch, Json, Query};
+use crate::http::extract::{Bearer, Caller, IfMatch, Json, Query};
 use crate::http::headers::{IdempotencyKeyHeader, IfMatchHeader};
 use crate::http::responses::{
     Busy, CustomerReadErrors, DeleteErrors, DuplicateRefused, ListErrors, WriteErrors,
@@ -87,10 +87,19 @@ pub async fn create_customer(
 #[get("/customers/{id}")]
 pub async fn get_customer(
     state: web::Data<AppState>,
-    caller: Caller,
+    req: HttpRequest,
+    token: Bearer,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let customer = ops::get(&state.db, &caller.0, id.into_inner(), state.clock.now()).await?;
+    let (actor, customer) = ops::get_for_token(
+        &state.db,
+        &state.tokens,
+        &token.0,
+        id.into_inner(),
+        state.clock.now(),
+    )
+    .await?;
+    Caller::identified(&req, actor)?;
     Ok(super::with_etag(customer.version, &customer))
 }
 

@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use entity::{customer_dates, customer_tags, customers};
+use entity::{customer_dates, customer_tags, customers, users};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Order, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait,
+    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 
 use uuid::Uuid;
@@ -81,6 +81,71 @@ pub async fn find_visible<C: ConnectionTrait>(
         .filter(super::scope::customers(scope))
         .one(db)
         .await
+}
+
+/// A customer as one statement reads it for a bearer token: the row, its tags and overdue
+/// count, and the role of the token's user when that user is active at `token_version`.
+pub struct ReadForToken {
+    pub model: customers::Model,
+    pub tags: Vec<String>,
+    pub overdue: i64,
+    pub caller_role: Option<String>,
+}
+
+/// The live customer `id` with everything [`ReadForToken`] holds, in one round trip (the
+/// caller's check rides along as a subquery); `None` when no live customer has that id.
+pub async fn find_for_token<C: ConnectionTrait>(
+    db: &C,
+    user: Uuid,
+    token_version: i32,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DbResult<Option<ReadForToken>> {
+    let backend = db.get_database_backend();
+    let caller_role = Query::select()
+        .column(users::Column::Role)
+        .from(users::Entity)
+        .and_where(users::Column::Id.eq(user))
+        .and_where(users::Column::Active.eq(true))
+        .and_where(users::Column::TokenVersion.eq(token_version))
+        .to_owned();
+    let tags = match backend {
+        DbBackend::Postgres => {
+            r#"(SELECT json_agg(t.tag)::text FROM customer_tags t WHERE t.customer_id = "customers"."id")"#
+        }
+        _ => {
+            r#"(SELECT json_group_array(t.tag) FROM customer_tags t WHERE t.customer_id = "customers"."id")"#
+        }
+    };
+    let statement = customers::Entity::find_by_id(id)
+        .filter(super::scope::live())
+        .column_as(
+            Expr::SubQuery(None, Box::new(caller_role.into())),
+            "caller_role",
+        )
+        .column_as(Expr::cust(tags), "tag_list")
+        .column_as(
+            super::touchpoints::overdue_count_of_customer(now),
+            "overdue_count",
+        )
+        .build(backend);
+    let Some(row) = db.query_one_raw(statement).await? else {
+        return Ok(None);
+    };
+    let model = customers::Model::from_query_result(&row, "")?;
+    let tag_list: Option<String> = row.try_get("", "tag_list")?;
+    let mut tags: Vec<String> = match tag_list {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|e| sea_orm::DbErr::Type(format!("tags of customer {id}: {e}")))?,
+        None => Vec::new(),
+    };
+    tags.sort();
+    Ok(Some(ReadForToken {
+        model,
+        tags,
+        overdue: row.try_get("", "overdue_count")?,
+        caller_role: row.try_get("", "caller_role")?,
+    }))
 }
 
 /// Replaces every personal field of the customer with nothing (the name with `name`), keeps

@@ -146,6 +146,29 @@ pub async fn overdue_counts<C: ConnectionTrait>(
     Ok(rows.into_iter().collect())
 }
 
+/// The overdue touchpoints of the customer a query on `customers` is at, as a subquery (the
+/// same count as [`overdue_counts`]).
+pub fn overdue_count_of_customer(now: DateTime<Utc>) -> Expr {
+    Expr::SubQuery(
+        None,
+        Box::new(
+            Query::select()
+                .expr(Expr::col((touchpoints::Entity, touchpoints::Column::Id)).count())
+                .from(touchpoints::Entity)
+                .and_where(
+                    Expr::col((touchpoints::Entity, touchpoints::Column::CustomerId))
+                        .equals((customers::Entity, customers::Column::Id)),
+                )
+                .and_where(
+                    Expr::col((touchpoints::Entity, touchpoints::Column::Status)).eq(SCHEDULED),
+                )
+                .and_where(Expr::col((touchpoints::Entity, touchpoints::Column::DueAt)).lt(now))
+                .to_owned()
+                .into(),
+        ),
+    )
+}
+
 /// Inserts `rows` in batches; returns how many.
 pub async fn insert_all<C: ConnectionTrait>(
     db: &C,

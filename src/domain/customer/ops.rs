@@ -7,13 +7,14 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use uuid::Uuid;
 
 use super::announce::announce_shown;
-use super::convert::{profile_of, write_profile};
+use super::convert::{profile_of, to_dto, write_profile};
 use super::guard::{can_own, locked_customer};
 use super::rules::{Profile, churned_at};
 use super::{handoff, history, listing};
 use crate::db::begin_write;
+use crate::domain::token::TokenKeys;
 use crate::domain::version::{Precondition, ensure_written};
-use crate::domain::{consent, duplicate, greetings, schedule};
+use crate::domain::{consent, duplicate, greetings, schedule, user};
 use crate::dto::customer::{Customer, CustomerCreate, CustomerListQuery, CustomerPatch};
 use crate::dto::duplicate::{CreateOnDuplicate, CustomerCreated};
 use crate::dto::page::{Page, PageQuery};
@@ -219,6 +220,34 @@ pub async fn get(
         }
         other => other,
     }
+}
+
+/// [`get`] for the bearer `token`, and who it authenticates: for a person's token one
+/// statement reads the customer and checks the token's user together (active, token version
+/// current), the round trip that `GET /customers/{id}` is made of. An API key, and every
+/// answer but a found customer, take the ordinary way.
+pub async fn get_for_token(
+    db: &DatabaseConnection,
+    keys: &TokenKeys,
+    token: &str,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> DomainResult<(Actor, Customer)> {
+    if !crate::domain::api_key::is_key(token) {
+        let claims = user::verified_claims(keys, token)?;
+        if let Some(read) =
+            store::customers::find_for_token(db, claims.sub, claims.ver, id, now).await?
+        {
+            let actor = user::stored_actor(claims.sub, read.caller_role.as_deref())?;
+            if !actor.customer_scope().reaches(read.model.owner_id) {
+                return Err(DomainError::not_found("customer"));
+            }
+            return Ok((actor, to_dto(read.model, read.tags, read.overdue)?));
+        }
+    }
+    let actor = user::actor_for_token(db, keys, token, now).await?;
+    let customer = get(db, &actor, id, now).await?;
+    Ok((actor, customer))
 }
 
 #[tracing::instrument(skip_all, fields(customer.id = %id))]
