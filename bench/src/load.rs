@@ -23,7 +23,9 @@ pub enum Requests {
 #[derive(Clone, Debug)]
 pub struct Scenario {
     pub name: String,
-    pub token: String,
+    /// Each request is sent with one of these, at random: several callers' tokens spread
+    /// the per-caller budgets (segment evaluations) as several users would.
+    pub tokens: Vec<String>,
     pub requests: Requests,
 }
 
@@ -37,6 +39,9 @@ pub struct Measured {
     pub write: u64,
     pub status: u64,
     pub timeout: u64,
+    /// Answers 429: a per-caller budget refused the request (counted among `status` too).
+    #[serde(default)]
+    pub throttled: u64,
     pub p50_us: u64,
     pub p99_us: u64,
     pub max_us: u64,
@@ -47,8 +52,13 @@ impl Measured {
         self.requests as f64 / (self.duration_us.max(1) as f64 / 1e6)
     }
 
+    /// Failures other than a per-caller budget's 429.
     pub fn errors(&self) -> u64 {
-        self.connect + self.read + self.write + self.status + self.timeout
+        self.connect
+            + self.read
+            + self.write
+            + self.status.saturating_sub(self.throttled)
+            + self.timeout
     }
 }
 
@@ -68,14 +78,23 @@ fn script(s: &Scenario) -> String {
         r#"local kind = "{kind}"
 local paths = {paths}
 local ids = {ids}
+local tokens = {tokens}
 local n = 0
-local threads = 0
-wrk.headers["Authorization"] = "Bearer {token}"
+local threads = {{}}
+throttled = 0
 wrk.headers["Content-Type"] = "application/json"
 
 function setup(thread)
-  threads = threads + 1
-  thread:set("tid", threads)
+  table.insert(threads, thread)
+  thread:set("tid", #threads)
+end
+
+local function headers()
+  return {{["Authorization"] = "Bearer " .. tokens[math.random(#tokens)], ["Content-Type"] = "application/json"}}
+end
+
+function response(status, hdrs, body)
+  if status == 429 then throttled = throttled + 1 end
 end
 
 function init(args)
@@ -84,22 +103,22 @@ end
 
 local function interaction()
   local body = string.format('{{"customer_id":"%s","channel":"phone","direction":"outbound","outcome":"positive","summary":"Bench call"}}', ids[math.random(#ids)])
-  return wrk.format("POST", "/api/v1/interactions", nil, body)
+  return wrk.format("POST", "/api/v1/interactions", headers(), body)
 end
 
 function request()
   n = n + 1
   if kind == "get" then
-    return wrk.format("GET", paths[math.random(#paths)])
+    return wrk.format("GET", paths[math.random(#paths)], headers())
   elseif kind == "post_customer" then
     local tag = string.format("%d-%d-%d", tid or 0, n, math.random(1000000000))
     local body = string.format('{{"name":"Bench Customer %s","email":"b%s@bench.example","tier":"general"}}', tag, tag)
-    return wrk.format("POST", "/api/v1/customers", nil, body)
+    return wrk.format("POST", "/api/v1/customers", headers(), body)
   elseif kind == "post_interaction" then
     return interaction()
   else
     if math.random() < 0.8 then
-      return wrk.format("GET", paths[math.random(#paths)])
+      return wrk.format("GET", paths[math.random(#paths)], headers())
     end
     return interaction()
   end
@@ -107,14 +126,16 @@ end
 
 function done(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format('BENCH {{"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50_us":%d,"p99_us":%d,"max_us":%d}}\n',
-    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
+  local refused = 0
+  for _, t in ipairs(threads) do refused = refused + (t:get("throttled") or 0) end
+  io.write(string.format('BENCH {{"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"throttled":%d,"p50_us":%d,"p99_us":%d,"max_us":%d}}\n',
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout, refused,
     latency:percentile(50), latency:percentile(99), latency.max))
 end
 "#,
         paths = lua_list(&paths),
         ids = lua_list(&ids),
-        token = s.token,
+        tokens = lua_list(&s.tokens),
     )
 }
 

@@ -227,9 +227,12 @@ async fn run(args: RunArgs) -> Result<(), String> {
     let env = server::server_env(&url, &bind);
     let rapport = Server::start(&rapport_bin, &[], &env, port, "/health/ready").await?;
     let admin = server::sign_in(&rapport.base, seed::ADMIN_EMAIL, seed::PASSWORD).await?;
-    let agent = server::sign_in(&rapport.base, &seed::agent_email(0), seed::PASSWORD).await?;
+    let mut agents = Vec::new();
+    for k in 0..seed::OWNERS {
+        agents.push(server::sign_in(&rapport.base, &seed::agent_email(k), seed::PASSWORD).await?);
+    }
     let segments = create_segments(&rapport.base, &admin).await?;
-    let scenarios = scenarios(&seeded, &admin, &agent, &segments);
+    let scenarios = scenarios(&seeded, &admin, &agents, &segments);
     let dir = std::env::temp_dir().join(format!("rapport-bench-{}", uuid::Uuid::now_v7().simple()));
     std::fs::create_dir_all(&dir).map_err(err)?;
     let duration = Duration::from_secs(args.duration);
@@ -354,9 +357,10 @@ async fn create_segments(base: &str, token: &str) -> Result<Vec<String>, String>
 fn scenarios(
     seeded: &seed::Seeded,
     admin: &str,
-    agent: &str,
+    agents: &[String],
     segments: &[String],
 ) -> Vec<Scenario> {
+    let admin = vec![admin.to_string()];
     let ids: Vec<String> = seeded.sample.iter().map(|id| id.to_string()).collect();
     let by_id: Vec<String> = ids
         .iter()
@@ -387,37 +391,34 @@ fn scenarios(
         .iter()
         .map(|id| format!("/api/v1/segments/{id}/customers?limit=50"))
         .collect();
-    let get = |name: &str, token: &str, paths: Vec<String>| Scenario {
+    let scenario = |name: &str, tokens: &[String], requests: Requests| Scenario {
         name: name.into(),
-        token: token.into(),
-        requests: Requests::Get(paths),
+        tokens: tokens.to_vec(),
+        requests,
     };
     vec![
-        get("get by id", admin, by_id.clone()),
-        get("list owner+tier", admin, lists),
-        get("search q=", admin, searches),
-        get("segment page", admin, segment_pages),
-        get(
-            "agenda (agent)",
-            agent,
-            vec!["/api/v1/agenda?days=7".into()],
+        scenario("get by id", &admin, Requests::Get(by_id.clone())),
+        scenario("list owner+tier", &admin, Requests::Get(lists)),
+        scenario("search q=", &admin, Requests::Get(searches)),
+        // Each agent pages through a segment's members (their own customers in it).
+        scenario(
+            "segment page (agents)",
+            agents,
+            Requests::Get(segment_pages),
         ),
-        get("timeline", admin, timelines),
-        Scenario {
-            name: "post customer".into(),
-            token: admin.into(),
-            requests: Requests::PostCustomer,
-        },
-        Scenario {
-            name: "post interaction".into(),
-            token: admin.into(),
-            requests: Requests::PostInteraction(ids.clone()),
-        },
-        Scenario {
-            name: "mixed 80/20".into(),
-            token: admin.into(),
-            requests: Requests::Mixed(by_id, ids),
-        },
+        scenario(
+            "agenda (agents)",
+            agents,
+            Requests::Get(vec!["/api/v1/agenda?days=7".into()]),
+        ),
+        scenario("timeline", &admin, Requests::Get(timelines)),
+        scenario("post customer", &admin, Requests::PostCustomer),
+        scenario(
+            "post interaction",
+            &admin,
+            Requests::PostInteraction(ids.clone()),
+        ),
+        scenario("mixed 80/20", &admin, Requests::Mixed(by_id, ids)),
     ]
 }
 

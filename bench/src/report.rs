@@ -83,8 +83,8 @@ impl Figures {
             self.seeding.as_secs_f64()
         );
         println!(
-            "{:<22} {:>5} {:>10} {:>9} {:>9} {:>7} {:>12}",
-            "scenario", "conns", "req/s", "p50 ms", "p99 ms", "errors", "of baseline"
+            "{:<22} {:>5} {:>10} {:>9} {:>9} {:>7} {:>6} {:>12}",
+            "scenario", "conns", "req/s", "p50 ms", "p99 ms", "errors", "429", "of baseline"
         );
         for r in &self.rows {
             let m = &r.measured;
@@ -92,13 +92,14 @@ impl Figures {
                 format!("{:.0}%", 100.0 * m.per_second() / b)
             });
             println!(
-                "{:<22} {:>5} {:>10.0} {:>9.2} {:>9.2} {:>7} {:>12}",
+                "{:<22} {:>5} {:>10.0} {:>9.2} {:>9.2} {:>7} {:>6} {:>12}",
                 r.scenario,
                 r.connections,
                 m.per_second(),
                 ms(m.p50_us),
                 ms(m.p99_us),
                 m.errors(),
+                m.throttled,
                 ratio
             );
         }
@@ -152,6 +153,7 @@ impl Figures {
                 "p99_ms": ms(m.p99_us),
                 "max_ms": ms(m.max_us),
                 "errors": m.errors(),
+                "throttled": m.throttled,
                 "of_baseline": base.map(|b| m.per_second() / b),
             })
         };

@@ -57,7 +57,7 @@ pub async fn seed(
         while jobs.len() < WRITERS {
             let Some(start) = starts.next() else { break };
             let batch = Batch::new(start, (start + BATCH).min(total), &owners, &playbook, now);
-            sample.extend(batch.customers.iter().step_by(37).map(|c| id_of(c)));
+            sample.extend(batch.customers.iter().step_by(37).map(id_of));
             let db = db.clone();
             jobs.spawn(async move { batch.write(&db).await });
         }
@@ -242,9 +242,9 @@ impl Batch {
                 outcome: Set(Some(
                     ["positive", "neutral", "negative"][(r as usize + k) % 3].into(),
                 )),
-                satisfaction: Set(
-                    ((r as usize + k) % 2 == 0).then_some(((r as i32 + k as i32) % 5) + 1)
-                ),
+                satisfaction: Set((r as usize + k)
+                    .is_multiple_of(2)
+                    .then_some(((r as i32 + k as i32) % 5) + 1)),
                 touchpoint_id: Set(None),
                 without_consent: Set(false),
                 version: Set(1),
@@ -328,7 +328,7 @@ impl Batch {
             row.open_complaints = Set(1);
         }
         for (n, tag) in ["vip", "newsletter", "do-not-call"].iter().enumerate() {
-            if (r >> (20 + n * 3)) % 5 == 0 {
+            if (r >> (20 + n * 3)).is_multiple_of(5) {
                 self.tags.push(customer_tags::ActiveModel {
                     customer_id: Set(id),
                     tag: Set((*tag).into()),

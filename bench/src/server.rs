@@ -72,14 +72,12 @@ impl Server {
         let client = reqwest::Client::new();
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
-            if let Ok(res) = client
+            let probe = client
                 .get(format!("{}{ready_path}", server.base))
                 .send()
-                .await
-            {
-                if res.status().is_success() {
-                    return Ok(server);
-                }
+                .await;
+            if probe.is_ok_and(|res| res.status().is_success()) {
+                return Ok(server);
             }
             if Instant::now() > deadline {
                 return Err(format!("{} did not become ready", program.display()));

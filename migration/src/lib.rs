@@ -18,6 +18,7 @@ mod m20261201_000012_events;
 mod m20261201_000013_webhooks;
 mod m20261201_000014_personal_data;
 mod m20261202_000015_duplicates;
+mod m20261203_000016_read_paths;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_webhooks::Migration),
             Box::new(m20261201_000014_personal_data::Migration),
             Box::new(m20261202_000015_duplicates::Migration),
+            Box::new(m20261203_000016_read_paths::Migration),
         ]
     }
 }

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use entity::{customer_dates, customer_tags, customers, users};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Order, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait,
-    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QueryResult, QuerySelect, QueryTrait, Set,
 };
 
 use uuid::Uuid;
@@ -109,21 +109,13 @@ pub async fn find_for_token<C: ConnectionTrait>(
         .and_where(users::Column::Active.eq(true))
         .and_where(users::Column::TokenVersion.eq(token_version))
         .to_owned();
-    let tags = match backend {
-        DbBackend::Postgres => {
-            r#"(SELECT json_agg(t.tag)::text FROM customer_tags t WHERE t.customer_id = "customers"."id")"#
-        }
-        _ => {
-            r#"(SELECT json_group_array(t.tag) FROM customer_tags t WHERE t.customer_id = "customers"."id")"#
-        }
-    };
     let statement = customers::Entity::find_by_id(id)
         .filter(super::scope::live())
         .column_as(
             Expr::SubQuery(None, Box::new(caller_role.into())),
             "caller_role",
         )
-        .column_as(Expr::cust(tags), "tag_list")
+        .column_as(tag_list(backend), "tag_list")
         .column_as(
             super::touchpoints::overdue_count_of_customer(now),
             "overdue_count",
@@ -132,20 +124,67 @@ pub async fn find_for_token<C: ConnectionTrait>(
     let Some(row) = db.query_one_raw(statement).await? else {
         return Ok(None);
     };
-    let model = customers::Model::from_query_result(&row, "")?;
-    let tag_list: Option<String> = row.try_get("", "tag_list")?;
-    let mut tags: Vec<String> = match tag_list {
-        Some(json) => serde_json::from_str(&json)
-            .map_err(|e| sea_orm::DbErr::Type(format!("tags of customer {id}: {e}")))?,
-        None => Vec::new(),
-    };
-    tags.sort();
+    let model = super::customer_rows::model(&row)?;
+    let tags = tags_in(&row)?;
     Ok(Some(ReadForToken {
         model,
         tags,
         overdue: row.try_get("", "overdue_count")?,
         caller_role: row.try_get("", "caller_role")?,
     }))
+}
+
+/// The tags of the customer a query on `customers` is at, as one JSON array (text; null
+/// or `[]` for none).
+fn tag_list(backend: DbBackend) -> Expr {
+    Expr::cust(match backend {
+        DbBackend::Postgres => {
+            r#"(SELECT json_agg(t.tag)::text FROM customer_tags t WHERE t.customer_id = "customers"."id")"#
+        }
+        _ => {
+            r#"(SELECT json_group_array(t.tag) FROM customer_tags t WHERE t.customer_id = "customers"."id")"#
+        }
+    })
+}
+
+/// The `tag_list` column of `row`, in tag order.
+fn tags_in(row: &QueryResult) -> DbResult<Vec<String>> {
+    let list: Option<String> = row.try_get("", "tag_list")?;
+    let mut tags: Vec<String> = match list {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|e| sea_orm::DbErr::Type(format!("stored tags: {e}")))?,
+        None => Vec::new(),
+    };
+    tags.sort();
+    Ok(tags)
+}
+
+/// What a customer is shown with beside its row: its tags (in order) and the count of its
+/// overdue touchpoints, for each of `ids`, in one statement.
+pub async fn shown_extras<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> DbResult<HashMap<Uuid, (Vec<String>, i64)>> {
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let query = Query::select()
+            .column((customers::Entity, customers::Column::Id))
+            .expr_as(tag_list(db.get_database_backend()), "tag_list")
+            .expr_as(
+                super::touchpoints::overdue_count_of_customer(now),
+                "overdue_count",
+            )
+            .from(customers::Entity)
+            .and_where(customers::Column::Id.is_in(chunk.iter().copied()))
+            .to_owned();
+        for row in db.query_all(&query).await? {
+            let id: Uuid = row.try_get("", "id")?;
+            let overdue: i64 = row.try_get("", "overdue_count")?;
+            out.insert(id, (tags_in(&row)?, overdue));
+        }
+    }
+    Ok(out)
 }
 
 /// Replaces every personal field of the customer with nothing (the name with `name`), keeps
@@ -406,7 +445,7 @@ fn after_condition(key: &Expr, order: &Order, after: &After) -> Condition {
     }
 }
 
-fn filter_condition(filter: &CustomerFilter) -> Condition {
+fn filter_condition(filter: &CustomerFilter, backend: DbBackend) -> Condition {
     let mut cond = Condition::all();
     if let Some(consent) = &filter.consent {
         cond = cond.add(consent.clone());
@@ -439,9 +478,18 @@ fn filter_condition(filter: &CustomerFilter) -> Condition {
     }
     if let Some(q) = &filter.q {
         let pattern = super::contains_pattern(q);
-        let like = |col: customers::Column| {
-            Expr::expr(Func::lower(Expr::col((customers::Entity, col))))
-                .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+        // On PostgreSQL `ILIKE`, which the columns' trigram indexes answer; SQLite reads
+        // every row (its `LIKE` ignores ASCII case; the pattern is in lower case already).
+        let like = |col: customers::Column| match backend {
+            DbBackend::Postgres => Expr::cust_with_exprs(
+                "$1 ILIKE $2 ESCAPE '\\'",
+                [
+                    Expr::col((customers::Entity, col)),
+                    Expr::val(pattern.clone()),
+                ],
+            ),
+            _ => Expr::expr(Func::lower(Expr::col((customers::Entity, col))))
+                .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\')),
         };
         cond = cond.add(
             Condition::any()
@@ -489,14 +537,18 @@ pub async fn list<C: ConnectionTrait>(
     let (key, order) = sort_key(sort, now);
     let mut query = customers::Entity::find()
         .filter(super::scope::customers(scope))
-        .filter(filter_condition(filter));
+        .filter(filter_condition(filter, db.get_database_backend()));
     if let Some(after) = after {
         query = query.filter(after_condition(&key, &order, after));
     }
     let query = query
         .order_by_with_nulls(key, order.clone(), NullOrdering::Last)
-        .order_by(customers::Column::Id, order);
-    super::page::fetch(db, query, limit).await
+        .order_by(customers::Column::Id, order)
+        .limit(limit + 1);
+    Ok(Rows::cut(
+        super::customer_rows::all(db, query).await?,
+        limit,
+    ))
 }
 
 /// Active customers whose birthday or a recurring important date falls on one of
@@ -512,7 +564,7 @@ pub async fn page_by_id<C: ConnectionTrait>(
 ) -> DbResult<Rows<customers::Model>> {
     let mut query = customers::Entity::find()
         .filter(super::scope::customers(scope))
-        .filter(filter_condition(filter));
+        .filter(filter_condition(filter, db.get_database_backend()));
     if let Some(after) = after {
         query = query.filter(customers::Column::Id.gt(after));
     }
@@ -580,7 +632,7 @@ pub async fn count<C: ConnectionTrait>(
     use sea_orm::PaginatorTrait;
     customers::Entity::find()
         .filter(super::scope::customers(scope))
-        .filter(filter_condition(filter))
+        .filter(filter_condition(filter, db.get_database_backend()))
         .count(db)
         .await
 }

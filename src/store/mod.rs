@@ -25,6 +25,7 @@ pub mod complaints;
 pub mod consent;
 pub mod customer_import;
 pub mod customer_records;
+pub mod customer_rows;
 pub mod customers;
 pub mod derived;
 pub mod duplicates;

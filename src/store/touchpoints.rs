@@ -1,6 +1,6 @@
 //! Touchpoint rows, and the customer figures they determine.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use entity::{customers, touchpoints};
@@ -123,31 +123,8 @@ pub fn overdue_count(now: DateTime<Utc>) -> Expr {
     )
 }
 
-/// The overdue count of each of `ids` that has any (absent means none).
-pub async fn overdue_counts<C: ConnectionTrait>(
-    db: &C,
-    ids: &[Uuid],
-    now: DateTime<Utc>,
-) -> DbResult<HashMap<Uuid, i64>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(Uuid, i64)> = touchpoints::Entity::find()
-        .select_only()
-        .column(touchpoints::Column::CustomerId)
-        .column_as(Expr::col(touchpoints::Column::Id).count(), "overdue")
-        .filter(touchpoints::Column::CustomerId.is_in(ids.iter().copied()))
-        .filter(touchpoints::Column::Status.eq(SCHEDULED))
-        .filter(touchpoints::Column::DueAt.lt(now))
-        .group_by(touchpoints::Column::CustomerId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().collect())
-}
-
-/// The overdue touchpoints of the customer a query on `customers` is at, as a subquery (the
-/// same count as [`overdue_counts`]).
+/// The overdue touchpoints (open, due before `now`) of the customer a query on `customers`
+/// is at, as a subquery.
 pub fn overdue_count_of_customer(now: DateTime<Utc>) -> Expr {
     Expr::SubQuery(
         None,

@@ -33,6 +33,7 @@ mod playbooks;
 mod preconditions;
 mod purchases;
 mod races;
+mod read_paths;
 mod records;
 mod relationship_health;
 mod relationships;

@@ -79,13 +79,17 @@ pub async fn page_of(
     )
     .await?;
     let ids: Vec<Uuid> = rows.items.iter().map(|m| m.id).collect();
-    let overdue = store::touchpoints::overdue_counts(db, &ids, now).await?;
+    let extras = store::customers::shown_extras(db, &ids, now).await?;
     let page = keyset(rows, |m| Cursor {
         s: sort,
-        v: sort_key(sort, m, overdue.get(&m.id).copied().unwrap_or(0)),
+        v: sort_key(
+            sort,
+            m,
+            extras.get(&m.id).map_or(0, |(_, overdue)| *overdue),
+        ),
         id: m.id,
     });
-    let items = with_tags(db, page.items, overdue).await?;
+    let items = with_extras(page.items, extras)?;
     Ok(Page {
         items,
         next_cursor: page.next_cursor,
@@ -215,7 +219,7 @@ fn consent_condition(
         .then(|| crate::domain::segment::sql::condition(&Rule::All(rules), backend, now))
 }
 
-/// Customers as the API shows them, with their tags and overdue counts fetched in one query each.
+/// Customers as the API shows them, with their tags and overdue counts (one query for all).
 #[tracing::instrument(skip_all)]
 pub async fn shown<C: sea_orm::ConnectionTrait>(
     db: &C,
@@ -223,22 +227,18 @@ pub async fn shown<C: sea_orm::ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DomainResult<Vec<Customer>> {
     let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
-    let overdue = store::touchpoints::overdue_counts(db, &ids, now).await?;
-    with_tags(db, rows, overdue).await
+    let extras = store::customers::shown_extras(db, &ids, now).await?;
+    with_extras(rows, extras)
 }
 
-async fn with_tags<C: sea_orm::ConnectionTrait>(
-    db: &C,
+fn with_extras(
     rows: Vec<customers::Model>,
-    mut overdue: HashMap<Uuid, i64>,
+    mut extras: HashMap<Uuid, (Vec<String>, i64)>,
 ) -> DomainResult<Vec<Customer>> {
-    let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
-    let mut tags = store::customers::tags_of(db, &ids).await?;
     rows.into_iter()
         .map(|m| {
-            let t = tags.remove(&m.id).unwrap_or_default();
-            let o = overdue.remove(&m.id).unwrap_or(0);
-            to_dto(m, t, o)
+            let (tags, overdue) = extras.remove(&m.id).unwrap_or_default();
+            to_dto(m, tags, overdue)
         })
         .collect()
 }
