@@ -3,7 +3,59 @@
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use rand::Rng;
 use rand::distr::Alphanumeric;
-use std::sync::OnceLock;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Threads that hash and verify passwords. Each argon2 run takes 19 MiB: on the runtime's
+/// blocking pool (up to hundreds of threads) twenty sign-ins at once held 380 MiB and took
+/// every core. A few threads of their own bound both to a few runs' worth.
+const WORKERS: usize = 2;
+
+type Job = Box<dyn FnOnce() + Send>;
+
+fn workers() -> &'static Sender<Job> {
+    static SENDER: OnceLock<Sender<Job>> = OnceLock::new();
+    SENDER.get_or_init(|| {
+        let (sender, receiver) = channel::<Job>();
+        let receiver = Arc::new(Mutex::new(receiver));
+        for n in 0..WORKERS {
+            let receiver = receiver.clone();
+            let _ = std::thread::Builder::new()
+                .name(format!("rapport-password-{n}"))
+                .spawn(move || work(&receiver));
+        }
+        sender
+    })
+}
+
+fn work(jobs: &Mutex<Receiver<Job>>) {
+    loop {
+        // The lock is held only while waiting for the next job, never while running one.
+        let next = match jobs.lock() {
+            Ok(receiver) => receiver.recv(),
+            Err(_) => return,
+        };
+        match next {
+            Ok(job) => job(),
+            Err(_) => return,
+        }
+    }
+}
+
+/// Runs `job` (hashing or verifying) on the password threads.
+pub async fn on_password_threads<T: Send + 'static>(
+    job: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, String> {
+    let (done, result) = tokio::sync::oneshot::channel();
+    workers()
+        .send(Box::new(move || {
+            let _ = done.send(job());
+        }))
+        .map_err(|_| "the password threads have stopped".to_string())?;
+    result
+        .await
+        .map_err(|_| "a password job ended without an answer".to_string())
+}
 
 /// A random alphanumeric string for generated passwords and secrets.
 pub fn random_token(len: usize) -> String {

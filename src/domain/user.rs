@@ -48,7 +48,7 @@ pub async fn sign_in(
     let user = store::users::find_by_email(db, &email).await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let candidate = password_text.to_string();
-    let ok = tokio::task::spawn_blocking(move || password::verify(&candidate, hash.as_deref()))
+    let ok = password::on_password_threads(move || password::verify(&candidate, hash.as_deref()))
         .await
         .map_err(DomainError::internal)?;
     match user {
@@ -237,7 +237,7 @@ pub async fn list(
 }
 
 async fn hash_blocking(secret: String) -> DomainResult<String> {
-    tokio::task::spawn_blocking(move || password::hash(&secret))
+    password::on_password_threads(move || password::hash(&secret))
         .await
         .map_err(DomainError::internal)?
         .map_err(DomainError::internal)
