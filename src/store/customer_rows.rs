@@ -10,134 +10,81 @@ use sea_orm::{ConnectionTrait, DbErr, QueryResult, QueryTrait, Select};
 
 use super::DbResult;
 
-/// Builds a `customers::Model` from a row whose columns are the entity's, in order.
-macro_rules! model_of {
-    ($row:expr; $($field:ident: $column:ident),* $(,)?) => {
-        customers::Model {
-            $($field: $row.try_get(customers::Column::$column as usize)?,)*
+/// The decoders of each driver's rows, from one list of the fields and their columns: a
+/// `customers::Model` from a row whose columns are the entity's, in order.
+macro_rules! decoders {
+    ($($field:ident: $column:ident),* $(,)?) => {
+        fn from_postgres(row: &sqlx::postgres::PgRow) -> Result<customers::Model, sqlx::Error> {
+            Ok(customers::Model {
+                $($field: row.try_get(customers::Column::$column as usize)?,)*
+            })
+        }
+
+        fn from_sqlite(row: &sqlx::sqlite::SqliteRow) -> Result<customers::Model, sqlx::Error> {
+            Ok(customers::Model {
+                $($field: row.try_get(customers::Column::$column as usize)?,)*
+            })
         }
     };
 }
 
-fn from_postgres(row: &sqlx::postgres::PgRow) -> Result<customers::Model, sqlx::Error> {
-    Ok(model_of!(row;
-        id: Id,
-        name: Name,
-        company: Company,
-        gender: Gender,
-        birthday: Birthday,
-        birthday_mmdd: BirthdayMmdd,
-        email: Email,
-        phone: Phone,
-        phone_e164: PhoneE164,
-        industry: Industry,
-        occupation: Occupation,
-        position: Position,
-        city: City,
-        country: Country,
-        timezone: Timezone,
-        preferred_channel: PreferredChannel,
-        contact_window: ContactWindow,
-        source_channel: SourceChannel,
-        referred_by_id: ReferredById,
-        tier: Tier,
-        lifecycle_stage: LifecycleStage,
-        sales_stage: SalesStage,
-        status: Status,
-        churn_reason: ChurnReason,
-        churned_at: ChurnedAt,
-        owner_id: OwnerId,
-        needs: Needs,
-        pain_points: PainPoints,
-        preferences: Preferences,
-        personality: Personality,
-        notes: Notes,
-        attributes: Attributes,
-        important_dates: ImportantDates,
-        last_contacted_at: LastContactedAt,
-        last_inbound_at: LastInboundAt,
-        last_outbound_at: LastOutboundAt,
-        lifetime_value_minor: LifetimeValueMinor,
-        lifetime_value_currency: LifetimeValueCurrency,
-        purchase_count: PurchaseCount,
-        last_purchase_at: LastPurchaseAt,
-        next_touchpoint_due_at: NextTouchpointDueAt,
-        open_complaints: OpenComplaints,
-        version: Version,
-        created_at: CreatedAt,
-        updated_at: UpdatedAt,
-        deleted_at: DeletedAt,
-        consent: Consent,
-        do_not_contact: DoNotContact,
-        erased_at: ErasedAt,
-        erasure_reason: ErasureReason,
-        company_key: CompanyKey,
-        city_key: CityKey,
-        merged_into: MergedInto,
-        merged_at: MergedAt,
-        duplicates_checked_at: DuplicatesCheckedAt
-    ))
-}
-
-fn from_sqlite(row: &sqlx::sqlite::SqliteRow) -> Result<customers::Model, sqlx::Error> {
-    Ok(model_of!(row;
-        id: Id,
-        name: Name,
-        company: Company,
-        gender: Gender,
-        birthday: Birthday,
-        birthday_mmdd: BirthdayMmdd,
-        email: Email,
-        phone: Phone,
-        phone_e164: PhoneE164,
-        industry: Industry,
-        occupation: Occupation,
-        position: Position,
-        city: City,
-        country: Country,
-        timezone: Timezone,
-        preferred_channel: PreferredChannel,
-        contact_window: ContactWindow,
-        source_channel: SourceChannel,
-        referred_by_id: ReferredById,
-        tier: Tier,
-        lifecycle_stage: LifecycleStage,
-        sales_stage: SalesStage,
-        status: Status,
-        churn_reason: ChurnReason,
-        churned_at: ChurnedAt,
-        owner_id: OwnerId,
-        needs: Needs,
-        pain_points: PainPoints,
-        preferences: Preferences,
-        personality: Personality,
-        notes: Notes,
-        attributes: Attributes,
-        important_dates: ImportantDates,
-        last_contacted_at: LastContactedAt,
-        last_inbound_at: LastInboundAt,
-        last_outbound_at: LastOutboundAt,
-        lifetime_value_minor: LifetimeValueMinor,
-        lifetime_value_currency: LifetimeValueCurrency,
-        purchase_count: PurchaseCount,
-        last_purchase_at: LastPurchaseAt,
-        next_touchpoint_due_at: NextTouchpointDueAt,
-        open_complaints: OpenComplaints,
-        version: Version,
-        created_at: CreatedAt,
-        updated_at: UpdatedAt,
-        deleted_at: DeletedAt,
-        consent: Consent,
-        do_not_contact: DoNotContact,
-        erased_at: ErasedAt,
-        erasure_reason: ErasureReason,
-        company_key: CompanyKey,
-        city_key: CityKey,
-        merged_into: MergedInto,
-        merged_at: MergedAt,
-        duplicates_checked_at: DuplicatesCheckedAt
-    ))
-}
+decoders!(
+    id: Id,
+    name: Name,
+    company: Company,
+    gender: Gender,
+    birthday: Birthday,
+    birthday_mmdd: BirthdayMmdd,
+    email: Email,
+    phone: Phone,
+    phone_e164: PhoneE164,
+    industry: Industry,
+    occupation: Occupation,
+    position: Position,
+    city: City,
+    country: Country,
+    timezone: Timezone,
+    preferred_channel: PreferredChannel,
+    contact_window: ContactWindow,
+    source_channel: SourceChannel,
+    referred_by_id: ReferredById,
+    tier: Tier,
+    lifecycle_stage: LifecycleStage,
+    sales_stage: SalesStage,
+    status: Status,
+    churn_reason: ChurnReason,
+    churned_at: ChurnedAt,
+    owner_id: OwnerId,
+    needs: Needs,
+    pain_points: PainPoints,
+    preferences: Preferences,
+    personality: Personality,
+    notes: Notes,
+    attributes: Attributes,
+    important_dates: ImportantDates,
+    last_contacted_at: LastContactedAt,
+    last_inbound_at: LastInboundAt,
+    last_outbound_at: LastOutboundAt,
+    lifetime_value_minor: LifetimeValueMinor,
+    lifetime_value_currency: LifetimeValueCurrency,
+    purchase_count: PurchaseCount,
+    last_purchase_at: LastPurchaseAt,
+    next_touchpoint_due_at: NextTouchpointDueAt,
+    open_complaints: OpenComplaints,
+    version: Version,
+    created_at: CreatedAt,
+    updated_at: UpdatedAt,
+    deleted_at: DeletedAt,
+    consent: Consent,
+    do_not_contact: DoNotContact,
+    erased_at: ErasedAt,
+    erasure_reason: ErasureReason,
+    company_key: CompanyKey,
+    city_key: CityKey,
+    merged_into: MergedInto,
+    merged_at: MergedAt,
+    duplicates_checked_at: DuplicatesCheckedAt,
+);
 
 /// The customer in `row`, a row of [`customers::Entity::find`]'s select.
 pub fn model(row: &QueryResult) -> DbResult<customers::Model> {

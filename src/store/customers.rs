@@ -116,10 +116,7 @@ pub async fn find_for_token<C: ConnectionTrait>(
             "caller_role",
         )
         .column_as(tag_list(backend), "tag_list")
-        .column_as(
-            super::touchpoints::overdue_count_of_customer(now),
-            "overdue_count",
-        )
+        .column_as(super::touchpoints::overdue_count(now), "overdue_count")
         .build(backend);
     let Some(row) = db.query_one_raw(statement).await? else {
         return Ok(None);
@@ -171,10 +168,7 @@ pub async fn shown_extras<C: ConnectionTrait>(
         let query = Query::select()
             .column((customers::Entity, customers::Column::Id))
             .expr_as(tag_list(db.get_database_backend()), "tag_list")
-            .expr_as(
-                super::touchpoints::overdue_count_of_customer(now),
-                "overdue_count",
-            )
+            .expr_as(super::touchpoints::overdue_count(now), "overdue_count")
             .from(customers::Entity)
             .and_where(customers::Column::Id.is_in(chunk.iter().copied()))
             .to_owned();

@@ -123,29 +123,6 @@ pub fn overdue_count(now: DateTime<Utc>) -> Expr {
     )
 }
 
-/// The overdue touchpoints (open, due before `now`) of the customer a query on `customers`
-/// is at, as a subquery.
-pub fn overdue_count_of_customer(now: DateTime<Utc>) -> Expr {
-    Expr::SubQuery(
-        None,
-        Box::new(
-            Query::select()
-                .expr(Expr::col((touchpoints::Entity, touchpoints::Column::Id)).count())
-                .from(touchpoints::Entity)
-                .and_where(
-                    Expr::col((touchpoints::Entity, touchpoints::Column::CustomerId))
-                        .equals((customers::Entity, customers::Column::Id)),
-                )
-                .and_where(
-                    Expr::col((touchpoints::Entity, touchpoints::Column::Status)).eq(SCHEDULED),
-                )
-                .and_where(Expr::col((touchpoints::Entity, touchpoints::Column::DueAt)).lt(now))
-                .to_owned()
-                .into(),
-        ),
-    )
-}
-
 /// Inserts `rows` in batches; returns how many.
 pub async fn insert_all<C: ConnectionTrait>(
     db: &C,
