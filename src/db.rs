@@ -42,7 +42,7 @@ pub async fn connect_bulk(url: &str, budget: Duration) -> Result<DatabaseConnect
 }
 
 /// The connection migrations run on: no statement budget (a migration may rightly take long)
-/// and one connection, so that a session lock taken on it is held by everything it runs.
+/// and one connection.
 ///
 /// Processes starting at once on a new SQLite file race to switch it to WAL, which takes an
 /// exclusive lock SQLite answers `SQLITE_BUSY` for at once instead of waiting the busy
@@ -76,28 +76,22 @@ fn is_sqlite_busy(err: &DbErr) -> bool {
     }
 }
 
-/// Makes processes that start at once against one database migrate one after the other:
-/// two `CREATE TABLE`s of one new table collide otherwise. On PostgreSQL a session advisory
-/// lock, held until [`unlock_migrations`] or the connection closes; on SQLite the write lock
-/// of a transaction around every migration (sea-orm runs SQLite's without one of their own),
-/// which also undoes a migration that fails halfway. Waiters on SQLite give up after the busy
-/// timeout.
-pub async fn lock_migrations(db: &DatabaseConnection) -> Result<(), DbErr> {
-    let statement = match db.get_database_backend() {
-        DbBackend::Postgres => format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"),
-        _ => "BEGIN IMMEDIATE".into(),
-    };
-    db.execute_unprepared(&statement).await.map(|_| ())
-}
-
-/// Ends [`lock_migrations`]: keeps SQLite's migrations when they all `succeeded`.
-pub async fn unlock_migrations(db: &DatabaseConnection, succeeded: bool) -> Result<(), DbErr> {
-    let statement = match (db.get_database_backend(), succeeded) {
-        (DbBackend::Postgres, _) => format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"),
-        (_, true) => "COMMIT".into(),
-        (_, false) => "ROLLBACK".into(),
-    };
-    db.execute_unprepared(&statement).await.map(|_| ())
+/// Begins the transaction every migration runs in, holding the lock that makes processes
+/// starting at once against one database migrate one after the other (two `CREATE TABLE`s of
+/// one new table collide otherwise). On PostgreSQL a transaction-level advisory lock with no
+/// statement budget: a session lock would stay behind on whichever server connection took it
+/// when PgBouncer pools transactions, and the budget of the role may rightly be shorter than
+/// a migration. On SQLite the write lock (`BEGIN IMMEDIATE`); waiters give up after the busy
+/// timeout. One transaction also undoes a migration that fails halfway.
+pub async fn begin_migrations(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let tx = begin_write(db).await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        tx.execute_unprepared(&format!(
+            "SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"
+        ))
+        .await?;
+    }
+    Ok(tx)
 }
 
 /// Key of the migration lock ("rapm" in ASCII); the CSV import's
@@ -150,6 +144,29 @@ async fn connect_pool(
         }
     }
     Database::connect(options).await
+}
+
+/// The statement budget PostgreSQL actually applies on `db`'s connections (`None` on
+/// SQLite, whose budget is the progress handler). Behind PgBouncer in transaction mode the
+/// startup option that carries it is dropped, so the role, the database or PgBouncer's
+/// `connect_query` must set it; startup compares the two and says when they differ.
+pub async fn effective_statement_timeout(
+    db: &DatabaseConnection,
+) -> Result<Option<Duration>, DbErr> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(None);
+    }
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT setting::bigint AS ms FROM pg_settings WHERE name = 'statement_timeout'",
+        ))
+        .await?;
+    let ms: i64 = match row {
+        Some(row) => row.try_get("", "ms")?,
+        None => 0,
+    };
+    Ok(Some(Duration::from_millis(ms.max(0) as u64)))
 }
 
 /// Has the pool report how long each connection took to acquire, as a `sqlx::pool::acquire`

@@ -55,13 +55,21 @@ pub enum StartupError {
 /// with the budget.
 pub async fn prepare_database(settings: &Settings) -> Result<DatabaseConnection, StartupError> {
     let migrating = db::connect_for_migrations(&settings.database_url).await?;
-    db::lock_migrations(&migrating).await?;
-    let migrated = Migrator::up(&migrating, None).await;
-    let unlocked = db::unlock_migrations(&migrating, migrated.is_ok()).await;
-    migrated?;
-    unlocked?;
+    let tx = db::begin_migrations(&migrating).await?;
+    Migrator::up(&tx, None).await?;
+    tx.commit().await?;
     migrating.close().await?;
-    Ok(db::connect(&settings.database_url, Some(settings.statement_timeout)).await?)
+    let db = db::connect(&settings.database_url, Some(settings.statement_timeout)).await?;
+    if let Some(applied) = db::effective_statement_timeout(&db).await?
+        && applied != settings.statement_timeout
+    {
+        tracing::warn!(
+            applied_ms = applied.as_millis() as u64,
+            configured_ms = settings.statement_timeout.as_millis() as u64,
+            "PostgreSQL applies another statement budget than RAPPORT_STATEMENT_TIMEOUT_MS: behind PgBouncer in transaction mode, set statement_timeout on the role or in connect_query (deploy/pgbouncer.ini)"
+        );
+    }
+    Ok(db)
 }
 
 impl Application {
