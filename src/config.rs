@@ -43,6 +43,21 @@ pub struct JwtSettings {
     pub ttl: Duration,
 }
 
+#[derive(Clone)]
+pub struct ReplicaSettings {
+    pub url: String,
+    pub max_lag: Duration,
+}
+
+impl fmt::Debug for ReplicaSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ReplicaSettings")
+            .field("url", &redact_url(&self.url))
+            .field("max_lag", &self.max_lag)
+            .finish()
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct BootstrapAdmin {
     pub email: String,
@@ -52,6 +67,9 @@ pub struct BootstrapAdmin {
 #[derive(Clone)]
 pub struct Settings {
     pub database_url: String,
+    /// A PostgreSQL hot standby for the reads that may be a little stale (reports, exports,
+    /// segment counts), and how stale it may be before they go back to the primary.
+    pub replica: Option<ReplicaSettings>,
     pub bind: String,
     pub jwt: JwtSettings,
     pub bootstrap_admin: Option<BootstrapAdmin>,
@@ -148,6 +166,7 @@ impl fmt::Debug for Settings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Settings")
             .field("database_url", &redact_url(&self.database_url))
+            .field("replica", &self.replica)
             .field("bind", &self.bind)
             .field("jwt", &self.jwt)
             .field("bootstrap_admin", &self.bootstrap_admin)
@@ -312,6 +331,33 @@ impl Settings {
             return Err(invalid("RAPPORT_STATEMENT_TIMEOUT_MS", "must be positive"));
         }
 
+        let replica_max_lag_ms = parse_number(
+            get("RAPPORT_DATABASE_REPLICA_MAX_LAG_MS"),
+            "RAPPORT_DATABASE_REPLICA_MAX_LAG_MS",
+            5000,
+        )?;
+        if replica_max_lag_ms == 0 {
+            return Err(invalid(
+                "RAPPORT_DATABASE_REPLICA_MAX_LAG_MS",
+                "must be positive",
+            ));
+        }
+        let replica = match get("RAPPORT_DATABASE_REPLICA_URL").filter(|u| !u.trim().is_empty()) {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Some(ReplicaSettings {
+                    url,
+                    max_lag: Duration::from_millis(replica_max_lag_ms),
+                })
+            }
+            Some(_) => {
+                return Err(invalid(
+                    "RAPPORT_DATABASE_REPLICA_URL",
+                    "must be a postgres:// URL of a hot standby",
+                ));
+            }
+            None => None,
+        };
+
         let campaign_max_members = parse_number(
             get("RAPPORT_CAMPAIGN_MAX_MEMBERS"),
             "RAPPORT_CAMPAIGN_MAX_MEMBERS",
@@ -438,9 +484,18 @@ impl Settings {
             })?);
         }
 
+        let database_url =
+            get("RAPPORT_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        if replica.is_some() && crate::db::is_sqlite(&database_url) {
+            return Err(invalid(
+                "RAPPORT_DATABASE_REPLICA_URL",
+                "a read replica needs RAPPORT_DATABASE_URL to be PostgreSQL",
+            ));
+        }
+
         Ok(Self {
-            database_url: get("RAPPORT_DATABASE_URL")
-                .unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            database_url,
+            replica,
             bind: get("RAPPORT_BIND").unwrap_or_else(|| DEFAULT_BIND.into()),
             jwt: JwtSettings {
                 secret,

@@ -22,6 +22,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::clock::{self, Clock};
 use crate::config::{CorsOrigins, Settings};
+use crate::db::replica::Reads;
 use crate::domain::budget::{self, Evaluations};
 use crate::domain::token::TokenKeys;
 use crate::http::extract::JSON_LIMIT;
@@ -114,8 +115,15 @@ impl Application {
         // Half the pool at most goes to segment evaluations; the rest stays for everyone else.
         let evaluation_slots = db::pool_size(&settings.database_url) / 2;
         let bulk_db = db::connect_bulk(&settings.database_url, settings.import_timeout).await?;
+        let reads = match &settings.replica {
+            Some(replica) => {
+                Reads::with_standby(db.clone(), replica, settings.statement_timeout).await?
+            }
+            None => Reads::primary_only(db.clone()),
+        };
         let state = web::Data::new(AppState {
             db,
+            reads,
             bulk_db,
             tokens: TokenKeys::new(&settings.jwt),
             evaluations: Evaluations::new(evaluation_slots as usize, budget::SLOT_WAIT),

@@ -100,6 +100,13 @@ pub fn observe_pool(pool: &'static str, usage: PoolUsage) {
     metrics::gauge!("db_pool_max_connections", "pool" => pool).set(usage.max);
 }
 
+/// The read replica: how far behind the primary it is known to be at most (-1 while that is
+/// unknown), and whether reads that tolerate staleness go to it now.
+pub fn observe_replica(lag: Option<Duration>, serving: bool) {
+    metrics::gauge!("db_replica_lag_seconds").set(lag.map_or(-1.0, |lag| lag.as_secs_f64()));
+    metrics::gauge!("db_replica_serving_reads").set(if serving { 1.0 } else { 0.0 });
+}
+
 /// One scheduler pass: its duration, the records it touched, and whether it failed.
 pub fn observe_pass(pass: &'static str, took: Duration, affected: Option<u64>) {
     metrics::histogram!("scheduler_pass_duration_seconds", "pass" => pass)

@@ -82,7 +82,7 @@ pub async fn export_customers(
         Some(_) => Some(state.evaluations.enter(caller.0.id).await?),
         None => None,
     };
-    let export = export::start(&state.db, &caller.0, query.0, state.clock.now()).await?;
+    let export = export::start(state.reads.db(), &caller.0, query.0, state.clock.now()).await?;
     let chunks = super::streaming::body(export, "customers csv").await?;
     drop(evaluation);
     Ok(HttpResponse::Ok()

@@ -83,6 +83,12 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
             crate::telemetry::observe_pool(pool, usage);
         }
     }
+    if let Some(standby) = state.reads.standby_pool() {
+        if let Some(usage) = crate::db::pool_usage(standby) {
+            crate::telemetry::observe_pool("replica", usage);
+        }
+        crate::telemetry::observe_replica(state.reads.standby_lag(), state.reads.on_standby());
+    }
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
         .body(crate::telemetry::render_metrics())

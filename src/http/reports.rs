@@ -32,7 +32,7 @@ pub async fn get_pareto_report(
     query: Query<ParetoQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &revenue::pareto(&state.db, &caller.0, query.0, state.clock.now()).await?,
+        &revenue::pareto(state.reads.db(), &caller.0, query.0, state.clock.now()).await?,
     ))
 }
 
@@ -55,7 +55,14 @@ pub async fn get_neglected_report(
     page: Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &relationships::neglected(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?,
+        &relationships::neglected(
+            state.reads.db(),
+            &caller.0,
+            query.0,
+            page.0,
+            state.clock.now(),
+        )
+        .await?,
     ))
 }
 
@@ -76,7 +83,7 @@ pub async fn get_churn_report(
     query: Query<PeriodQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &relationships::churn(&state.db, &caller.0, query.0, state.clock.now()).await?,
+        &relationships::churn(state.reads.db(), &caller.0, query.0, state.clock.now()).await?,
     ))
 }
 
@@ -99,7 +106,7 @@ pub async fn get_complaint_report(
     query: Query<PeriodQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &service::complaints(&state.db, &caller.0, query.0, state.clock.now()).await?,
+        &service::complaints(state.reads.db(), &caller.0, query.0, state.clock.now()).await?,
     ))
 }
 
@@ -121,7 +128,7 @@ pub async fn get_touchpoint_report(
     query: Query<PeriodQuery>,
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
-        &service::touchpoints(&state.db, &caller.0, query.0, state.clock.now()).await?,
+        &service::touchpoints(state.reads.db(), &caller.0, query.0, state.clock.now()).await?,
     ))
 }
 
@@ -147,7 +154,7 @@ pub async fn get_tier_suggestions(
 ) -> ApiResult<HttpResponse> {
     Ok(super::page(
         &revenue::tier_suggestions(
-            &state.db,
+            state.reads.db(),
             &caller.0,
             &state.tier_thresholds,
             page.0,

@@ -35,7 +35,15 @@ pub async fn list_segments(
 ) -> ApiResult<HttpResponse> {
     let _evaluation = state.evaluations.enter(caller.0.id).await?;
     Ok(super::page(
-        &segments::list(&state.db, &caller.0, query.0, page.0, state.clock.now()).await?,
+        &segments::list(
+            &state.db,
+            state.reads.db(),
+            &caller.0,
+            query.0,
+            page.0,
+            state.clock.now(),
+        )
+        .await?,
     ))
 }
 
@@ -82,7 +90,7 @@ pub async fn preview_segment(
 ) -> ApiResult<HttpResponse> {
     let _evaluation = state.evaluations.enter(caller.0.id).await?;
     Ok(super::page(
-        &segments::preview(&state.db, &caller.0, body.0, state.clock.now()).await?,
+        &segments::preview(state.reads.db(), &caller.0, body.0, state.clock.now()).await?,
     ))
 }
 
@@ -103,7 +111,14 @@ pub async fn get_segment(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let _evaluation = state.evaluations.enter(caller.0.id).await?;
-    let segment = segments::get(&state.db, &caller.0, id.into_inner(), state.clock.now()).await?;
+    let segment = segments::get(
+        &state.db,
+        state.reads.db(),
+        &caller.0,
+        id.into_inner(),
+        state.clock.now(),
+    )
+    .await?;
     Ok(super::with_etag(segment.version, &segment))
 }
 

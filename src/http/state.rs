@@ -10,6 +10,10 @@ use crate::domain::token::TokenKeys;
 
 pub struct AppState {
     pub db: DatabaseConnection,
+    /// Where reads that may be a little stale go: reports, exports and segment counts (the
+    /// read replica while it is fresh enough, else `db`). Anything a caller must see their
+    /// own writes in reads `db`.
+    pub reads: crate::db::replica::Reads,
     /// A small pool with a longer budget, for CSV imports.
     pub bulk_db: DatabaseConnection,
     pub tokens: TokenKeys,

@@ -179,15 +179,18 @@ async fn load(db: &DatabaseConnection, id: Uuid) -> DomainResult<segments::Model
         .ok_or_else(|| DomainError::not_found("segment"))
 }
 
+/// The segment read from `db` (a change just made shows), its `member_count` from `counts`
+/// (which may be a read replica a little behind).
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %id))]
 pub async fn get(
     db: &DatabaseConnection,
+    counts: &DatabaseConnection,
     actor: &Actor,
     id: Uuid,
     now: DateTime<Utc>,
 ) -> DomainResult<Segment> {
     let m = load(db, id).await?;
-    to_dto(db, actor, m, now).await
+    to_dto(counts, actor, m, now).await
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %id))]
@@ -239,7 +242,7 @@ pub async fn update(
         .await
         .map_err(DomainError::unique(SEGMENT_NAME_TAKEN))?;
     ensure_written(written, "segment")?;
-    get(db, actor, id, now).await
+    get(db, db, actor, id, now).await
 }
 
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id, segment.id = %id))]
@@ -258,9 +261,11 @@ pub async fn delete(
     Ok(())
 }
 
+/// Segments read from `db`, their `member_count`s from `counts`, as in [`get`].
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id))]
 pub async fn list(
     db: &DatabaseConnection,
+    counts: &DatabaseConnection,
     actor: &Actor,
     q: SegmentListQuery,
     page: PageQuery,
@@ -272,7 +277,7 @@ pub async fn list(
     let page = keyset(rows, |s| s.id);
     let mut items = Vec::with_capacity(page.items.len());
     for row in page.items {
-        items.push(to_dto(db, actor, row, now).await?);
+        items.push(to_dto(counts, actor, row, now).await?);
     }
     Ok(Page {
         items,

@@ -1,6 +1,8 @@
 //! Connecting to SQLite or PostgreSQL with a time budget on every statement, and starting
 //! write transactions that cannot fail with "database is locked" on SQLite.
 
+pub mod replica;
+
 use std::time::{Duration, Instant};
 
 use futures_util::future::BoxFuture;
@@ -57,6 +59,26 @@ pub async fn connect_for_migrations(url: &str) -> Result<DatabaseConnection, DbE
             connected => return connected,
         }
     }
+}
+
+/// The pool of a read replica: connected lazily, so that a standby that is down when the
+/// service starts delays nothing (reads stay on the primary until it answers), with the same
+/// statement budget and timeouts as the primary's.
+pub(crate) async fn connect_standby(
+    url: &str,
+    statement_timeout: Duration,
+) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url);
+    options
+        .acquire_timeout(Duration::from_secs(1))
+        .connect_timeout(Duration::from_secs(1))
+        .sqlx_logging(false)
+        .max_connections(pool_size(url) / 2)
+        .min_connections(0)
+        .connect_lazy(true)
+        .statement_timeout(statement_timeout)
+        .map_sqlx_postgres_pool_opts(timed_acquire);
+    Database::connect(options).await
 }
 
 /// How long a SQLite connection waits for another's lock before answering "database is locked".
