@@ -156,9 +156,18 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp {
+    let database_url = fresh_database(backend).await;
+    spawn_app_on(backend, database_url, extra).await
+}
+
+/// A server on an existing database (which it removes when dropped, as every test app does).
+pub async fn spawn_app_on(
+    backend: Backend,
+    database_url: String,
+    extra: &[(&str, &str)],
+) -> TestApp {
     // No log lines in test output, but the subscriber that turns pool events into metrics.
     rapport::telemetry::init("off", rapport::config::LogFormat::Text);
-    let database_url = fresh_database(backend).await;
     let app = Application::build(settings_for(&database_url, extra))
         .await
         .expect("application builds");

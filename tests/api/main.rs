@@ -37,6 +37,7 @@ mod read_paths;
 mod records;
 mod relationship_health;
 mod relationships;
+mod replica;
 mod reports;
 mod scheduler;
 mod security;
