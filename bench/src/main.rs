@@ -471,20 +471,36 @@ async fn import(base: &str, token: &str, rows: usize) -> Result<Vec<(String, f64
         ),
     ] {
         let started = Instant::now();
-        let res = client
-            .post(format!("{base}/api/v1/customers/import{query}"))
-            .bearer_auth(token)
-            .header("Content-Type", "text/csv")
-            .body(file(tier))
-            .send()
-            .await
-            .map_err(err)?;
-        let status = res.status();
-        let body = res.text().await.map_err(err)?;
-        if !status.is_success() {
-            return Err(format!("{label}: {status} {body}"));
+        let answered = async {
+            let res = client
+                .post(format!("{base}/api/v1/customers/import{query}"))
+                .bearer_auth(token)
+                .header("Content-Type", "text/csv")
+                .body(file(tier))
+                .send()
+                .await
+                .map_err(err)?;
+            let status = res.status();
+            let body = res.text().await.map_err(err)?;
+            if status.is_success() {
+                Ok(())
+            } else {
+                Err(format!("{status} {body}"))
+            }
         }
-        out.push((label, started.elapsed().as_secs_f64()));
+        .await;
+        // A failed or timed-out import is a figure too (NaN, shown as failed), not the end
+        // of the run: the scheduler passes after it are still measured.
+        match answered {
+            Ok(()) => out.push((label, started.elapsed().as_secs_f64())),
+            Err(cause) => {
+                eprintln!(
+                    "{label}: failed after {:.1} s: {cause}",
+                    started.elapsed().as_secs_f64()
+                );
+                out.push((format!("{label} (failed)"), f64::NAN));
+            }
+        }
     }
     Ok(out)
 }
