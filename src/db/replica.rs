@@ -123,26 +123,17 @@ fn check_interval(max_lag: Duration) -> Duration {
 
 async fn monitor(primary: DatabaseConnection, standby: Arc<Standby>) {
     let interval = check_interval(standby.max_lag);
-    let mut samples: VecDeque<(Instant, i64)> = VecDeque::new();
+    let mut samples = Samples::default();
     let mut warned = false;
     loop {
         let taken = Instant::now();
         if let Ok(Some(position)) = wal_position(&primary, PRIMARY_POSITION).await {
-            samples.push_back((taken, position));
-            if samples.len() > MAX_SAMPLES {
-                samples.pop_front();
-            }
+            samples.record(taken, position);
         }
         match wal_position(&standby.pool, STANDBY_POSITION).await {
             Ok(Some(replayed)) => {
                 warned = false;
-                // Keep the newest sample the standby has replayed, and everything after it.
-                while samples.len() > 1 && samples[1].1 <= replayed {
-                    samples.pop_front();
-                }
-                if let Some(&(at, position)) = samples.front()
-                    && position <= replayed
-                {
+                if let Some(at) = samples.replayed(replayed) {
                     standby.confirm(at);
                 }
             }
@@ -165,6 +156,31 @@ async fn monitor(primary: DatabaseConnection, standby: Arc<Standby>) {
     }
 }
 
+/// The primary's WAL positions, each with the instant it was read, oldest first.
+#[derive(Default)]
+struct Samples(VecDeque<(Instant, i64)>);
+
+impl Samples {
+    fn record(&mut self, at: Instant, position: i64) {
+        self.0.push_back((at, position));
+        if self.0.len() > MAX_SAMPLES {
+            self.0.pop_front();
+        }
+    }
+
+    /// The newest instant up to which a standby that has replayed up to `replayed` holds
+    /// everything the primary had committed; samples older than it are let go.
+    fn replayed(&mut self, replayed: i64) -> Option<Instant> {
+        while self.0.len() > 1 && self.0[1].1 <= replayed {
+            self.0.pop_front();
+        }
+        match self.0.front() {
+            Some(&(at, position)) if position <= replayed => Some(at),
+            _ => None,
+        }
+    }
+}
+
 const PRIMARY_POSITION: &str = "SELECT (pg_current_wal_lsn() - '0/0')::bigint AS position";
 /// NULL on a server that is not replaying WAL, i.e. not a standby.
 const STANDBY_POSITION: &str = "SELECT CASE WHEN pg_is_in_recovery() \
@@ -183,6 +199,48 @@ async fn wal_position(db: &DatabaseConnection, sql: &str) -> Result<Option<i64>,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_standby_is_as_fresh_as_the_newest_sample_it_has_replayed() {
+        let t0 = Instant::now();
+        let at = |ms| t0 + Duration::from_millis(ms);
+        let mut samples = Samples::default();
+        // Nothing sampled yet: nothing is known.
+        assert_eq!(samples.replayed(100), None);
+        samples.record(at(0), 100);
+        samples.record(at(250), 100);
+        samples.record(at(500), 180);
+        samples.record(at(750), 260);
+        // Replayed up to 100: everything the primary had at 250 ms (still 100) is there.
+        assert_eq!(samples.replayed(100), Some(at(250)));
+        // Between two samples: only the older one is covered.
+        assert_eq!(samples.replayed(200), Some(at(500)));
+        assert_eq!(samples.replayed(260), Some(at(750)));
+        // Behind the oldest sample still kept: unknown, so not fresh.
+        let mut behind = Samples::default();
+        behind.record(at(0), 300);
+        assert_eq!(behind.replayed(299), None);
+    }
+
+    #[test]
+    fn the_lag_counts_from_the_confirmed_instant_and_unknown_is_not_fresh() {
+        let standby = Standby {
+            pool: DatabaseConnection::default(),
+            max_lag: Duration::from_secs(5),
+            origin: Instant::now() - Duration::from_secs(60),
+            confirmed: AtomicU64::new(0),
+        };
+        assert_eq!(standby.lag(), None);
+        assert!(!standby.fresh());
+        standby.confirm(Instant::now() - Duration::from_secs(10));
+        assert!(standby.lag().unwrap() >= Duration::from_secs(10));
+        assert!(!standby.fresh());
+        standby.confirm(Instant::now());
+        assert!(standby.fresh());
+        // An older confirmation never moves it back.
+        standby.confirm(Instant::now() - Duration::from_secs(30));
+        assert!(standby.fresh());
+    }
 
     #[test]
     fn the_monitor_checks_several_times_within_the_bound() {
