@@ -10,6 +10,8 @@ pub struct Model {
     pub failures: i32,
     pub last_failure_at: DateTimeUtc,
     pub locked_until: Option<DateTimeUtc>,
+    pub checking: i32,
+    pub checking_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,6 +19,7 @@ mod m20261201_000013_webhooks;
 mod m20261201_000014_personal_data;
 mod m20261202_000015_duplicates;
 mod m20261203_000016_read_paths;
+mod m20261204_000017_sign_in_checks;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_personal_data::Migration),
             Box::new(m20261202_000015_duplicates::Migration),
             Box::new(m20261203_000016_read_paths::Migration),
+            Box::new(m20261204_000017_sign_in_checks::Migration),
         ]
     }
 }

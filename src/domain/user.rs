@@ -44,16 +44,30 @@ pub async fn sign_in(
         email: email.clone(),
         source: source.to_string(),
     };
-    let throttle = reserve_attempt(db, &attempt, now).await?;
     let user = store::users::find_by_email(db, &email).await?;
+    start_check(db, &attempt, now).await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
+    let active = user.as_ref().is_some_and(|u| u.active);
     let candidate = password_text.to_string();
-    let ok = password::on_password_threads(move || password::verify(&candidate, hash.as_deref()))
-        .await
-        .map_err(DomainError::internal)?;
+    // The check is counted back even when the caller goes away in the middle of it, so that
+    // its place is free for the next one at once.
+    let (verified, throttle) = tokio::spawn({
+        let (db, attempt) = (db.clone(), attempt.clone());
+        async move {
+            let verified = password::on_password_threads(move || {
+                password::verify(&candidate, hash.as_deref())
+            })
+            .await;
+            let right = active && verified.as_ref().is_ok_and(|ok| *ok);
+            (verified, end_check(&db, &attempt, right, now).await)
+        }
+    })
+    .await
+    .map_err(DomainError::internal)?;
+    let right = active && verified.map_err(DomainError::internal)?;
+    let throttle = throttle?;
     match user {
-        Some(user) if ok && user.active => {
-            store::login::clear(db, &attempt).await?;
+        Some(user) if right => {
             let access_token = keys
                 .issue(user.id, user.token_version, now)
                 .map_err(DomainError::internal)?;
@@ -73,27 +87,67 @@ pub async fn sign_in(
     }
 }
 
-/// Counts this attempt as a failure before the password is checked, with the email's row
-/// locked, so that guesses sent all at once are counted one by one and at most the allowed
-/// number is ever checked. A right password clears the count afterwards.
-async fn reserve_attempt(
+/// How long an attempt waits for one of the checks under way to end before it is refused.
+const CHECK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+const CHECK_POLL: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// Counts a password check of this attempt as under way, with the email's row locked so that
+/// attempts sent all at once are admitted one by one; one that must wait for a place polls
+/// (the places are counted in the database, so this holds across replicas).
+async fn start_check(
     db: &DatabaseConnection,
     attempt: &login::Attempt,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
+    let deadline = tokio::time::Instant::now() + CHECK_WAIT;
+    loop {
+        let tx = begin_write(db).await?;
+        let current = store::login::lock(&tx, attempt, now).await?;
+        let retry_after_secs = match login::admit(current, now) {
+            login::Admission::Check(next) => {
+                store::login::put(&tx, attempt, next).await?;
+                tx.commit().await?;
+                return Ok(());
+            }
+            login::Admission::Refused(secs) => Some(secs),
+            login::Admission::Wait => None,
+        };
+        // Release the row at once rather than when the connection goes back to the pool:
+        // the next attempt for this email waits on it.
+        tx.rollback().await?;
+        match retry_after_secs {
+            Some(retry_after_secs) => {
+                return Err(DomainError::Throttled {
+                    detail: login::THROTTLED.into(),
+                    retry_after_secs,
+                });
+            }
+            None if tokio::time::Instant::now() >= deadline => {
+                return Err(DomainError::Throttled {
+                    detail: login::BUSY.into(),
+                    retry_after_secs: 1,
+                });
+            }
+            None => tokio::time::sleep(CHECK_POLL).await,
+        }
+    }
+}
+
+/// Counts the check back: a wrong password as a failure, a right one clearing the failures.
+async fn end_check(
+    db: &DatabaseConnection,
+    attempt: &login::Attempt,
+    right: bool,
     now: DateTime<Utc>,
 ) -> DomainResult<login::Throttle> {
     let tx = begin_write(db).await?;
     let current = store::login::lock(&tx, attempt, now).await?;
-    if let Some(retry_after_secs) = current.retry_after(now) {
-        // Release the row at once rather than when the connection goes back to the pool:
-        // the next attempt for this email waits on it.
-        tx.rollback().await?;
-        return Err(DomainError::Throttled {
-            detail: crate::domain::login::THROTTLED.into(),
-            retry_after_secs,
-        });
+    let next = login::after_check(current, right, now);
+    if next.is_clear(now) {
+        store::login::clear(&tx, attempt).await?;
+    } else {
+        store::login::put(&tx, attempt, next).await?;
     }
-    let next = login::after_failure(Some(current), now);
-    store::login::put(&tx, attempt, next).await?;
     tx.commit().await?;
     Ok(next)
 }

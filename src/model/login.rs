@@ -12,11 +12,18 @@ pub struct Attempt {
 /// Failures older than this no longer count.
 pub const FAILURE_MEMORY: Duration = Duration::minutes(15);
 
+/// A password check counted as under way for longer than this has ended without being
+/// counted back (its server stopped in the middle of it).
+pub const CHECK_MEMORY: Duration = Duration::seconds(30);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Throttle {
     pub failures: i32,
     pub last_failure_at: DateTime<Utc>,
     pub locked_until: Option<DateTime<Utc>>,
+    /// Password checks under way, until `checking_until`.
+    pub checking: i32,
+    pub checking_until: Option<DateTime<Utc>>,
 }
 
 impl Throttle {
@@ -32,6 +39,14 @@ impl Throttle {
             0
         } else {
             self.failures
+        }
+    }
+
+    /// Password checks still under way at `now`.
+    pub fn current_checks(&self, now: DateTime<Utc>) -> i32 {
+        match self.checking_until {
+            Some(until) if until > now => self.checking.max(0),
+            _ => 0,
         }
     }
 }

@@ -15,6 +15,8 @@ fn row(attempt: &Attempt, t: Throttle) -> login_throttle::ActiveModel {
         failures: Set(t.failures),
         last_failure_at: Set(t.last_failure_at),
         locked_until: Set(t.locked_until),
+        checking: Set(t.checking),
+        checking_until: Set(t.checking_until),
     }
 }
 
@@ -37,6 +39,8 @@ pub async fn lock<C: ConnectionTrait>(
         failures: 0,
         last_failure_at: now,
         locked_until: None,
+        checking: 0,
+        checking_until: None,
     };
     login_throttle::Entity::insert(row(attempt, fresh))
         .on_conflict(key().do_nothing().to_owned())
@@ -51,6 +55,8 @@ pub async fn lock<C: ConnectionTrait>(
         failures: r.failures,
         last_failure_at: r.last_failure_at,
         locked_until: r.locked_until,
+        checking: r.checking,
+        checking_until: r.checking_until,
     }))
 }
 
@@ -62,6 +68,8 @@ pub async fn put<C: ConnectionTrait>(db: &C, attempt: &Attempt, t: Throttle) -> 
                     login_throttle::Column::Failures,
                     login_throttle::Column::LastFailureAt,
                     login_throttle::Column::LockedUntil,
+                    login_throttle::Column::Checking,
+                    login_throttle::Column::CheckingUntil,
                 ])
                 .to_owned(),
         )

@@ -528,6 +528,64 @@ db_test!(
     }
 );
 
+/// A sign-in from `client` with `password`, not yet sent.
+fn sign_in_request(
+    app: &TestApp,
+    client: &reqwest::Client,
+    password: &str,
+) -> reqwest::RequestBuilder {
+    client
+        .post(app.url("/api/v1/auth/token"))
+        .json(&json!({"email": ADMIN_EMAIL, "password": password}))
+}
+
+fn statuses(responses: &[reqwest::Response]) -> Vec<u16> {
+    responses.iter().map(|r| r.status().as_u16()).collect()
+}
+
+db_test!(
+    right_passwords_sent_at_once_all_sign_in,
+    |app: TestApp| async move {
+        let tabs = client_from("127.0.0.5");
+        for n in [8, 20] {
+            let requests = (0..n)
+                .map(|_| sign_in_request(&app, &tabs, ADMIN_PASSWORD))
+                .collect();
+            assert_eq!(
+                statuses(&at_once(requests).await),
+                vec![200; n],
+                "{n} at once"
+            );
+        }
+        // A right password among wrong ones sent at once is not refused for them either.
+        let mixed = client_from("127.0.0.6");
+        let requests = ["wrong", "wrong", "wrong", ADMIN_PASSWORD]
+            .map(|password| sign_in_request(&app, &mixed, password))
+            .into();
+        assert_eq!(statuses(&at_once(requests).await), vec![401, 401, 401, 200]);
+    }
+);
+
+db_test!(
+    wrong_passwords_sent_at_once_are_checked_only_up_to_the_lock,
+    |app: TestApp| async move {
+        let guesser = client_from("127.0.0.7");
+        let requests = (0..40)
+            .map(|_| sign_in_request(&app, &guesser, "wrong"))
+            .collect();
+        let responses = at_once(requests).await;
+        let counts = status_counts(&responses);
+        assert_eq!(counts.get(&401), Some(&5), "{counts:?}");
+        assert_eq!(counts.get(&429), Some(&35), "{counts:?}");
+        let refused = responses.iter().find(|r| r.status() == 429).unwrap();
+        assert!(refused.headers().contains_key("retry-after"));
+        // The lock holds for the right password from that address, and not elsewhere.
+        assert_eq!(sign_in(&app, &guesser, None, ADMIN_PASSWORD).await, 429);
+        let owner = client_from("127.0.0.8");
+        assert_eq!(sign_in(&app, &owner, None, ADMIN_PASSWORD).await, 200);
+    }
+);
+
 db_test!(
     behind_a_trusted_proxy_the_forwarded_address_counts,
     with[("RAPPORT_TRUSTED_PROXIES", "127.0.0.4")],
