@@ -86,6 +86,8 @@ pub struct Settings {
     /// The budget of one CSV import's transaction (on SQLite the budget counts a whole
     /// transaction, and an import is one).
     pub import_timeout: Duration,
+    /// How long a shutdown waits for the requests in flight (`RAPPORT_SHUTDOWN_GRACE_SECS`).
+    pub shutdown_grace: Duration,
     /// Proxies (load balancers) whose `X-Forwarded-For` tells the client's address, for
     /// sign-in throttling; a request from anyone else counts under its own address.
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -179,6 +181,7 @@ impl fmt::Debug for Settings {
             .field("tier_thresholds", &self.tier_thresholds)
             .field("trusted_proxies", &self.trusted_proxies)
             .field("import_timeout", &self.import_timeout)
+            .field("shutdown_grace", &self.shutdown_grace)
             .field("cors_origins", &self.cors_origins)
             .field("event_retention_days", &self.event_retention_days)
             .field("webhook_policy", &self.webhook_policy)
@@ -410,6 +413,18 @@ impl Settings {
             return Err(invalid("RAPPORT_IMPORT_TIMEOUT_MS", "must be positive"));
         }
 
+        let shutdown_grace_secs = parse_number(
+            get("RAPPORT_SHUTDOWN_GRACE_SECS"),
+            "RAPPORT_SHUTDOWN_GRACE_SECS",
+            30,
+        )?;
+        if shutdown_grace_secs > 3_600 {
+            return Err(invalid(
+                "RAPPORT_SHUTDOWN_GRACE_SECS",
+                "must be at most 3600 (an hour)",
+            ));
+        }
+
         let event_retention_days = parse_number(
             get("RAPPORT_EVENT_RETENTION_DAYS"),
             "RAPPORT_EVENT_RETENTION_DAYS",
@@ -513,6 +528,7 @@ impl Settings {
             campaign_max_members,
             tier_thresholds,
             import_timeout: Duration::from_millis(import_timeout_ms),
+            shutdown_grace: Duration::from_secs(shutdown_grace_secs),
             trusted_proxies,
             cors_origins: CorsOrigins::parse(get("RAPPORT_CORS_ALLOWED_ORIGINS").as_deref())?,
             event_retention_days,

@@ -25,6 +25,7 @@ use crate::config::{CorsOrigins, Settings};
 use crate::db::replica::Reads;
 use crate::domain::budget::{self, Evaluations};
 use crate::domain::token::TokenKeys;
+use crate::http::drain::{Drain, Shutdown};
 use crate::http::extract::JSON_LIMIT;
 use crate::http::request_span::RequestSpan;
 use crate::http::routing::{MethodTable, configure, fallback};
@@ -37,6 +38,7 @@ pub struct Application {
     server: Server,
     clock: Clock,
     statements: Arc<AtomicU64>,
+    shutdown: Shutdown,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -121,6 +123,7 @@ impl Application {
             }
             None => Reads::primary_only(db.clone()),
         };
+        let drain = Arc::new(Drain::default());
         let state = web::Data::new(AppState {
             db,
             reads,
@@ -132,13 +135,21 @@ impl Application {
             tier_thresholds: settings.tier_thresholds,
             trusted_proxies: settings.trusted_proxies.clone(),
             scheduler: options,
+            drain: drain.clone(),
         });
-        let server = serve(listener, state, settings.cors_origins.clone())?;
+        let grace = settings.shutdown_grace;
+        let server = serve(listener, state, settings.cors_origins.clone(), grace)?;
+        let shutdown = Shutdown {
+            handle: server.handle(),
+            drain,
+            grace,
+        };
         Ok(Self {
             port,
             server,
             clock,
             statements,
+            shutdown,
         })
     }
 
@@ -156,7 +167,18 @@ impl Application {
         self.statements.clone()
     }
 
+    /// What stops the server gracefully, as SIGTERM does.
+    pub fn shutdown(&self) -> Shutdown {
+        self.shutdown.clone()
+    }
+
+    /// Serves until stopped: by SIGTERM or SIGINT (a graceful drain), or by [`Self::shutdown`].
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let shutdown = self.shutdown.clone();
+        tokio::spawn(async move {
+            http::drain::signalled().await;
+            shutdown.run().await;
+        });
         self.server.await
     }
 }
@@ -172,13 +194,16 @@ fn serve(
     listener: TcpListener,
     state: web::Data<AppState>,
     cors_origins: CorsOrigins,
+    grace: Duration,
 ) -> std::io::Result<Server> {
     telemetry::init_metrics();
     let document = http::routing::document();
     let methods = web::Data::new(MethodTable::from_document(&document));
     let addr = listener.local_addr()?;
     let server = Server::build()
-        .shutdown_timeout(10)
+        // Signals start our own drain (`http::drain`), which stops the server in turn.
+        .disable_signals()
+        .shutdown_timeout((grace + http::drain::ANSWER_MARGIN).as_secs())
         .listen("rapport", listener, move || {
             let app = app(
                 state.clone(),
@@ -242,6 +267,7 @@ fn app(
             app.wrap(from_fn(http::audit::record))
                 .wrap(http::cors::middleware(&cors_origins))
                 .wrap(from_fn(http::cors::preflight))
+                .wrap(from_fn(http::drain::guard))
                 .wrap(from_fn(http::middleware::observe))
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap(from_fn(http::middleware::request_id))

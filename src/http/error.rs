@@ -95,6 +95,8 @@ pub enum ApiError {
     TimedOut(String),
     #[error("{0}")]
     Overloaded(String),
+    #[error("the server is shutting down; retry, another replica answers")]
+    ShuttingDown,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -127,6 +129,7 @@ impl ApiError {
             Self::Unavailable(_) => ("unavailable", "Service unavailable"),
             Self::TimedOut(_) => ("timed-out", "Request took too long"),
             Self::Overloaded(_) => ("overloaded", "Too much work in progress"),
+            Self::ShuttingDown => ("shutting-down", "Shutting down"),
             Self::Internal(_) => ("internal", "Internal server error"),
         }
     }
@@ -200,7 +203,7 @@ impl ResponseError for ApiError {
             Self::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Unavailable(_) | Self::TimedOut(_) | Self::Overloaded(_) => {
+            Self::Unavailable(_) | Self::TimedOut(_) | Self::Overloaded(_) | Self::ShuttingDown => {
                 StatusCode::SERVICE_UNAVAILABLE
             }
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -234,7 +237,7 @@ impl ResponseError for ApiError {
             Self::Unavailable(_) | Self::TimedOut(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
             }
-            Self::Overloaded(_) => {
+            Self::Overloaded(_) | Self::ShuttingDown => {
                 response.insert_header((header::RETRY_AFTER, "1"));
             }
             _ => {}

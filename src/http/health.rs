@@ -29,17 +29,18 @@ pub async fn live() -> HttpResponse {
     })
 }
 
-/// Readiness: the database answers
+/// Readiness: the database answers and the process is not shutting down
 ///
 /// 200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-/// load balancer sends requests only to replicas that can serve them.
+/// load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+/// answers 503 `draining` at once, while the requests in flight are finished.
 #[utoipa::path(
     tag = "operations",
     responses(
         (status = 200, description = "Ready to serve", body = Health),
         (
             status = 503,
-            description = "The database is not answering",
+            description = "The database is not answering (`database unavailable`), or the process is shutting down (`draining`)",
             body = Health,
             example = json!({"status": "database unavailable"})
         ),
@@ -48,6 +49,13 @@ pub async fn live() -> HttpResponse {
 )]
 #[get("/health/ready")]
 pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
+    if state.drain.is_draining() {
+        return HttpResponse::ServiceUnavailable()
+            .insert_header(("Retry-After", "5"))
+            .json(Health {
+                status: "draining".into(),
+            });
+    }
     match state.db.ping().await {
         Ok(()) => HttpResponse::Ok().json(Health {
             status: "ok".into(),

@@ -9,6 +9,7 @@ pub mod complaints;
 pub mod cors;
 pub mod customer_csv;
 pub mod customers;
+pub mod drain;
 pub mod duplicates;
 pub mod error;
 pub mod events;

@@ -69,7 +69,7 @@ fn set(codes: &[(&str, &str)]) -> BTreeMap<String, RefOr<Response>> {
 const UNAUTHORIZED: (&str, &str) = ("401", "Missing, invalid or expired bearer token");
 const UNAVAILABLE: (&str, &str) = (
     "503",
-    "The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds",
+    "The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds",
 );
 const MALFORMED: (&str, &str) = ("400", "Malformed JSON");
 const TOO_LARGE: (&str, &str) = ("413", "The body is larger than 1 MiB");

@@ -28,4 +28,6 @@ pub struct AppState {
     /// Peers whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub scheduler: crate::scheduler::Options,
+    /// Whether the process is shutting down, and what it is still answering.
+    pub drain: std::sync::Arc<crate::http::drain::Drain>,
 }

@@ -30,6 +30,8 @@ pub struct TestApp {
     pub backend: Backend,
     /// Statements the server has sent on its main pool: round trips per request.
     pub statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Stops the server as SIGTERM does.
+    pub shutdown: rapport::http::drain::Shutdown,
 }
 
 /// Each test's database is removed when the test ends, passed or failed.
@@ -174,6 +176,7 @@ pub async fn spawn_app_on(
     let address = format!("http://127.0.0.1:{}", app.port());
     let clock = app.clock();
     let statements = app.statements();
+    let shutdown = app.shutdown();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -187,6 +190,7 @@ pub async fn spawn_app_on(
         clock,
         backend,
         statements,
+        shutdown,
     };
     test_app.admin_token = test_app.token(ADMIN_EMAIL, ADMIN_PASSWORD).await;
     test_app

@@ -43,6 +43,7 @@ mod scheduler;
 mod security;
 mod segment_operators;
 mod segments;
+mod shutdown;
 mod touchpoints;
 mod users;
 mod webhooks;

@@ -1527,9 +1527,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: the database answers
+         * Readiness: the database answers and the process is not shutting down
          * @description 200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-         *     load balancer sends requests only to replicas that can serve them.
+         *     load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+         *     answers 503 `draining` at once, while the requests in flight are finished.
          */
         get: operations["ready"];
         put?: never;
@@ -6268,7 +6269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6368,7 +6369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6572,7 +6573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6663,7 +6664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6772,7 +6773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6979,7 +6980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7105,7 +7106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7255,7 +7256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7379,7 +7380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7583,7 +7584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7674,7 +7675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7881,7 +7882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8001,7 +8002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8208,7 +8209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8419,7 +8420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8566,7 +8567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8772,7 +8773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8919,7 +8920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9136,7 +9137,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9227,7 +9228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9336,7 +9337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9543,7 +9544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9663,7 +9664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9783,7 +9784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9990,7 +9991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10081,7 +10082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10201,7 +10202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10428,7 +10429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10635,7 +10636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10755,7 +10756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10875,7 +10876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11082,7 +11083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11175,7 +11176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11286,7 +11287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11411,7 +11412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11513,7 +11514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11726,7 +11727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11833,7 +11834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11945,7 +11946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12149,7 +12150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12240,7 +12241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12349,7 +12350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12556,7 +12557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12644,7 +12645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12749,7 +12750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12953,7 +12954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13044,7 +13045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13153,7 +13154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13360,7 +13361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13460,7 +13461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13560,7 +13561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13662,7 +13663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13766,7 +13767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13866,7 +13867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13966,7 +13967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14081,7 +14082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14199,7 +14200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14420,7 +14421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14638,7 +14639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14746,7 +14747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14855,7 +14856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15079,7 +15080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15246,7 +15247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15450,7 +15451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15654,7 +15655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15878,7 +15879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15973,7 +15974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16064,7 +16065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16271,7 +16272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16388,7 +16389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16592,7 +16593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16683,7 +16684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -16890,7 +16891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17025,7 +17026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17232,7 +17233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17439,7 +17440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17541,7 +17542,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17745,7 +17746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -17836,7 +17837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18043,7 +18044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18143,7 +18144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18347,7 +18348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18438,7 +18439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18547,7 +18548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18754,7 +18755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -18878,7 +18879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19015,7 +19016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19150,7 +19151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19359,7 +19360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), or too much work is in progress; retry after `Retry-After` seconds */
+            /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -19416,7 +19417,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The database is not answering */
+            /** @description The database is not answering (`database unavailable`), or the process is shutting down (`draining`) */
             503: {
                 headers: {
                     [name: string]: unknown;

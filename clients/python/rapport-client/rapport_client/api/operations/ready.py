@@ -49,10 +49,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Health]:
-    """Readiness: the database answers
+    """Readiness: the database answers and the process is not shutting down
 
      200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-    load balancer sends requests only to replicas that can serve them.
+    load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+    answers 503 `draining` at once, while the requests in flight are finished.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -75,10 +76,11 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Health | None:
-    """Readiness: the database answers
+    """Readiness: the database answers and the process is not shutting down
 
      200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-    load balancer sends requests only to replicas that can serve them.
+    load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+    answers 503 `draining` at once, while the requests in flight are finished.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,10 +99,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Health]:
-    """Readiness: the database answers
+    """Readiness: the database answers and the process is not shutting down
 
      200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-    load balancer sends requests only to replicas that can serve them.
+    load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+    answers 503 `draining` at once, while the requests in flight are finished.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,10 +124,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Health | None:
-    """Readiness: the database answers
+    """Readiness: the database answers and the process is not shutting down
 
      200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-    load balancer sends requests only to replicas that can serve them.
+    load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+    answers 503 `draining` at once, while the requests in flight are finished.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
