@@ -136,6 +136,7 @@ impl Application {
             trusted_proxies: settings.trusted_proxies.clone(),
             scheduler: options,
             drain: drain.clone(),
+            breaker: db::breaker::Breaker::watching(&settings.database_url),
         });
         let grace = settings.shutdown_grace;
         let server = serve(listener, state, settings.cors_origins.clone(), grace)?;
@@ -267,6 +268,7 @@ fn app(
             app.wrap(from_fn(http::audit::record))
                 .wrap(http::cors::middleware(&cors_origins))
                 .wrap(from_fn(http::cors::preflight))
+                .wrap(from_fn(http::breaker::fail_fast))
                 .wrap(from_fn(http::drain::guard))
                 .wrap(from_fn(http::middleware::observe))
                 .wrap(TracingLogger::<RequestSpan>::new())

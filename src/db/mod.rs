@@ -1,6 +1,7 @@
 //! Connecting to SQLite or PostgreSQL with a time budget on every statement, and starting
 //! write transactions that cannot fail with "database is locked" on SQLite.
 
+pub mod breaker;
 pub mod replica;
 
 use std::time::{Duration, Instant};

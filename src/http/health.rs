@@ -29,10 +29,15 @@ pub async fn live() -> HttpResponse {
     })
 }
 
+/// The longest a readiness answer waits for the database.
+const READY_WITHIN: std::time::Duration = std::time::Duration::from_millis(800);
+
 /// Readiness: the database answers and the process is not shutting down
 ///
 /// 200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-/// load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+/// load balancer sends requests only to replicas that can serve them. It answers within a
+/// second in every state: a ping slower than that is a failure, and while the database is
+/// known to be down (the circuit breaker is open) it answers 503 at once. From SIGTERM on it
 /// answers 503 `draining` at once, while the requests in flight are finished.
 #[utoipa::path(
     tag = "operations",
@@ -56,15 +61,23 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
                 status: "draining".into(),
             });
     }
-    match state.db.ping().await {
-        Ok(()) => HttpResponse::Ok().json(Health {
+    // Within a second in every state: at once while the breaker is open, and a ping that
+    // waits longer (for a busy pool, a database not answering) counts as failed.
+    let answered = !state.breaker.is_open()
+        && matches!(
+            tokio::time::timeout(READY_WITHIN, state.db.ping()).await,
+            Ok(Ok(()))
+        );
+    if answered {
+        HttpResponse::Ok().json(Health {
             status: "ok".into(),
-        }),
-        Err(_) => HttpResponse::ServiceUnavailable()
+        })
+    } else {
+        HttpResponse::ServiceUnavailable()
             .insert_header(("Retry-After", "5"))
             .json(Health {
                 status: "database unavailable".into(),
-            }),
+            })
     }
 }
 

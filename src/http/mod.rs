@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod breaker;
 pub mod complaints;
 pub mod cors;
 pub mod customer_csv;

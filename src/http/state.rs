@@ -30,4 +30,6 @@ pub struct AppState {
     pub scheduler: crate::scheduler::Options,
     /// Whether the process is shutting down, and what it is still answering.
     pub drain: std::sync::Arc<crate::http::drain::Drain>,
+    /// Open while the database does not answer.
+    pub breaker: std::sync::Arc<crate::db::breaker::Breaker>,
 }

@@ -22,6 +22,7 @@ mod errors;
 mod escalations;
 mod events;
 mod expand;
+mod faults;
 mod fidelity;
 mod greetings;
 mod idempotency;

@@ -1529,7 +1529,9 @@ export interface paths {
         /**
          * Readiness: the database answers and the process is not shutting down
          * @description 200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-         *     load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+         *     load balancer sends requests only to replicas that can serve them. It answers within a
+         *     second in every state: a ping slower than that is a failure, and while the database is
+         *     known to be down (the circuit breaker is open) it answers 503 at once. From SIGTERM on it
          *     answers 503 `draining` at once, while the requests in flight are finished.
          */
         get: operations["ready"];

@@ -52,7 +52,9 @@ def sync_detailed(
     """Readiness: the database answers and the process is not shutting down
 
      200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-    load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+    load balancer sends requests only to replicas that can serve them. It answers within a
+    second in every state: a ping slower than that is a failure, and while the database is
+    known to be down (the circuit breaker is open) it answers 503 at once. From SIGTERM on it
     answers 503 `draining` at once, while the requests in flight are finished.
 
     Raises:
@@ -79,7 +81,9 @@ def sync(
     """Readiness: the database answers and the process is not shutting down
 
      200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-    load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+    load balancer sends requests only to replicas that can serve them. It answers within a
+    second in every state: a ping slower than that is a failure, and while the database is
+    known to be down (the circuit breaker is open) it answers 503 at once. From SIGTERM on it
     answers 503 `draining` at once, while the requests in flight are finished.
 
     Raises:
@@ -102,7 +106,9 @@ async def asyncio_detailed(
     """Readiness: the database answers and the process is not shutting down
 
      200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-    load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+    load balancer sends requests only to replicas that can serve them. It answers within a
+    second in every state: a ping slower than that is a failure, and while the database is
+    known to be down (the circuit breaker is open) it answers 503 at once. From SIGTERM on it
     answers 503 `draining` at once, while the requests in flight are finished.
 
     Raises:
@@ -127,7 +133,9 @@ async def asyncio(
     """Readiness: the database answers and the process is not shutting down
 
      200 when a database connection answers a ping, 503 with `Retry-After` otherwise, so that a
-    load balancer sends requests only to replicas that can serve them. From SIGTERM on it
+    load balancer sends requests only to replicas that can serve them. It answers within a
+    second in every state: a ping slower than that is a failure, and while the database is
+    known to be down (the circuit breaker is open) it answers 503 at once. From SIGTERM on it
     answers 503 `draining` at once, while the requests in flight are finished.
 
     Raises:
