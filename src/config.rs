@@ -86,6 +86,8 @@ pub struct Settings {
     /// The budget of one CSV import's transaction (on SQLite the budget counts a whole
     /// transaction, and an import is one).
     pub import_timeout: Duration,
+    /// Requests per caller (`RAPPORT_RATE_LIMITS`).
+    pub rate_limits: crate::domain::rate_limit::RateLimits,
     /// How long a shutdown waits for the requests in flight (`RAPPORT_SHUTDOWN_GRACE_SECS`).
     pub shutdown_grace: Duration,
     /// Proxies (load balancers) whose `X-Forwarded-For` tells the client's address, for
@@ -182,6 +184,7 @@ impl fmt::Debug for Settings {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("import_timeout", &self.import_timeout)
             .field("shutdown_grace", &self.shutdown_grace)
+            .field("rate_limits", &self.rate_limits)
             .field("cors_origins", &self.cors_origins)
             .field("event_retention_days", &self.event_retention_days)
             .field("webhook_policy", &self.webhook_policy)
@@ -413,6 +416,11 @@ impl Settings {
             return Err(invalid("RAPPORT_IMPORT_TIMEOUT_MS", "must be positive"));
         }
 
+        let rate_limits = crate::domain::rate_limit::RateLimits::parse(
+            &get("RAPPORT_RATE_LIMITS").unwrap_or_default(),
+        )
+        .map_err(|e| invalid("RAPPORT_RATE_LIMITS", e))?;
+
         let shutdown_grace_secs = parse_number(
             get("RAPPORT_SHUTDOWN_GRACE_SECS"),
             "RAPPORT_SHUTDOWN_GRACE_SECS",
@@ -529,6 +537,7 @@ impl Settings {
             tier_thresholds,
             import_timeout: Duration::from_millis(import_timeout_ms),
             shutdown_grace: Duration::from_secs(shutdown_grace_secs),
+            rate_limits,
             trusted_proxies,
             cors_origins: CorsOrigins::parse(get("RAPPORT_CORS_ALLOWED_ORIGINS").as_deref())?,
             event_retention_days,

@@ -137,6 +137,7 @@ impl Application {
             scheduler: options,
             drain: drain.clone(),
             breaker: db::breaker::Breaker::watching(&settings.database_url),
+            limiter: http::rate_limit::Limiter::new(settings.rate_limits),
         });
         let grace = settings.shutdown_grace;
         let server = serve(listener, state, settings.cors_origins.clone(), grace)?;
@@ -266,6 +267,7 @@ fn app(
         .configure(configure)
         .map(|app| {
             app.wrap(from_fn(http::audit::record))
+                .wrap(from_fn(http::rate_limit::headers))
                 .wrap(http::cors::middleware(&cors_origins))
                 .wrap(from_fn(http::cors::preflight))
                 .wrap(from_fn(http::breaker::fail_fast))

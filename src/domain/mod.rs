@@ -40,6 +40,7 @@ pub mod page;
 pub mod password;
 pub mod playbook;
 pub mod purchase;
+pub mod rate_limit;
 pub mod report;
 pub mod retention;
 pub mod schedule;

@@ -27,16 +27,15 @@ pub const REQUEST_HEADERS: [HeaderName; 5] = [
 
 /// The response headers a frontend reads: concurrency, creation, tracing, retries, replays,
 /// download names and the rate-limit headers.
-pub const EXPOSED_HEADERS: [HeaderName; 9] = [
+pub const EXPOSED_HEADERS: [HeaderName; 8] = [
     header::ETAG,
     header::LOCATION,
     HeaderName::from_static("x-request-id"),
     header::RETRY_AFTER,
     HeaderName::from_static("idempotent-replayed"),
     header::CONTENT_DISPOSITION,
-    HeaderName::from_static("ratelimit-limit"),
-    HeaderName::from_static("ratelimit-remaining"),
-    HeaderName::from_static("ratelimit-reset"),
+    super::rate_limit::RATELIMIT,
+    super::rate_limit::RATELIMIT_POLICY,
 ];
 
 /// How long a browser may reuse a preflight's answer, in seconds.

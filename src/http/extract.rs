@@ -224,7 +224,15 @@ impl Caller {
     /// for the audit trail and checked against the route like any other.
     pub fn identified(req: &HttpRequest, actor: Actor) -> Result<Caller, ApiError> {
         req.extensions_mut().insert(actor);
+        Self::admitted(req, actor)
+    }
+
+    /// The authenticated `actor`, if the route is within its scopes and its rate limit.
+    fn admitted(req: &HttpRequest, actor: Actor) -> Result<Caller, ApiError> {
         super::scopes::check(&actor, super::scopes::route_of(req.method(), req.path()))?;
+        if let Some(state) = req.app_data::<web::Data<AppState>>() {
+            super::rate_limit::admit(req, &state.limiter, &actor)?;
+        }
         Ok(Caller(actor))
     }
 }
@@ -251,14 +259,10 @@ impl FromRequest for Caller {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let route = super::scopes::route_of(req.method(), req.path());
         // Already authenticated by the idempotency middleware for this very request.
-        if let Some(actor) = req.extensions().get::<Actor>().copied() {
-            return Box::pin(ready(
-                super::scopes::check(&actor, route)
-                    .map(|()| Caller(actor))
-                    .map_err(Into::into),
-            ));
+        let known = req.extensions().get::<Actor>().copied();
+        if let Some(actor) = known {
+            return Box::pin(ready(Self::admitted(req, actor)));
         }
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_token(req).map(str::to_string);
@@ -276,8 +280,7 @@ impl FromRequest for Caller {
             .await?;
             // The audit trail names who made the request.
             req.extensions_mut().insert(actor);
-            super::scopes::check(&actor, route)?;
-            Ok(Caller(actor))
+            Self::admitted(&req, actor)
         })
     }
 }

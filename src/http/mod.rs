@@ -24,6 +24,7 @@ pub mod openapi;
 pub mod personal_data;
 pub mod playbooks;
 pub mod purchases;
+pub mod rate_limit;
 pub mod relationships;
 pub mod reports;
 pub mod request_span;

@@ -144,9 +144,65 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
     {
         op.security = Some(Vec::new());
     }
+    document_rate_limits(&mut doc);
     // Built as JSON, which reads more plainly than builders; a test holds it to the schema.
     doc.webhooks = serde_json::from_value(webhook_payloads(doc.components.as_ref())).ok();
     doc
+}
+
+/// Every operation that takes a bearer token may answer 429 past the caller's rate limit, and
+/// each of its answers says where the caller stands.
+fn document_rate_limits(doc: &mut OpenApi) {
+    use crate::http::responses::{rate_limit_headers, rate_limited};
+    if let Some(components) = doc.components.as_mut() {
+        for (name, header) in rate_limit_headers() {
+            components.headers.insert(name.into(), RefOr::T(header));
+        }
+        components
+            .responses
+            .insert("RateLimited".into(), rate_limited());
+    }
+    let header_ref = |name: &str| RefOr::Ref(Ref::new(format!("#/components/headers/{name}")));
+    for item in doc.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for op in operations.into_iter().flatten() {
+            let authenticated = serde_json::to_value(&op.security)
+                .is_ok_and(|s| s.to_string().contains("\"bearer\""));
+            if !authenticated {
+                continue;
+            }
+            let responses = &mut op.responses.responses;
+            match responses.get_mut("429") {
+                Some(RefOr::T(existing)) => {
+                    existing.description = format!(
+                        "{}; or the caller is past its rate limit",
+                        existing.description
+                    );
+                }
+                _ => {
+                    responses.insert(
+                        "429".into(),
+                        RefOr::Ref(Ref::new("#/components/responses/RateLimited")),
+                    );
+                }
+            }
+            for (code, response) in responses.iter_mut() {
+                if let (true, RefOr::T(response)) =
+                    (code.starts_with('2') || code == "429", response)
+                {
+                    for (name, _) in rate_limit_headers() {
+                        response.headers.insert(name.into(), header_ref(name));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// What the service sends to webhook endpoints, one entry per event type (OpenAPI 3.1

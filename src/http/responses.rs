@@ -59,6 +59,54 @@ fn example_for(code: &str) -> Option<Value> {
     serde_json::to_value(error.problem()).ok()
 }
 
+/// The headers that tell an authenticated caller where it stands against its rate limit.
+pub fn rate_limit_headers() -> [(&'static str, utoipa::openapi::header::Header); 2] {
+    use utoipa::openapi::header::HeaderBuilder;
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let header = |text: &str| {
+        HeaderBuilder::new()
+            .schema(Some(ObjectBuilder::new().schema_type(Type::String).build()))
+            .description(Some(text))
+            .build()
+    };
+    [
+        (
+            "RateLimit-Policy",
+            header(
+                "The caller's policy (draft-ietf-httpapi-ratelimit-headers): its class, quota and window in seconds, e.g. `\"agent\";q=600;w=60` (`RAPPORT_RATE_LIMITS`)",
+            ),
+        ),
+        (
+            "RateLimit",
+            header(
+                "Where the caller stands: requests left and seconds until the quota is whole again, e.g. `\"agent\";r=597;t=1`",
+            ),
+        ),
+    ]
+}
+
+/// The 429 of a caller past its rate limit, with its headers.
+pub fn rate_limited() -> RefOr<Response> {
+    let example = ApiError::TooManyRequests {
+        detail: "more than 600 requests in 60 s for a caller of class agent; retry after `Retry-After` seconds".into(),
+        retry_after_secs: 6,
+    };
+    let mut response = problem(
+        "429",
+        "The caller is past its rate limit; retry after `Retry-After` seconds",
+        serde_json::to_value(example.problem()).ok(),
+    );
+    if let RefOr::T(response) = &mut response {
+        for (name, _) in rate_limit_headers() {
+            response.headers.insert(
+                name.into(),
+                RefOr::Ref(Ref::new(format!("#/components/headers/{name}"))),
+            );
+        }
+    }
+    response
+}
+
 fn set(codes: &[(&str, &str)]) -> BTreeMap<String, RefOr<Response>> {
     codes
         .iter()

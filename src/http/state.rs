@@ -32,4 +32,6 @@ pub struct AppState {
     pub drain: std::sync::Arc<crate::http::drain::Drain>,
     /// Open while the database does not answer.
     pub breaker: std::sync::Arc<crate::db::breaker::Breaker>,
+    /// Each caller's rate-limit bucket, in this replica.
+    pub limiter: crate::http::rate_limit::Limiter,
 }

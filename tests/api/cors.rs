@@ -159,9 +159,8 @@ db_test!(
             "x-request-id",
             "retry-after",
             "idempotent-replayed",
-            "ratelimit-limit",
-            "ratelimit-remaining",
-            "ratelimit-reset",
+            "ratelimit",
+            "ratelimit-policy",
         ] {
             assert!(exposed.contains(&name.to_string()), "{name} in {exposed:?}");
         }

@@ -143,6 +143,8 @@ pub fn settings_for(database_url: &str, extra: &[(&str, &str)]) -> Settings {
         ("RAPPORT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
         ("RAPPORT_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
         ("RAPPORT_SCHEDULER", "off"),
+        // Tests send requests far faster than anyone would; the limits' own tests set them.
+        ("RAPPORT_RATE_LIMITS", "off"),
     ]
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))

@@ -34,6 +34,7 @@ mod playbooks;
 mod preconditions;
 mod purchases;
 mod races;
+mod rate_limits;
 mod read_paths;
 mod records;
 mod relationship_health;

@@ -6173,10 +6173,35 @@ export interface components {
         /** @description ISO weekday: 1 = Monday … 7 = Sunday */
         Weekday: number;
     };
-    responses: never;
+    responses: {
+        /** @description The caller is past its rate limit; retry after `Retry-After` seconds */
+        RateLimited: {
+            headers: {
+                RateLimit: components["headers"]["RateLimit"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "more than 600 requests in 60 s for a caller of class agent; retry after `Retry-After` seconds",
+                 *       "status": 429,
+                 *       "title": "Too many requests",
+                 *       "type": "https://rapport.dev/problems/too-many-requests"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Where the caller stands: requests left and seconds until the quota is whole again, e.g. `"agent";r=597;t=1` */
+        RateLimit: string;
+        /** @description The caller's policy (draft-ietf-httpapi-ratelimit-headers): its class, quota and window in seconds, e.g. `"agent";q=600;w=60` (`RAPPORT_RATE_LIMITS`) */
+        "RateLimit-Policy": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -6207,6 +6232,8 @@ export interface operations {
             /** @description The agenda */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6271,6 +6298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6307,6 +6335,8 @@ export interface operations {
             /** @description A page of API keys */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6371,6 +6401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6409,6 +6440,8 @@ export interface operations {
             /** @description Created; the secret is shown this once */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6575,6 +6608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6609,6 +6643,8 @@ export interface operations {
             /** @description The API key */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6666,6 +6702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6703,6 +6740,8 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6775,6 +6814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6816,6 +6856,8 @@ export interface operations {
             /** @description The changed API key */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6982,6 +7024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7027,6 +7070,8 @@ export interface operations {
             /** @description A page of the trail */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7091,9 +7136,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7318,6 +7365,8 @@ export interface operations {
             /** @description A page of complaints */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7382,6 +7431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7420,6 +7470,8 @@ export interface operations {
             /** @description Received */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7586,6 +7638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7620,6 +7673,8 @@ export interface operations {
             /** @description The complaint */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7677,6 +7732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7718,6 +7774,8 @@ export interface operations {
             /** @description The changed complaint */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7884,6 +7942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7923,6 +7982,8 @@ export interface operations {
             /** @description A page of history entries */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8004,6 +8065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8045,6 +8107,8 @@ export interface operations {
             /** @description The note, as a history entry */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8211,6 +8275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8252,6 +8317,8 @@ export interface operations {
             /** @description The complaint in its new state */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8422,6 +8489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8488,6 +8556,8 @@ export interface operations {
             /** @description A page of customers */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8552,9 +8622,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8609,6 +8681,8 @@ export interface operations {
             /** @description Created; `possible_duplicates` names the customers it may duplicate */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8775,6 +8849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8837,6 +8912,8 @@ export interface operations {
             /** @description The customers as CSV */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8905,9 +8982,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8973,6 +9052,8 @@ export interface operations {
             /** @description What was created, updated and skipped, and the rows left out */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9139,6 +9220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9173,6 +9255,8 @@ export interface operations {
             /** @description The customer */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9230,6 +9314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9267,6 +9352,8 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9339,6 +9426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9380,6 +9468,8 @@ export interface operations {
             /** @description The changed customer */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9546,6 +9636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9585,6 +9676,8 @@ export interface operations {
             /** @description A page of consent changes */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9666,6 +9759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9705,6 +9799,8 @@ export interface operations {
             /** @description A page of candidates */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9786,6 +9882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9827,6 +9924,8 @@ export interface operations {
             /** @description Erased */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9993,6 +10092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10027,6 +10127,8 @@ export interface operations {
             /** @description The customer's data */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10084,6 +10186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10123,6 +10226,8 @@ export interface operations {
             /** @description A page of changes */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10204,6 +10309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10247,6 +10353,8 @@ export interface operations {
             /** @description Merged */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10431,6 +10539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10472,6 +10581,8 @@ export interface operations {
             /** @description The customer with its new owner */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10638,6 +10749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10677,6 +10789,8 @@ export interface operations {
             /** @description A page of hand-offs */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10758,6 +10872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10797,6 +10912,8 @@ export interface operations {
             /** @description A page of purchases */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10878,6 +10995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -10919,6 +11037,8 @@ export interface operations {
             /** @description Recorded */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11085,6 +11205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11121,6 +11242,8 @@ export interface operations {
             /** @description The purchase */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11178,6 +11301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11217,6 +11341,8 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11289,6 +11415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11333,6 +11460,8 @@ export interface operations {
             /** @description A page of the timeline */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11414,6 +11543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11452,6 +11582,8 @@ export interface operations {
             /** @description A page of pairs */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11516,6 +11648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11554,6 +11687,8 @@ export interface operations {
             /** @description Dismissed before */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11563,6 +11698,8 @@ export interface operations {
             /** @description Dismissed */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11729,6 +11866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11772,6 +11910,8 @@ export interface operations {
             /** @description A page of events */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11836,6 +11976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11884,6 +12025,8 @@ export interface operations {
             /** @description A page of interactions */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11948,6 +12091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -11986,6 +12130,8 @@ export interface operations {
             /** @description Logged */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12152,6 +12298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12186,6 +12333,8 @@ export interface operations {
             /** @description The interaction */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12243,6 +12392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12280,6 +12430,8 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -12352,6 +12504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12393,6 +12546,8 @@ export interface operations {
             /** @description The changed interaction */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12559,6 +12714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12590,6 +12746,8 @@ export interface operations {
             /** @description The caller */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12647,6 +12805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12688,6 +12847,8 @@ export interface operations {
             /** @description A page of playbooks */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12752,6 +12913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12790,6 +12952,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12956,6 +13120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -12990,6 +13155,8 @@ export interface operations {
             /** @description The playbook */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13047,6 +13214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13084,6 +13252,8 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -13156,6 +13326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13197,6 +13368,8 @@ export interface operations {
             /** @description The changed playbook */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13363,6 +13536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13399,6 +13573,8 @@ export interface operations {
             /** @description Who was lost, why and when */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13463,6 +13639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13499,6 +13676,8 @@ export interface operations {
             /** @description How complaints are handled */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13563,6 +13742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13601,6 +13781,8 @@ export interface operations {
             /** @description The neglected customers */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13665,6 +13847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13705,6 +13888,8 @@ export interface operations {
             /** @description The ranking and its shares */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13769,6 +13954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13805,6 +13991,8 @@ export interface operations {
             /** @description A page of suggestions */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13869,6 +14057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -13905,6 +14094,8 @@ export interface operations {
             /** @description Whether the planned contacts happen */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13969,6 +14160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14003,6 +14195,8 @@ export interface operations {
             /** @description What each pass did */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14084,6 +14278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14121,6 +14316,8 @@ export interface operations {
             /** @description A page of segments */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14185,9 +14382,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14240,6 +14439,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14406,9 +14607,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14458,6 +14661,8 @@ export interface operations {
             /** @description Count and first page */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14624,9 +14829,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14675,6 +14882,8 @@ export interface operations {
             /** @description The segment */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14732,9 +14941,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14786,6 +14997,8 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -14858,6 +15071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -14899,6 +15113,8 @@ export interface operations {
             /** @description The changed segment */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15065,9 +15281,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15151,6 +15369,8 @@ export interface operations {
             /** @description A page of members */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15232,9 +15452,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15287,6 +15509,8 @@ export interface operations {
             /** @description What changed */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15453,6 +15677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15491,6 +15716,8 @@ export interface operations {
             /** @description What changed */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15657,6 +15884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -15698,6 +15926,8 @@ export interface operations {
             /** @description How many touchpoints were scheduled */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15864,9 +16094,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds */
+            /** @description The caller already runs as many segment evaluations as allowed at once (2); retry after `Retry-After` seconds; or the caller is past its rate limit */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15912,6 +16144,8 @@ export interface operations {
             /** @description Every severity's policy */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15976,6 +16210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16010,6 +16245,8 @@ export interface operations {
             /** @description The policy */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16067,6 +16304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16108,6 +16346,8 @@ export interface operations {
             /** @description The changed policy */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16274,6 +16514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16327,6 +16568,8 @@ export interface operations {
             /** @description A page of touchpoints */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16391,6 +16634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16429,6 +16673,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16595,6 +16841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16629,6 +16876,8 @@ export interface operations {
             /** @description The touchpoint */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16686,6 +16935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16727,6 +16977,8 @@ export interface operations {
             /** @description The changed touchpoint */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16893,6 +17145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -16930,6 +17183,8 @@ export interface operations {
             /** @description The cancelled touchpoint */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17028,6 +17283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17069,6 +17325,8 @@ export interface operations {
             /** @description The completed touchpoint, with `interaction_id` */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17235,6 +17493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17276,6 +17535,8 @@ export interface operations {
             /** @description The skipped touchpoint */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17442,6 +17703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17480,6 +17742,8 @@ export interface operations {
             /** @description A page of users */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17544,6 +17808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17582,6 +17847,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17748,6 +18015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17782,6 +18050,8 @@ export interface operations {
             /** @description The user */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17839,6 +18109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -17880,6 +18151,8 @@ export interface operations {
             /** @description The changed user */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18046,6 +18319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18082,6 +18356,8 @@ export interface operations {
             /** @description A page of endpoints */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18146,6 +18422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18184,6 +18461,8 @@ export interface operations {
             /** @description Subscribed; the secret is shown this once */
             201: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18350,6 +18629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18384,6 +18664,8 @@ export interface operations {
             /** @description The endpoint */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18441,6 +18723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18478,6 +18761,8 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -18550,6 +18835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18591,6 +18877,8 @@ export interface operations {
             /** @description The changed endpoint */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18757,6 +19045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18800,6 +19089,8 @@ export interface operations {
             /** @description A page of deliveries */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18881,6 +19172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -18920,6 +19212,8 @@ export interface operations {
             /** @description Queued; the delivery as it now stands */
             202: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19018,6 +19312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19055,6 +19350,8 @@ export interface operations {
             /** @description Queued */
             202: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19153,6 +19450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19196,6 +19494,8 @@ export interface operations {
             /** @description The endpoint and its new secret, shown this once */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19362,6 +19662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
             /** @description The database is not answering, a statement ran past its time budget (`RAPPORT_STATEMENT_TIMEOUT_MS`), too much work is in progress, or the server is shutting down (`shutting-down`: long work is not started during a drain, and what runs past the grace is answered so); retry after `Retry-After` seconds */
             503: {
                 headers: {
