@@ -286,11 +286,17 @@ pub fn field_name(path: &str, message: &str) -> String {
             .and_then(|rest| rest.split('`').next())
             .map(str::to_string)
     };
-    let from_message = named("missing field `").or_else(|| named("unknown field `"));
+    let from_message = named("missing field `")
+        .or_else(|| named("unknown field `"))
+        .or_else(|| named("duplicate field `"));
     match (path, from_message) {
         (".", Some(name)) => name,
         (".", None) => "body".into(),
-        (p, Some(name)) if message.starts_with("missing field") => format!("{p}.{name}"),
+        (p, Some(name))
+            if message.starts_with("missing field") || message.starts_with("duplicate field") =>
+        {
+            format!("{p}.{name}")
+        }
         (p, _) => p.to_string(),
     }
 }

@@ -32,6 +32,7 @@ mod operations;
 mod personal_data;
 mod playbooks;
 mod preconditions;
+mod properties;
 mod purchases;
 mod races;
 mod rate_limits;
