@@ -3,12 +3,15 @@
 
 pub mod breaker;
 pub mod replica;
+mod writer_gate;
 
 use std::time::{Duration, Instant};
 
 use futures_util::future::BoxFuture;
 use sea_orm::sqlx::SqliteConnection;
+
 use sea_orm::sqlx::pool::PoolOptions;
+use writer_gate::WriterGate;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
@@ -133,6 +136,10 @@ async fn connect_pool(
         .connect_timeout(Duration::from_secs(3))
         .sqlx_logging(false);
     if is_sqlite(url) {
+        let file =
+            <sea_orm::sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str(url)
+                .map_err(|e| DbErr::Conn(sea_orm::RuntimeErr::Internal(e.to_string())))?;
+        let gate = WriterGate::of(file.get_filename());
         options
             .max_connections(max_connections)
             .min_connections(1)
@@ -143,16 +150,17 @@ async fn connect_pool(
                     .foreign_keys(true)
             })
             .map_sqlx_sqlite_pool_opts(move |pool| {
-                let pool = timed_acquire(pool);
-                match statement_timeout {
-                    Some(budget) => pool.after_connect(move |conn, _| {
-                        Box::pin(async move {
+                let gate = gate.clone();
+                timed_acquire(pool).after_connect(move |conn, _| {
+                    let gate = gate.clone();
+                    Box::pin(async move {
+                        gate.watch(conn).await?;
+                        if let Some(budget) = statement_timeout {
                             arm_interrupt(conn, budget).await?;
-                            Ok(())
-                        })
-                    }),
-                    None => pool,
-                }
+                        }
+                        Ok(())
+                    })
+                })
             });
         if let Some(budget) = statement_timeout {
             options.map_sqlx_sqlite_before_acquire(move |conn, _| arm_interrupt(conn, budget));
@@ -258,10 +266,26 @@ pub fn is_statement_timeout(err: &sea_orm::sqlx::Error) -> bool {
 /// Begins a transaction that will write. On SQLite it takes the write lock at `BEGIN`
 /// (`BEGIN IMMEDIATE`), so the busy timeout applies instead of a read-then-write transaction
 /// failing with SQLITE_BUSY; PostgreSQL ignores the mode.
+///
+/// SQLite's writers first wait for their turn in the process ([`writer_gate`]), so that
+/// they take the write lock in the order they came rather than whenever a retry finds it free.
 pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    db.begin_with_options(TransactionOptions {
+    let options = TransactionOptions {
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
         ..Default::default()
-    })
-    .await
+    };
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return db.begin_with_options(options).await;
+    }
+    let gate = WriterGate::of(
+        db.get_sqlite_connection_pool()
+            .connect_options()
+            .get_filename(),
+    );
+    let turn = gate.wait_turn().await;
+    let tx = db.begin_with_options(options).await?;
+    if let Some(turn) = turn {
+        gate.enter(turn);
+    }
+    Ok(tx)
 }

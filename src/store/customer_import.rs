@@ -74,23 +74,67 @@ pub async fn insert_new<C: ConnectionTrait>(
     dates: Vec<customer_dates::ActiveModel>,
     history: Vec<entity::customer_history::ActiveModel>,
 ) -> DbResult<()> {
-    async fn batches<C: ConnectionTrait, A>(db: &C, rows: Vec<A>, size: usize) -> DbResult<()>
-    where
-        A: sea_orm::ActiveModelTrait + Send,
-    {
-        let mut rows = rows.into_iter().peekable();
-        while rows.peek().is_some() {
-            let batch: Vec<A> = rows.by_ref().take(size).collect();
-            <A::Entity as EntityTrait>::insert_many(batch)
-                .exec_without_returning(db)
-                .await?;
-        }
-        Ok(())
-    }
     batches(db, rows, INSERT_BATCH).await?;
     batches(db, tags, 5000).await?;
     batches(db, dates, 5000).await?;
     batches(db, history, 2000).await
+}
+
+async fn batches<C: ConnectionTrait, A>(db: &C, rows: Vec<A>, size: usize) -> DbResult<()>
+where
+    A: sea_orm::ActiveModelTrait + Send,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<A> = rows.by_ref().take(size).collect();
+        <A::Entity as EntityTrait>::insert_many(batch)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Writes changed customers whole (every column of each row is set), a batch a statement,
+/// with their history, and replaces the tags of the `retagged` ones with `tags`.
+pub async fn rewrite<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<customers::ActiveModel>,
+    history: Vec<entity::customer_history::ActiveModel>,
+    retagged: &[Uuid],
+    tags: Vec<(Uuid, String)>,
+) -> DbResult<()> {
+    use sea_orm::Iterable;
+    use sea_orm::sea_query::OnConflict;
+    let columns: Vec<customers::Column> = customers::Column::iter()
+        .filter(|c| !matches!(c, customers::Column::Id))
+        .collect();
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<_> = rows.by_ref().take(INSERT_BATCH).collect();
+        customers::Entity::insert_many(batch)
+            .on_conflict(
+                OnConflict::column(customers::Column::Id)
+                    .update_columns(columns.iter().copied())
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    batches(db, history, 2000).await?;
+    for chunk in retagged.chunks(500) {
+        customer_tags::Entity::delete_many()
+            .filter(customer_tags::Column::CustomerId.is_in(chunk.iter().copied()))
+            .exec(db)
+            .await?;
+    }
+    let tags = tags
+        .into_iter()
+        .map(|(customer_id, tag)| customer_tags::ActiveModel {
+            customer_id: sea_orm::Set(customer_id),
+            tag: sea_orm::Set(tag),
+        })
+        .collect();
+    batches(db, tags, 5000).await
 }
 
 /// Refreshes PostgreSQL's planner statistics of the customer tables after a bulk load

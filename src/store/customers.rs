@@ -316,6 +316,25 @@ pub async fn lock_visible<C: ConnectionTrait>(
         .await
 }
 
+/// The visible customers of `ids`, locked for the rest of the transaction (in id order, so
+/// that two transactions locking overlapping sets wait rather than deadlock).
+pub async fn lock_many_visible<C: ConnectionTrait>(
+    tx: &C,
+    ids: &[Uuid],
+    scope: CustomerScope,
+) -> DbResult<Vec<customers::Model>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    customers::Entity::find()
+        .filter(customers::Column::Id.is_in(ids.iter().copied()))
+        .filter(super::scope::customers(scope))
+        .order_by_asc(customers::Column::Id)
+        .lock_exclusive()
+        .all(tx)
+        .await
+}
+
 pub async fn tags_of<C: ConnectionTrait>(
     db: &C,
     ids: &[Uuid],

@@ -377,3 +377,75 @@ db_test!(
         assert_eq!(app.customer_count().await, 3);
     }
 );
+
+db_test!(
+    an_update_import_changes_each_record_as_a_patch_would,
+    |app: TestApp| async move {
+        let mut ids = Vec::new();
+        for (name, email) in [
+            ("Ada", "ada@example.com"),
+            ("Bea", "bea@example.com"),
+            ("Cy", "cy@example.com"),
+            ("Dee", "dee@example.com"),
+        ] {
+            let c = app
+                .create_customer(
+                    &app.admin_token,
+                    &json!({"name": name, "email": email, "tags": ["old"]}),
+                )
+                .await;
+            ids.push(c.id);
+        }
+        // Ada: new name, stage and tags (written with others); Bea: unchanged; Cy: a new
+        // tier (carried out on its own, with its cadence); Dee: an invalid birthday, refused.
+        let file = "name,email,tier,tags,birthday,lifecycle_stage\n\
+                    Ada Lovelace,ada@example.com,general,vip;new,,expansion\n\
+                    Bea,bea@example.com,general,old,,exploration\n\
+                    Cy,cy@example.com,key,old,,exploration\n\
+                    Dee,dee@example.com,general,old,1800-01-01,exploration\n";
+        let result = import(&app, &app.admin_token, "?on_duplicate=update", file).await;
+        assert_eq!(counts(&result), (0, 2, 1, 1), "{result}");
+        assert_eq!(result["errors"][0]["row"], 5);
+        assert_eq!(result["errors"][0]["field"], "birthday");
+
+        let ada = app.get_customer(&ids[0]).await;
+        assert_eq!((ada.name.as_str(), ada.version), ("Ada Lovelace", 2));
+        assert_eq!(ada.tags, ["new", "vip"]);
+        assert_eq!(app.get_customer(&ids[1]).await.version, 1);
+        let cy = app.get_customer(&ids[2]).await;
+        assert_eq!((cy.tier.as_str(), cy.version), ("key", 2));
+        assert_eq!(app.get_customer(&ids[3]).await.version, 1);
+
+        let history = app
+            .items(
+                &format!("/api/v1/customers/{}/history", ids[0]),
+                &app.admin_token,
+            )
+            .await;
+        assert!(
+            history
+                .iter()
+                .any(|h| h["field"] == "lifecycle_stage" && h["to"] == "expansion"),
+            "{history:?}"
+        );
+        let events = app
+            .items("/api/v1/events?type=customer.updated", &app.admin_token)
+            .await;
+        let updated: Vec<&str> = events
+            .iter()
+            .map(|e| e["data"]["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(updated.len(), 2, "{events:?}");
+        assert!(updated.contains(&ids[0].as_str()) && updated.contains(&ids[2].as_str()));
+        let ada_event = events
+            .iter()
+            .find(|e| e["data"]["id"] == ids[0].as_str())
+            .unwrap();
+        assert_eq!(ada_event["data"]["name"], "Ada Lovelace");
+        assert_eq!(ada_event["data"]["version"], 2);
+
+        // The same file again changes nothing more.
+        let again = import(&app, &app.admin_token, "?on_duplicate=update", file).await;
+        assert_eq!(counts(&again), (0, 0, 3, 1), "{again}");
+    }
+);

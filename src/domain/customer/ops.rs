@@ -431,6 +431,87 @@ pub async fn write_change(
     Ok(kinds)
 }
 
+/// Whether a change reaches beyond the customer's own record (its fields, tags and history):
+/// a new owner (a hand-off), tier (another cadence), reach (timezone, contact window),
+/// dates (greetings), consent, or a churn. [`write_change`] carries those out one customer
+/// at a time; [`write_plain_changes`] writes the others many at once.
+pub fn reaches_beyond(change: &ProfileChange) -> bool {
+    let (before, after) = (&change.before, &change.after);
+    after.owner_id != before.owner_id
+        || after.tier != before.tier
+        || (after.status == CustomerStatus::Churned && before.status != CustomerStatus::Churned)
+        || after.consent != before.consent
+        || after.do_not_contact != before.do_not_contact
+        || after.timezone != before.timezone
+        || after.contact_window != before.contact_window
+        || after.important_dates != before.important_dates
+        || after.birthday != before.birthday
+}
+
+/// Writes changes of (locked) customers that do not [reach beyond](reaches_beyond) their
+/// records, as [`write_change`] would one by one, in a few statements for all: the rows, their
+/// history, their tags, and a `customer.updated` event each. Returns how many were written.
+pub async fn write_plain_changes(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    changes: Vec<(customers::Model, ProfileChange)>,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    use sea_orm::ActiveModelTrait;
+    let changes: Vec<_> = changes
+        .into_iter()
+        .filter(|(_, c)| c.after != c.before && !reaches_beyond(c))
+        .collect();
+    if changes.is_empty() {
+        return Ok(0);
+    }
+    let (mut rows, mut history, mut retagged, mut tags) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (current, change) in &changes {
+        let mut model = customers::ActiveModel::from(current.clone()).reset_all();
+        write_profile(&mut model, &change.after);
+        model.churned_at = Set(churned_at(&change.after, now));
+        model.version = Set(current.version + 1);
+        model.updated_at = Set(now);
+        if !change.after.same_identity(&change.before) {
+            model.duplicates_checked_at = Set(None);
+        }
+        rows.push(model);
+        history.extend(history::rows(
+            current.id,
+            history::changes(Some(&change.before), &change.after),
+            Some(actor.recorded()),
+            now,
+        ));
+        if change.after.tags != change.before.tags {
+            retagged.push(current.id);
+            tags.extend(
+                change
+                    .after
+                    .tags
+                    .iter()
+                    .map(|tag| (current.id, tag.clone())),
+            );
+        }
+    }
+    let written = rows.len() as u64;
+    store::customer_import::rewrite(tx, rows, history, &retagged, tags).await?;
+    let ids: Vec<Uuid> = changes.iter().map(|(c, _)| c.id).collect();
+    let stored = store::customers::many_visible(tx, &ids, CustomerScope::All).await?;
+    let shown = listing::shown(tx, stored, now).await?;
+    let updated = shown
+        .iter()
+        .map(|c| crate::domain::feed::Change {
+            kind: EventType::CustomerUpdated,
+            subject_id: c.id,
+            customer_id: c.id,
+            data: c,
+        })
+        .collect();
+    crate::domain::feed::emit_all(tx, Some(actor.recorded()), updated, now).await?;
+    Ok(written)
+}
+
 /// Soft delete: the row stays for history and reports, and disappears from the API.
 #[tracing::instrument(skip_all, fields(customer.id = %id))]
 pub async fn delete(

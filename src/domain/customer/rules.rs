@@ -179,12 +179,14 @@ impl Profile {
             window.weekdays.sort();
             window.weekdays.dedup();
         }
-        let mut seen = BTreeSet::new();
+        // Tags are a set, kept (and read back) in order: the same tags in another order are
+        // no change.
         self.tags = self
             .tags
             .iter()
             .map(|t| t.trim().to_string())
-            .filter(|t| seen.insert(t.clone()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
             .collect();
     }
 

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use entity::{customer_dates, customer_tags};
+use entity::{customer_dates, customer_tags, customers};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
 use serde_json::Value;
 use uuid::Uuid;
@@ -16,9 +16,12 @@ use super::read;
 use super::rows::{Decoded, check_references, decode, errors_of, lookups};
 use crate::db::begin_write;
 use crate::domain::customer::announce::announce;
+use crate::domain::customer::convert::profile_of;
 use crate::domain::customer::convert::to_dto;
 use crate::domain::customer::history;
-use crate::domain::customer::ops::{new_row, plan_change, write_change};
+use crate::domain::customer::ops::{
+    ProfileChange, check_profile, new_row, reaches_beyond, write_change, write_plain_changes,
+};
 use crate::domain::feed::{self, Change};
 use crate::domain::schedule;
 use crate::dto::customer::CustomerPatch;
@@ -35,6 +38,9 @@ use crate::store;
 
 /// New customers whose rows are built and written together.
 const BUILD_BATCH: usize = 5_000;
+
+/// Existing customers locked, checked and changed together.
+const UPDATE_BATCH: usize = 500;
 
 /// After a bulk load this large, PostgreSQL's planner statistics are refreshed at once:
 /// until autovacuum does it, lookups by email or phone would scan the whole table.
@@ -180,20 +186,20 @@ pub async fn import(
         }
     }
 
-    for (id, d) in updates {
-        match update_one(&tx, actor, id, d.patch, dry_run, now).await? {
-            Ok(true) => {
-                plan.push(planned(d.number, ImportAction::Update, Some(id), None));
+    for (row, id, outcome) in update_all(&tx, actor, updates, dry_run, now).await? {
+        match outcome {
+            Outcome::Changed => {
+                plan.push(planned(row, ImportAction::Update, Some(id), None));
                 result.updated += 1;
             }
             // A row that would change nothing is skipped, on a dry run as for real.
-            Ok(false) => {
-                plan.push(planned(d.number, ImportAction::Skip, Some(id), None));
+            Outcome::Unchanged => {
+                plan.push(planned(row, ImportAction::Skip, Some(id), None));
                 result.skipped += 1;
             }
-            Err(errors) => {
-                plan.push(planned(d.number, ImportAction::Error, Some(id), None));
-                result.errors.extend(errors_of(d.number, errors));
+            Outcome::Refused(errors) => {
+                plan.push(planned(row, ImportAction::Error, Some(id), None));
+                result.errors.extend(errors_of(row, errors));
             }
         }
     }
@@ -262,45 +268,106 @@ fn planned(
     }
 }
 
-/// Changes one existing customer as `PATCH /customers/{id}` would; a refusal is the row's.
-async fn update_one(
+/// What became of a row updating an existing customer.
+enum Outcome {
+    Changed,
+    Unchanged,
+    Refused(Vec<FieldError>),
+}
+
+/// Rows updating existing customers, a batch at a time: each batch's customers are locked and
+/// read (with their tags) in a statement each, every row is checked as `PATCH
+/// /customers/{id}` would check it, and the changes that stay within the customers' records
+/// are written together; one that reaches beyond (a new owner, tier, reach, dates, consent, a
+/// churn) is carried out on its own, as the PATCH would.
+async fn update_all(
     tx: &DatabaseTransaction,
     actor: &Actor,
-    id: Uuid,
-    patch: Value,
+    updates: Vec<(Uuid, Decoded)>,
     dry_run: bool,
     now: DateTime<Utc>,
-) -> DomainResult<Result<bool, Vec<FieldError>>> {
+) -> DomainResult<Vec<(usize, Uuid, Outcome)>> {
+    let mut outcomes = Vec::with_capacity(updates.len());
+    let mut updates = updates.into_iter().peekable();
+    while updates.peek().is_some() {
+        let batch: Vec<(Uuid, Decoded)> = updates.by_ref().take(UPDATE_BATCH).collect();
+        let ids: Vec<Uuid> = batch.iter().map(|(id, _)| *id).collect();
+        let locked: HashMap<Uuid, customers::Model> =
+            store::customers::lock_many_visible(tx, &ids, actor.customer_scope())
+                .await?
+                .into_iter()
+                .map(|m| (m.id, m))
+                .collect();
+        let mut tags = store::customers::tags_of(tx, &ids).await?;
+        let mut plain = Vec::new();
+        for (id, d) in batch {
+            let tags = tags.remove(&id).unwrap_or_default();
+            let outcome =
+                match planned_change(tx, actor, locked.get(&id), tags, d.patch, now).await? {
+                    Err(errors) => Outcome::Refused(errors),
+                    Ok(None) => Outcome::Unchanged,
+                    Ok(Some(_)) if dry_run => Outcome::Changed,
+                    Ok(Some((current, change))) if reaches_beyond(&change) => {
+                        let kinds = write_change(tx, actor, current, change, now).await?;
+                        announce(tx, Some(actor.recorded()), &kinds, current.id, now).await?;
+                        Outcome::Changed
+                    }
+                    Ok(Some((current, change))) => {
+                        plain.push((current.clone(), change));
+                        Outcome::Changed
+                    }
+                };
+            outcomes.push((d.number, id, outcome));
+        }
+        write_plain_changes(tx, actor, plain, now).await?;
+    }
+    Ok(outcomes)
+}
+
+/// The change a row asks of the (locked) customer, checked whole; `None` when it changes
+/// nothing, and a refusal as the row's errors.
+async fn planned_change<'a>(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    current: Option<&'a customers::Model>,
+    tags: Vec<String>,
+    patch: Value,
+    now: DateTime<Utc>,
+) -> DomainResult<Result<Option<(&'a customers::Model, ProfileChange)>, Vec<FieldError>>> {
+    let owner_refused = |message: String| {
+        Ok(Err(vec![FieldError::new(
+            "owner_id",
+            FieldCode::NotAllowed,
+            message,
+        )]))
+    };
     let patch: CustomerPatch = match from_validated(patch) {
         Ok(p) => p,
         Err(errors) => return Ok(Err(errors)),
     };
-    let Some(current) = store::customers::lock_visible(tx, id, actor.customer_scope()).await?
-    else {
+    let Some(current) = current else {
         return Ok(Err(vec![FieldError::new(
             "id",
             FieldCode::NotFound,
             "no such customer",
         )]));
     };
-    let change = match plan_change(tx, actor, &current, patch, now).await {
-        Ok(change) => change,
-        Err(DomainError::Validation(errors)) => return Ok(Err(errors)),
-        Err(DomainError::Forbidden(message)) => {
-            return Ok(Err(vec![FieldError::new(
-                "owner_id",
-                FieldCode::NotAllowed,
-                message,
-            )]));
-        }
-        Err(other) => return Err(other),
-    };
-    let changes = change.after != change.before;
-    if changes && !dry_run {
-        let kinds = write_change(tx, actor, &current, change, now).await?;
-        announce(tx, Some(actor.recorded()), &kinds, current.id, now).await?;
+    if patch.owner_id.is_some_and(|o| o != current.owner_id)
+        && let Err(DomainError::Forbidden(message)) = actor.ensure_manager("reassign customers")
+    {
+        return owner_refused(message);
     }
-    Ok(Ok(changes))
+    let before = profile_of(current, tags)?;
+    let mut after = before.clone();
+    let consent_source = patch.consent_source.clone();
+    after.apply(patch);
+    match check_profile(tx, actor, current, before, after, consent_source, now).await {
+        Ok(change) if change.after == change.before => Ok(Ok(None)),
+        Ok(change) => Ok(Ok(Some((current, change)))),
+        Err(DomainError::Validation(errors)) => Ok(Err(errors)),
+        Err(DomainError::Forbidden(message)) => owner_refused(message),
+        Err(other) => Err(other),
+    }
 }
 
 /// Writes the new customers in batches, then starts their `customer_created` playbooks.
