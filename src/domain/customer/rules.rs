@@ -506,12 +506,12 @@ mod tests {
     }
 
     #[test]
-    fn tags_are_trimmed_and_unique() {
+    fn tags_are_trimmed_unique_and_in_order() {
         let mut p = profile();
         p.tags = vec![" vip".into(), "vip".into(), "new".into()];
         p.email = Some("Ada@Example.COM".into());
         p.normalise();
-        assert_eq!(p.tags, vec!["vip", "new"]);
+        assert_eq!(p.tags, vec!["new", "vip"]);
         assert_eq!(p.email.as_deref(), Some("ada@example.com"));
     }
 }
