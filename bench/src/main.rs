@@ -446,28 +446,37 @@ async fn segment_count(base: &str, token: &str, id: &str) -> Result<f64, String>
     Ok(times[2])
 }
 
-/// Seconds of a CSV import of `rows` new customers, then of the same file updating them.
+/// Seconds of a CSV import of `rows` new customers; of the same customers again with a new
+/// company and tags (changes within their records); and again with a new tier (a change
+/// with consequences: each customer's cadence is planned anew).
 async fn import(base: &str, token: &str, rows: usize) -> Result<Vec<(String, f64)>, String> {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(300))
         .build()
         .map_err(err)?;
-    let file = |tier: &str| {
-        let mut csv = String::from("name,email,phone,tier,tags\n");
+    let file = |tier: &str, company: &str| {
+        let mut csv = String::from("name,email,phone,tier,tags,company\n");
         for i in 0..rows {
             csv.push_str(&format!(
-                "Imported {i},imported{i}@bench.example,+4940{i:08},{tier},imported\n"
+                "Imported {i},imported{i}@bench.example,+4940{i:08},{tier},imported;{company},{company}\n"
             ));
         }
         csv
     };
     let mut out = Vec::new();
-    for (label, query, tier) in [
-        (format!("import {rows} new rows"), "", "general"),
+    for (label, query, tier, company) in [
+        (format!("import {rows} new rows"), "", "general", "first"),
         (
-            format!("import {rows} rows updating"),
+            format!("import {rows} rows updating profiles"),
+            "?on_duplicate=update",
+            "general",
+            "second",
+        ),
+        (
+            format!("import {rows} rows re-tiering"),
             "?on_duplicate=update",
             "important",
+            "second",
         ),
     ] {
         let started = Instant::now();
@@ -476,7 +485,7 @@ async fn import(base: &str, token: &str, rows: usize) -> Result<Vec<(String, f64
                 .post(format!("{base}/api/v1/customers/import{query}"))
                 .bearer_auth(token)
                 .header("Content-Type", "text/csv")
-                .body(file(tier))
+                .body(file(tier, company))
                 .send()
                 .await
                 .map_err(err)?;
