@@ -70,13 +70,13 @@ impl TryFrom<entity::audit_log::Model> for AuditEntry {
 pub struct AuditQuery {
     /// Entries of this user or API key.
     pub actor_id: Option<Uuid>,
-    #[param(max_length = 40)]
+    #[param(min_length = 1, max_length = 40)]
     #[validate(length(min = 1, max = 40))]
     pub entity_type: Option<String>,
-    #[param(max_length = 64)]
+    #[param(min_length = 1, max_length = 64)]
     #[validate(length(min = 1, max = 64))]
     pub entity_id: Option<String>,
-    #[param(max_length = 40)]
+    #[param(min_length = 1, max_length = 40)]
     #[validate(length(min = 1, max = 40))]
     pub action: Option<String>,
     /// From this instant on.
