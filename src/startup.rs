@@ -271,7 +271,7 @@ fn app(
                 .wrap(http::cors::middleware(&cors_origins))
                 .wrap(from_fn(http::cors::preflight))
                 .wrap(from_fn(http::breaker::fail_fast))
-                .wrap(from_fn(http::drain::guard))
+                .wrap(from_fn(http::drain_guard::guard))
                 .wrap(from_fn(http::middleware::observe))
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap(from_fn(http::middleware::request_id))

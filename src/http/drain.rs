@@ -1,4 +1,4 @@
-//! Shutting down without dropping answers. On SIGTERM the process says at once that it is not
+//! Shutting down without dropping answers (the requests' side is `drain_guard`). On SIGTERM the process says at once that it is not
 //! ready, stops accepting connections, and finishes the requests in flight within the grace
 //! period (`RAPPORT_SHUTDOWN_GRACE_SECS`). New long work arriving on connections still open
 //! (an import, an export, a campaign) is answered 503 rather than started, since it might not
@@ -13,23 +13,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use actix_server::ServerHandle;
-use actix_web::body::{BoxBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{ConnectionType, Method};
-use actix_web::middleware::Next;
-use actix_web::{Error, ResponseError, web};
+use actix_web::http::Method;
 use tokio::sync::watch;
-
-use crate::http::error::ApiError;
-use crate::http::state::AppState;
-
-/// The routes whose work may outlast a drain: started during one, they are refused.
-const LONG_WORK: [(Method, &str); 4] = [
-    (Method::POST, "/api/v1/customers/import"),
-    (Method::GET, "/api/v1/customers/export"),
-    (Method::GET, "/api/v1/customers/{id}/export"),
-    (Method::POST, "/api/v1/segments/{id}/touchpoints"),
-];
 
 /// How long past the grace the server waits for the 503s of what was still running to be
 /// written before it closes every connection.
@@ -62,7 +47,7 @@ impl Default for Drain {
 }
 
 /// A request's place among those running; it leaves when dropped (answered or abandoned).
-struct Ticket<'a> {
+pub(crate) struct Ticket<'a> {
     drain: &'a Drain,
     id: u64,
 }
@@ -89,7 +74,14 @@ impl Drain {
         self.expired.send_replace(true);
     }
 
-    fn enter(&self, method: Method, route: String) -> Ticket<'_> {
+    /// Resolves once the grace has run out.
+    pub(crate) async fn expired(&self) {
+        let mut expired = self.expired.subscribe();
+        let _ = expired.wait_for(|expired| *expired).await;
+    }
+
+    /// Registers a request as running until the ticket is dropped.
+    pub(crate) fn enter(&self, method: Method, route: String) -> Ticket<'_> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut running) = self.running.lock() {
             running.insert(
@@ -121,49 +113,6 @@ impl Drain {
     pub fn running_on(&self, route: &str) -> usize {
         self.running().iter().filter(|(_, r, _)| r == route).count()
     }
-}
-
-fn is_long_work(method: &Method, route: &str) -> bool {
-    LONG_WORK.iter().any(|(m, r)| m == method && *r == route)
-}
-
-/// Keeps the register of running requests, refuses long work during a drain, and answers
-/// 503 for whatever is still running when the grace runs out.
-pub async fn guard(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<BoxBody>, Error> {
-    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
-        return next
-            .call(req)
-            .await
-            .map(ServiceResponse::map_into_boxed_body);
-    };
-    let drain = &state.drain;
-    let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
-    if drain.is_draining() && is_long_work(req.method(), &route) {
-        let res = ApiError::ShuttingDown.error_response();
-        return Ok(closing(req.into_response(res)));
-    }
-    let _ticket = drain.enter(req.method().clone(), route);
-    let mut expired = drain.expired.subscribe();
-    tokio::select! {
-        res = next.call(req) => {
-            let res = res?.map_into_boxed_body();
-            Ok(if drain.is_draining() { closing(res) } else { res })
-        }
-        // The request cannot be answered as a response here (it is held by the handler being
-        // dropped), so it is answered as an error, which actix-web turns into the problem.
-        _ = expired.wait_for(|expired| *expired) => Err(ApiError::ShuttingDown.into()),
-    }
-}
-
-/// The connection closes after this answer, so that a draining server is left by its clients.
-fn closing(mut res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody> {
-    res.response_mut()
-        .head_mut()
-        .set_connection_type(ConnectionType::Close);
-    res
 }
 
 /// Stops the server gracefully: the handle a signal, or a test, starts the drain with.
@@ -237,14 +186,6 @@ pub async fn signalled() {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_work_is_named_by_method_and_route() {
-        assert!(is_long_work(&Method::POST, "/api/v1/customers/import"));
-        assert!(is_long_work(&Method::GET, "/api/v1/customers/{id}/export"));
-        assert!(!is_long_work(&Method::GET, "/api/v1/customers/import"));
-        assert!(!is_long_work(&Method::GET, "/api/v1/customers"));
-    }
 
     #[test]
     fn the_register_forgets_a_request_when_its_ticket_goes() {

@@ -11,6 +11,7 @@ pub mod cors;
 pub mod customer_csv;
 pub mod customers;
 pub mod drain;
+pub mod drain_guard;
 pub mod duplicates;
 pub mod error;
 pub mod events;
