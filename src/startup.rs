@@ -124,6 +124,7 @@ impl Application {
             None => Reads::primary_only(db.clone()),
         };
         let drain = Arc::new(Drain::default());
+        let audit = crate::domain::audit::Recorder::start(db.clone());
         let state = web::Data::new(AppState {
             db,
             reads,
@@ -138,6 +139,7 @@ impl Application {
             drain: drain.clone(),
             breaker: db::breaker::Breaker::watching(&settings.database_url),
             limiter: http::rate_limit::Limiter::new(settings.rate_limits),
+            audit,
         });
         let grace = settings.shutdown_grace;
         let server = serve(listener, state, settings.cors_origins.clone(), grace)?;

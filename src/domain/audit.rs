@@ -7,14 +7,15 @@
 
 use chrono::{DateTime, Duration, Utc};
 use entity::audit_log;
-use sea_orm::{DatabaseConnection, Set};
+use sea_orm::{DatabaseConnection, DbBackend, Set};
 use serde::{Deserialize, Serialize};
+use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
 use crate::domain::page::keyset;
 use crate::dto::audit::{AuditEntry, AuditQuery};
 use crate::dto::page::{Page, PageQuery};
-use crate::model::error::DomainResult;
+use crate::model::error::{DomainError, DomainResult};
 use crate::model::role::{Actor, ActorRef, ActorType};
 use crate::store;
 use crate::store::audit::AuditFilter;
@@ -37,8 +38,89 @@ pub struct Entry {
     pub fields: Vec<String>,
 }
 
-pub async fn record(db: &DatabaseConnection, entry: Entry, now: DateTime<Utc>) -> DomainResult<()> {
-    let row = audit_log::ActiveModel {
+/// Entries a group holds at most.
+const GROUP: usize = 256;
+
+/// Writes the audit trail a group of entries at a time. Every write request adds an entry
+/// once it is answered; one by one they doubled the writes the database takes, and on SQLite,
+/// where writers take turns, each waited for a turn of its own. Here a task writes whatever
+/// has queued while the previous group was written, in one statement (and on SQLite in one
+/// turn), and each request still waits until its entry is written.
+#[derive(Clone)]
+pub struct Recorder {
+    queue: mpsc::Sender<Queued>,
+}
+
+struct Queued {
+    row: audit_log::ActiveModel,
+    written: oneshot::Sender<bool>,
+}
+
+impl Recorder {
+    /// Starts the writer on the current runtime; it stops once every `Recorder` is dropped.
+    pub fn start(db: DatabaseConnection) -> Self {
+        let (queue, mut queued) = mpsc::channel::<Queued>(4 * GROUP);
+        tokio::spawn(async move {
+            while let Some(first) = queued.recv().await {
+                let mut group = vec![first];
+                while group.len() < GROUP {
+                    match queued.try_recv() {
+                        Ok(next) => group.push(next),
+                        Err(_) => break,
+                    }
+                }
+                let (rows, waiting): (Vec<_>, Vec<_>) =
+                    group.into_iter().map(|q| (q.row, q.written)).unzip();
+                let written = match write_group(&db, rows).await {
+                    Ok(()) => true,
+                    Err(err) => {
+                        tracing::error!(error.cause = %err, entries = waiting.len(), "audit entries not written");
+                        false
+                    }
+                };
+                for waiter in waiting {
+                    let _ = waiter.send(written);
+                }
+            }
+        });
+        Self { queue }
+    }
+
+    /// Records `entry`, returning once it is written.
+    pub async fn record(&self, entry: Entry, now: DateTime<Utc>) -> DomainResult<()> {
+        let (written, done) = oneshot::channel();
+        let queued = Queued {
+            row: row_of(entry, now),
+            written,
+        };
+        if self.queue.send(queued).await.is_err() {
+            return Err(DomainError::internal("the audit writer has stopped"));
+        }
+        match done.await {
+            Ok(true) => Ok(()),
+            _ => Err(DomainError::internal("the audit entry was not written")),
+        }
+    }
+}
+
+/// One group in one statement; on SQLite in a transaction, so that it takes its turn among
+/// the writers (on its own it would find the write lock taken under load and sleep in
+/// SQLite's busy handler, up to 100 ms a time).
+async fn write_group(
+    db: &DatabaseConnection,
+    rows: Vec<audit_log::ActiveModel>,
+) -> DomainResult<()> {
+    if db.get_database_backend() == DbBackend::Sqlite {
+        let tx = crate::db::begin_write(db).await?;
+        store::audit::insert_many(&tx, rows).await?;
+        tx.commit().await?;
+        return Ok(());
+    }
+    Ok(store::audit::insert_many(db, rows).await?)
+}
+
+fn row_of(entry: Entry, now: DateTime<Utc>) -> audit_log::ActiveModel {
+    audit_log::ActiveModel {
         id: Set(Uuid::now_v7()),
         at: Set(now),
         actor_type: Set(entry
@@ -54,8 +136,7 @@ pub async fn record(db: &DatabaseConnection, entry: Entry, now: DateTime<Utc>) -
         request_id: Set(entry.request_id),
         ip: Set(entry.ip),
         fields: Set(serde_json::json!(entry.fields)),
-    };
-    Ok(store::audit::insert(db, row).await?)
+    }
 }
 
 #[derive(Serialize, Deserialize)]

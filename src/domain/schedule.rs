@@ -4,6 +4,8 @@
 //! `occurrence_key`, unique in the table, so generating twice (two passes, two replicas)
 //! never creates a duplicate. Callers hold the customer's row lock.
 
+use std::collections::{BTreeMap, HashMap};
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use entity::{customers, playbooks, touchpoints};
@@ -57,12 +59,30 @@ async fn insert(
     o: Occurrence<'_>,
     now: DateTime<Utc>,
 ) -> DomainResult<bool> {
+    let Some(row) = occurrence_row(customer, playbook, o, now)? else {
+        return Ok(false);
+    };
+    let id = id_of(&row);
+    let inserted = store::touchpoints::insert_generated(tx, row).await?;
+    if inserted {
+        announce(tx, None, id.as_slice(), now).await?;
+    }
+    Ok(inserted)
+}
+
+/// The touchpoint row an occurrence becomes; `None` when nothing is planned for the customer.
+fn occurrence_row(
+    customer: &customers::Model,
+    playbook: &playbooks::Model,
+    o: Occurrence<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<Option<touchpoints::ActiveModel>> {
     // A lost customer's cadence has stopped: nothing new is planned until it is won back.
     if customer.status == CustomerStatus::Churned.as_str() {
-        return Ok(false);
+        return Ok(None);
     }
     let (channel, refused) = match consent::contact(customer, o.channel)? {
-        Contact::Never => return Ok(false),
+        Contact::Never => return Ok(None),
         Contact::Via(channel) => (channel, None),
         Contact::Refused(channel) => (channel, Some(consent::no_consent_reason(channel))),
     };
@@ -89,12 +109,7 @@ async fn insert(
     row.playbook_id = Set(Some(playbook.id));
     row.occurrence_key = Set(Some(o.key));
     row.series_anchor_at = Set(o.series_anchor_at);
-    let id = id_of(&row);
-    let inserted = store::touchpoints::insert_generated(tx, row).await?;
-    if inserted {
-        announce(tx, None, id.as_slice(), now).await?;
-    }
-    Ok(inserted)
+    Ok(Some(row))
 }
 
 fn parse(text: &str) -> DomainResult<CalendarDuration> {
@@ -203,11 +218,31 @@ async fn schedule_next(
     after: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> DomainResult<u64> {
-    let every = parse(&recurrence.every)?;
-    let Some(due_at) = next_occurrence(anchor, &every, after, reach, now) else {
+    let Some(occurrence) =
+        series_occurrence(customer, playbook, recurrence, reach, anchor, after, now)?
+    else {
         return Ok(0);
     };
-    let occurrence = Occurrence {
+    Ok(u64::from(
+        insert(tx, customer, playbook, occurrence, now).await?,
+    ))
+}
+
+/// The first occurrence of a series anchored at `anchor` after `after`, if there is one.
+fn series_occurrence<'a>(
+    customer: &customers::Model,
+    playbook: &playbooks::Model,
+    recurrence: &'a PlaybookRecurrence,
+    reach: &Reach,
+    anchor: DateTime<Utc>,
+    after: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> DomainResult<Option<Occurrence<'a>>> {
+    let every = parse(&recurrence.every)?;
+    let Some(due_at) = next_occurrence(anchor, &every, after, reach, now) else {
+        return Ok(None);
+    };
+    Ok(Some(Occurrence {
         key: format!(
             "series:{}:{}:{}:{}",
             playbook.id,
@@ -221,10 +256,7 @@ async fn schedule_next(
         purpose: recurrence.purpose,
         title: &recurrence.title,
         series_anchor_at: Some(anchor),
-    };
-    Ok(u64::from(
-        insert(tx, customer, playbook, occurrence, now).await?,
-    ))
+    }))
 }
 
 /// After an occurrence of a series is done or skipped: the next one, when its playbook is
@@ -334,16 +366,90 @@ pub async fn on_tier_change(
     old_tier: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<u64> {
-    let stale = store::touchpoints::open_of_tier(tx, customer.id, old_tier).await?;
-    let mut changed =
+    on_tier_changes(tx, &[(customer.clone(), old_tier.to_string())], now).await
+}
+
+/// [`on_tier_change`] for many customers, each (as written, in its new tier) with the tier it
+/// had: a re-tiering import changes thousands, and here they cost a few statements together
+/// rather than a dozen each. Callers hold the customers' row locks.
+pub async fn on_tier_changes(
+    tx: &DatabaseTransaction,
+    changed: &[(customers::Model, String)],
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
+    if changed.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<Uuid> = changed.iter().map(|(c, _)| c.id).collect();
+    let mut by_old_tier: BTreeMap<&str, Vec<Uuid>> = BTreeMap::new();
+    for (customer, old_tier) in changed {
+        by_old_tier.entry(old_tier).or_default().push(customer.id);
+    }
+    let mut stale = Vec::new();
+    for (old_tier, customers) in by_old_tier {
+        stale.extend(store::touchpoints::open_of_tier(tx, &customers, old_tier).await?);
+    }
+    let mut count =
         store::touchpoints::close_many(tx, &stale, Status::Cancelled, None, now).await?;
     announce(tx, None, &stale, now).await?;
-    let reach = reach_of(customer)?;
-    if !store::playbooks::has_personal_plan(tx, customer.id).await? {
-        for playbook in store::playbooks::recurring_of_tier(tx, &customer.tier).await? {
-            changed += restart_series(tx, customer, &playbook, &reach, now, now).await?;
+
+    let personal = store::playbooks::with_personal_plan(tx, &ids).await?;
+    let mut series_of_tier: HashMap<&str, Vec<(playbooks::Model, PlaybookRecurrence)>> =
+        HashMap::new();
+    for (customer, _) in changed {
+        if !series_of_tier.contains_key(customer.tier.as_str()) {
+            let mut series = Vec::new();
+            for playbook in store::playbooks::recurring_of_tier(tx, &customer.tier).await? {
+                if let Some(recurrence) = recurrence_of(&playbook)? {
+                    series.push((playbook, recurrence));
+                }
+            }
+            series_of_tier.insert(&customer.tier, series);
         }
     }
-    records::refresh_derived(tx, customer.id).await?;
-    Ok(changed)
+    let playbook_ids: Vec<Uuid> = series_of_tier
+        .values()
+        .flatten()
+        .map(|(p, _)| p.id)
+        .collect();
+    let mut open: HashMap<(Uuid, Uuid), Vec<touchpoints::Model>> = HashMap::new();
+    for t in store::touchpoints::open_series_many(tx, &ids, &playbook_ids).await? {
+        if let Some(playbook_id) = t.playbook_id {
+            open.entry((t.customer_id, playbook_id))
+                .or_default()
+                .push(t);
+        }
+    }
+    // Each series restarts now, as `restart_series` does, unless it already runs from later.
+    let (mut ending, mut planned) = (Vec::new(), Vec::new());
+    for (customer, _) in changed {
+        if personal.contains(&customer.id) {
+            continue;
+        }
+        let reach = reach_of(customer)?;
+        for (playbook, recurrence) in &series_of_tier[customer.tier.as_str()] {
+            let open = open.remove(&(customer.id, playbook.id)).unwrap_or_default();
+            if open
+                .iter()
+                .any(|t| t.series_anchor_at.is_some_and(|at| at > now))
+            {
+                continue;
+            }
+            ending.extend(open.iter().map(|t| t.id));
+            if let Some(o) =
+                series_occurrence(customer, playbook, recurrence, &reach, now, now, now)?
+                && let Some(row) = occurrence_row(customer, playbook, o, now)?
+            {
+                planned.push(row);
+            }
+        }
+    }
+    count += store::touchpoints::close_many(tx, &ending, Status::Cancelled, None, now).await?;
+    announce(tx, None, &ending, now).await?;
+    let planned_ids: Vec<Uuid> = planned.iter().filter_map(id_of).collect();
+    count += store::touchpoints::insert_generated_many(tx, planned).await?;
+    // Only what was inserted is found, so an occurrence planned already is not announced again.
+    announce(tx, None, &planned_ids, now).await?;
+    records::refresh_derived_of(tx, &ids).await?;
+    Ok(count)
 }

@@ -169,7 +169,7 @@ pub async fn record(
         ip: Some(ip),
         fields,
     };
-    if let Err(err) = audit::record(&state.db, entry, crate::clock::system_now()).await {
+    if let Err(err) = state.audit.record(entry, crate::clock::system_now()).await {
         // The change is committed and answered: losing its entry is logged, not refused.
         tracing::error!(error.cause = %err, "audit entry not written");
     }

@@ -34,4 +34,6 @@ pub struct AppState {
     pub breaker: std::sync::Arc<crate::db::breaker::Breaker>,
     /// Each caller's rate-limit bucket, in this replica.
     pub limiter: crate::http::rate_limit::Limiter,
+    /// Writes the audit trail, a group of entries at a time.
+    pub audit: crate::domain::audit::Recorder,
 }

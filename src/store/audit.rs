@@ -10,8 +10,16 @@ use uuid::Uuid;
 use super::DbResult;
 use super::page::Rows;
 
-pub async fn insert<C: ConnectionTrait>(db: &C, row: audit_log::ActiveModel) -> DbResult<()> {
-    audit_log::Entity::insert(row).exec(db).await?;
+pub async fn insert_many<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<audit_log::ActiveModel>,
+) -> DbResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    audit_log::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 

@@ -60,11 +60,13 @@ pub async fn many_visible<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    visible_among(ids, scope).all(db).await
+}
+
+fn visible_among(ids: &[Uuid], scope: CustomerScope) -> sea_orm::Select<customers::Entity> {
     customers::Entity::find()
         .filter(customers::Column::Id.is_in(ids.iter().copied()))
         .filter(super::scope::customers(scope))
-        .all(db)
-        .await
 }
 
 /// The customer, live or deleted.
@@ -326,9 +328,7 @@ pub async fn lock_many_visible<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    customers::Entity::find()
-        .filter(customers::Column::Id.is_in(ids.iter().copied()))
-        .filter(super::scope::customers(scope))
+    visible_among(ids, scope)
         .order_by_asc(customers::Column::Id)
         .lock_exclusive()
         .all(tx)

@@ -5,7 +5,7 @@ use entity::{playbooks, seeded_defaults};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -166,15 +166,21 @@ pub async fn recurring_of_tier<C: ConnectionTrait>(
         .await
 }
 
-/// Whether the customer has an active personal plan.
-pub async fn has_personal_plan<C: ConnectionTrait>(db: &C, customer_id: Uuid) -> DbResult<bool> {
-    use sea_orm::PaginatorTrait;
-    Ok(playbooks::Entity::find()
+/// Which of the customers have an active personal plan.
+pub async fn with_personal_plan<C: ConnectionTrait>(
+    db: &C,
+    customer_ids: &[Uuid],
+) -> DbResult<std::collections::HashSet<Uuid>> {
+    let owners: Vec<Option<Uuid>> = playbooks::Entity::find()
+        .select_only()
+        .column(playbooks::Column::CustomerId)
+        .distinct()
         .filter(playbooks::Column::Active.eq(true))
-        .filter(playbooks::Column::CustomerId.eq(customer_id))
-        .count(db)
-        .await?
-        > 0)
+        .filter(playbooks::Column::CustomerId.is_in(customer_ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(owners.into_iter().flatten().collect())
 }
 
 /// Whether any active playbook starts on `trigger` (new customers have no personal plan, so

@@ -425,3 +425,98 @@ db_test!(
         assert!(due >= months(before, 1) && due <= months(after, 1), "{due}");
     }
 );
+
+db_test!(
+    an_import_re_tiering_many_plans_each_as_a_patch_would,
+    |app: TestApp| async move {
+        let t = &app.admin_token;
+        let sale = before_now(Duration::hours(3));
+        let mut growing = Vec::new();
+        for name in ["Growing A", "Growing B"] {
+            let c = app.create_customer(t, &json!({"name": name})).await;
+            app.buy(&c.id, 1000, "EUR", sale).await;
+            assert_eq!(plan(&app, &c.id).await.len(), 3);
+            growing.push(c.id);
+        }
+        // One with a personal plan keeps it; one whose name alone changes keeps its cadence.
+        let planned = app.create_customer(t, &json!({"name": "Own plan"})).await;
+        let res = app
+            .post(
+                "/api/v1/playbooks",
+                t,
+                &json!({
+                    "name": "Own plan's plan", "customer_id": planned.id, "trigger": "after_purchase",
+                    "steps": [{"offset": "PT2H", "channel": "phone", "purpose": "thank_you", "title": "CEO calls"}]
+                }),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        app.buy(&planned.id, 1000, "EUR", sale).await;
+        let renamed = app.create_customer(t, &json!({"name": "Renamed"})).await;
+        app.buy(&renamed.id, 1000, "EUR", sale).await;
+
+        let before = Utc::now().with_nanosecond(0).unwrap();
+        let file = format!(
+            "id,name,tier\n{},Growing A,key\n{},Growing B,key\n{},Own plan,key\n{},Now renamed,general\n",
+            growing[0], growing[1], planned.id, renamed.id
+        );
+        let res = app.send_csv(t, "?on_duplicate=update", file).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let result: Value = res.json().await.unwrap();
+        assert_eq!(result["updated"], 4, "{result}");
+        let after = Utc::now();
+
+        for id in &growing {
+            let all = plan(&app, id).await;
+            let cancelled = all.iter().filter(|r| r.1 == "cancelled").count();
+            assert_eq!(cancelled, 3, "{all:?}");
+            let open: Vec<_> = all.iter().filter(|r| r.1 == "scheduled").collect();
+            assert_eq!(open.len(), 1, "{all:?}");
+            assert_eq!(open[0].4, "Monthly personal contact");
+            let due: DateTime<Utc> = open[0].0.parse().unwrap();
+            assert!(due >= months(before, 1) && due <= months(after, 1), "{due}");
+            let shown = app.get(&format!("/api/v1/customers/{id}"), t).await;
+            let shown: Value = shown.json().await.unwrap();
+            assert_eq!(shown["tier"], "key");
+            assert_eq!(shown["next_touchpoint_due_at"], json!(open[0].0));
+            let history = app
+                .items(&format!("/api/v1/customers/{id}/history"), t)
+                .await;
+            assert!(
+                history
+                    .iter()
+                    .any(|h| h["field"] == "tier" && h["to"] == "key"),
+                "{history:?}"
+            );
+        }
+        let own = plan(&app, &planned.id).await;
+        assert_eq!(own.len(), 1, "{own:?}");
+        assert_eq!(
+            (own[0].1.as_str(), own[0].4.as_str()),
+            ("scheduled", "CEO calls")
+        );
+        let kept = plan(&app, &renamed.id).await;
+        assert_eq!(kept.iter().filter(|r| r.1 == "scheduled").count(), 3);
+
+        let events = app
+            .items("/api/v1/events?type=customer.tier_changed&limit=100", t)
+            .await;
+        let mut retiered: Vec<&str> = events
+            .iter()
+            .map(|e| e["customer_id"].as_str().unwrap())
+            .collect();
+        retiered.sort_unstable();
+        let mut expected = vec![
+            growing[0].as_str(),
+            growing[1].as_str(),
+            planned.id.as_str(),
+        ];
+        expected.sort_unstable();
+        assert_eq!(retiered, expected);
+        assert!(events.iter().all(|e| e["data"]["tier"] == "key"));
+        let cancelled = app
+            .items("/api/v1/events?type=touchpoint.cancelled&limit=100", t)
+            .await;
+        assert_eq!(cancelled.len(), 6);
+    }
+);

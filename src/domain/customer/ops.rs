@@ -1,6 +1,8 @@
 //! Customer operations: create, read, change, remove and list, with record-level access
 //! and optimistic concurrency.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use entity::customers;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, Set};
@@ -431,14 +433,13 @@ pub async fn write_change(
     Ok(kinds)
 }
 
-/// Whether a change reaches beyond the customer's own record (its fields, tags and history):
-/// a new owner (a hand-off), tier (another cadence), reach (timezone, contact window),
-/// dates (greetings), consent, or a churn. [`write_change`] carries those out one customer
-/// at a time; [`write_plain_changes`] writes the others many at once.
+/// Whether a change reaches beyond what many customers' changes can share (their fields,
+/// tags, history and a new tier's cadence): a new owner (a hand-off), reach (timezone,
+/// contact window), dates (greetings), consent, or a churn. [`write_change`] carries those
+/// out one customer at a time; [`write_plain_changes`] writes the others many at once.
 pub fn reaches_beyond(change: &ProfileChange) -> bool {
     let (before, after) = (&change.before, &change.after);
     after.owner_id != before.owner_id
-        || after.tier != before.tier
         || (after.status == CustomerStatus::Churned && before.status != CustomerStatus::Churned)
         || after.consent != before.consent
         || after.do_not_contact != before.do_not_contact
@@ -450,7 +451,8 @@ pub fn reaches_beyond(change: &ProfileChange) -> bool {
 
 /// Writes changes of (locked) customers that do not [reach beyond](reaches_beyond) their
 /// records, as [`write_change`] would one by one, in a few statements for all: the rows, their
-/// history, their tags, and a `customer.updated` event each. Returns how many were written.
+/// history, their tags, a new tier's cadence, and their events (`customer.updated`, and
+/// `customer.tier_changed` for a new tier). Returns how many were written.
 pub async fn write_plain_changes(
     tx: &DatabaseTransaction,
     actor: &Actor,
@@ -496,16 +498,44 @@ pub async fn write_plain_changes(
     }
     let written = rows.len() as u64;
     store::customer_import::rewrite(tx, rows, history, &retagged, tags).await?;
+    let old_tiers: HashMap<Uuid, &str> = changes
+        .iter()
+        .filter(|(_, c)| c.after.tier != c.before.tier)
+        .map(|(current, c)| (current.id, c.before.tier.as_str()))
+        .collect();
+    if !old_tiers.is_empty() {
+        let retiered: Vec<Uuid> = old_tiers.keys().copied().collect();
+        let retiered: Vec<(customers::Model, String)> =
+            store::customers::many_visible(tx, &retiered, CustomerScope::All)
+                .await?
+                .into_iter()
+                .map(|m| {
+                    let old = old_tiers
+                        .get(&m.id)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string();
+                    (m, old)
+                })
+                .collect();
+        schedule::on_tier_changes(tx, &retiered, now).await?;
+    }
     let ids: Vec<Uuid> = changes.iter().map(|(c, _)| c.id).collect();
     let stored = store::customers::many_visible(tx, &ids, CustomerScope::All).await?;
     let shown = listing::shown(tx, stored, now).await?;
     let updated = shown
         .iter()
-        .map(|c| crate::domain::feed::Change {
-            kind: EventType::CustomerUpdated,
-            subject_id: c.id,
-            customer_id: c.id,
-            data: c,
+        .flat_map(|c| {
+            let retiered = old_tiers.contains_key(&c.id);
+            [EventType::CustomerUpdated, EventType::CustomerTierChanged]
+                .into_iter()
+                .take(if retiered { 2 } else { 1 })
+                .map(move |kind| crate::domain::feed::Change {
+                    kind,
+                    subject_id: c.id,
+                    customer_id: c.id,
+                    data: c,
+                })
         })
         .collect();
     crate::domain::feed::emit_all(tx, Some(actor.recorded()), updated, now).await?;

@@ -278,7 +278,7 @@ enum Outcome {
 /// Rows updating existing customers, a batch at a time: each batch's customers are locked and
 /// read (with their tags) in a statement each, every row is checked as `PATCH
 /// /customers/{id}` would check it, and the changes that stay within the customers' records
-/// are written together; one that reaches beyond (a new owner, tier, reach, dates, consent, a
+/// are written together; one that reaches beyond (a new owner, reach, dates, consent, a
 /// churn) is carried out on its own, as the PATCH would.
 async fn update_all(
     tx: &DatabaseTransaction,
