@@ -175,15 +175,7 @@ pub async fn insert_generated<C: ConnectionTrait>(
     db: &C,
     row: touchpoints::ActiveModel,
 ) -> DbResult<bool> {
-    let inserted = touchpoints::Entity::insert(row)
-        .on_conflict(
-            sea_orm::sea_query::OnConflict::column(touchpoints::Column::OccurrenceKey)
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    Ok(inserted == 1)
+    Ok(insert_generated_many(db, vec![row]).await? == 1)
 }
 
 /// [`insert_generated`] for many rows in one statement; returns how many were new.
